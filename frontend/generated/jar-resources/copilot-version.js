@@ -1,0 +1,1 @@
+// Full cdn version: 25.3.0-undefined
