@@ -1,0 +1,51 @@
+package dev.pairwise.policy.data.pairs;
+
+import com.google.gson.JsonElement;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads SFT demonstrations from JSONL (plain or gzipped): {@code {"prompt": str, "completion": str}}
+ * or {@code {"messages": [{"role","content"}, ...]}} whose last message is the assistant's reply
+ * to learn (earlier turns are context, masked from the loss). Records with an empty prompt or
+ * completion are counted and skipped.
+ */
+public final class SftReader {
+
+    private SftReader() {
+    }
+
+    /** Reads every demonstration of {@code file}. */
+    public static ReadReport<SftExample> read(Path file) throws IOException {
+        List<SftExample> examples = new ArrayList<>();
+        int[] empty = {0};
+        JsonLines.read(file, (o, line) -> {
+            List<Turn> prompt;
+            String completion;
+            JsonElement messages = o.get("messages");
+            if (messages != null) {
+                if (!messages.isJsonArray()) {
+                    throw new IllegalArgumentException("field 'messages' must be a list of {role, content}");
+                }
+                List<Turn> turns = Messages.parse(messages.getAsJsonArray(), "messages");
+                if (turns.isEmpty() || turns.getLast().role() != Role.ASSISTANT) {
+                    throw new IllegalArgumentException("field 'messages' must end with an assistant message");
+                }
+                prompt = turns.subList(0, turns.size() - 1);
+                completion = turns.getLast().content();
+            } else {
+                prompt = Turn.user(JsonLines.string(o, "prompt"));
+                completion = JsonLines.string(o, "completion");
+            }
+            if (prompt.isEmpty() || prompt.stream().allMatch(t -> t.content().isBlank()) || completion.isBlank()) {
+                empty[0]++;
+            } else {
+                examples.add(new SftExample(prompt, completion));
+            }
+        });
+        return new ReadReport<>(examples, 0, empty[0]);
+    }
+}
