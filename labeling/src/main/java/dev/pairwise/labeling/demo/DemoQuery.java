@@ -1,0 +1,16 @@
+package dev.pairwise.labeling.demo;
+
+/**
+ * Filters for the demonstrations list; null means "any".
+ *
+ * @param projectId only this project
+ * @param status    only this status
+ * @param authorId  only this author
+ * @param text      case-insensitive substring of instruction or response
+ */
+public record DemoQuery(Long projectId, DemoStatus status, Long authorId, String text) {
+
+    public static DemoQuery all() {
+        return new DemoQuery(null, null, null, null);
+    }
+}

@@ -1,0 +1,207 @@
+package dev.pairwise.labeling.demo;
+
+import dev.pairwise.labeling.ConflictException;
+import dev.pairwise.labeling.InvalidInputException;
+import dev.pairwise.labeling.LabelingLimits;
+import dev.pairwise.labeling.NotAllowedException;
+import dev.pairwise.labeling.NotFoundException;
+import dev.pairwise.labeling.TextRules;
+import dev.pairwise.labeling.account.Account;
+import dev.pairwise.labeling.account.AccountRepository;
+import dev.pairwise.labeling.account.Role;
+import dev.pairwise.labeling.project.Project;
+import dev.pairwise.labeling.project.ProjectRepository;
+import jakarta.persistence.criteria.Predicate;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * SFT demonstrations: admins (and labelers where the project allows) write them; admins review
+ * them. Lifecycle DRAFT → SUBMITTED → APPROVED | REJECTED; editing a rejected one makes it a
+ * draft again. Only APPROVED demonstrations are exported for training by default.
+ */
+@Service
+public class DemonstrationService {
+
+    private final DemonstrationRepository demos;
+    private final ProjectRepository projects;
+    private final AccountRepository accounts;
+    private final LabelingLimits limits;
+    private final Clock clock;
+
+    DemonstrationService(DemonstrationRepository demos, ProjectRepository projects, AccountRepository accounts,
+                         LabelingLimits limits, Clock clock) {
+        this.demos = demos;
+        this.projects = projects;
+        this.accounts = accounts;
+        this.limits = limits;
+        this.clock = clock;
+    }
+
+    /** Whether this account may write demonstrations in this project. */
+    @Transactional(readOnly = true)
+    public boolean mayWrite(long accountId, long projectId) {
+        return mayWrite(account(accountId), project(projectId));
+    }
+
+    /** Writes a demonstration as a draft, or submitted when {@code draft.submit()}. */
+    @Transactional
+    public DemonstrationView create(long authorId, DemoDraft draft) {
+        if (draft == null) {
+            throw new InvalidInputException("demonstration", "demonstration is missing");
+        }
+        Account author = account(authorId);
+        Project project = project(draft.projectId());
+        if (!mayWrite(author, project)) {
+            throw new NotAllowedException("you may not write demonstrations in project " + project.getName());
+        }
+        String instruction = TextRules.require("instruction", draft.instruction(), limits.maxTextChars());
+        String response = TextRules.require("response", draft.response(), limits.maxTextChars());
+        DemoStatus status = draft.submit() ? DemoStatus.SUBMITTED : DemoStatus.DRAFT;
+        Demonstration d = demos.saveAndFlush(new Demonstration(project.getId(), instruction, response, status,
+                Demonstration.SOURCE_WRITTEN, authorId, null, clock.instant()));
+        return view(d);
+    }
+
+    /** Edits the text; allowed to the author (while DRAFT or REJECTED) and to admins. Back to DRAFT. */
+    @Transactional
+    public DemonstrationView update(long actorId, long demoId, String instruction, String response) {
+        Demonstration d = demo(demoId);
+        Account actor = account(actorId);
+        boolean admin = actor.hasRole(Role.ADMIN);
+        if (!admin && !actor.getId().equals(d.getAuthorId())) {
+            throw new NotAllowedException("only the author or an admin may edit demonstration " + demoId);
+        }
+        if (!admin && (d.getStatus() == DemoStatus.SUBMITTED || d.getStatus() == DemoStatus.APPROVED)) {
+            throw new ConflictException("status", "demonstration " + demoId + " is " + d.getStatus() + " and locked");
+        }
+        d.revise(TextRules.require("instruction", instruction, limits.maxTextChars()),
+                TextRules.require("response", response, limits.maxTextChars()), clock.instant());
+        return view(demos.saveAndFlush(d));
+    }
+
+    /** DRAFT → SUBMITTED, by the author or an admin. */
+    @Transactional
+    public DemonstrationView submit(long actorId, long demoId) {
+        Demonstration d = demo(demoId);
+        Account actor = account(actorId);
+        if (!actor.hasRole(Role.ADMIN) && !actor.getId().equals(d.getAuthorId())) {
+            throw new NotAllowedException("only the author or an admin may submit demonstration " + demoId);
+        }
+        if (d.getStatus() != DemoStatus.DRAFT) {
+            throw new ConflictException("status", "only a draft can be submitted; demonstration " + demoId
+                    + " is " + d.getStatus());
+        }
+        d.moveTo(DemoStatus.SUBMITTED, clock.instant());
+        return view(demos.saveAndFlush(d));
+    }
+
+    /** SUBMITTED → APPROVED or REJECTED, by an admin, with an optional note (required to reject). */
+    @Transactional
+    public DemonstrationView review(long reviewerId, long demoId, boolean approve, String note) {
+        Demonstration d = demo(demoId);
+        Account reviewer = account(reviewerId);
+        if (!reviewer.hasRole(Role.ADMIN)) {
+            throw new NotAllowedException("only admins review demonstrations");
+        }
+        if (d.getStatus() != DemoStatus.SUBMITTED) {
+            throw new ConflictException("status", "demonstration " + demoId + " is " + d.getStatus()
+                    + ", not awaiting review");
+        }
+        String n = TextRules.optional("note", note, 4000);
+        if (!approve && n == null) {
+            throw new InvalidInputException("note", "say why the demonstration is rejected");
+        }
+        d.review(approve ? DemoStatus.APPROVED : DemoStatus.REJECTED, reviewerId, n, clock.instant());
+        return view(demos.saveAndFlush(d));
+    }
+
+    @Transactional(readOnly = true)
+    public DemonstrationView get(long demoId) {
+        return view(demo(demoId));
+    }
+
+    /** Filtered, paged list, newest first unless the pageable sorts otherwise. */
+    @Transactional(readOnly = true)
+    public Page<DemonstrationView> search(DemoQuery query, Pageable page) {
+        DemoQuery q = query == null ? DemoQuery.all() : query;
+        Specification<Demonstration> spec = (root, cq, cb) -> {
+            List<Predicate> where = new ArrayList<>();
+            if (q.projectId() != null) {
+                where.add(cb.equal(root.get("projectId"), q.projectId()));
+            }
+            if (q.status() != null) {
+                where.add(cb.equal(root.get("status"), q.status()));
+            }
+            if (q.authorId() != null) {
+                where.add(cb.equal(root.get("authorId"), q.authorId()));
+            }
+            if (q.text() != null && !q.text().isBlank()) {
+                String like = "%" + q.text().strip().toLowerCase().replace("\\", "\\\\")
+                        .replace("%", "\\%").replace("_", "\\_") + "%";
+                where.add(cb.or(cb.like(cb.lower(root.get("instruction")), like, '\\'),
+                        cb.like(cb.lower(root.get("response")), like, '\\')));
+            }
+            if (cq != null && Long.class != cq.getResultType() && long.class != cq.getResultType()
+                    && page.getSort().isUnsorted()) {
+                cq.orderBy(cb.desc(root.get("id")));
+            }
+            return cb.and(where.toArray(Predicate[]::new));
+        };
+        Page<Demonstration> found = demos.findAll(spec, page);
+        Map<Long, String> names = names(found.getContent());
+        return found.map(d -> view(d, names));
+    }
+
+    private boolean mayWrite(Account a, Project p) {
+        return a.isEnabled() && (a.hasRole(Role.ADMIN) || (a.hasRole(Role.LABELER) && p.isLabelersMayWriteDemos()));
+    }
+
+    private DemonstrationView view(Demonstration d) {
+        return view(d, names(List.of(d)));
+    }
+
+    private Map<Long, String> names(List<Demonstration> list) {
+        Set<Long> ids = new HashSet<>();
+        for (Demonstration d : list) {
+            if (d.getAuthorId() != null) {
+                ids.add(d.getAuthorId());
+            }
+            if (d.getReviewerId() != null) {
+                ids.add(d.getReviewerId());
+            }
+        }
+        Map<Long, String> names = new HashMap<>();
+        accounts.findAllById(ids).forEach(a -> names.put(a.getId(), a.getUsername()));
+        return names;
+    }
+
+    private static DemonstrationView view(Demonstration d, Map<Long, String> names) {
+        return new DemonstrationView(d.getId(), d.getProjectId(), d.getInstruction(), d.getResponse(), d.getStatus(),
+                d.getSource(), d.getAuthorId(), names.get(d.getAuthorId()), d.getReviewerId(),
+                names.get(d.getReviewerId()), d.getReviewNote(), d.getJudgmentId(), d.getCreatedAt(),
+                d.getUpdatedAt());
+    }
+
+    private Demonstration demo(long id) {
+        return demos.findById(id).orElseThrow(() -> NotFoundException.of("demonstrationId", "demonstration", id));
+    }
+
+    private Account account(long id) {
+        return accounts.findById(id).orElseThrow(() -> NotFoundException.of("accountId", "account", id));
+    }
+
+    private Project project(long id) {
+        return projects.findById(id).orElseThrow(() -> NotFoundException.of("projectId", "project", id));
+    }
+}

@@ -1,0 +1,22 @@
+package dev.pairwise.labeling.importing;
+
+import dev.pairwise.labeling.task.NewPrompt;
+
+/** One good line of an import file. */
+public sealed interface ImportItem {
+
+    /** 1-based line number where the item starts. */
+    int line();
+
+    /** A prompt with responses still to be ranked: becomes a comparison task. */
+    record Ranked(int line, NewPrompt prompt) implements ImportItem {
+    }
+
+    /**
+     * A pre-judged comparison: becomes an imported judgment with one preference pair. Lines that
+     * share a {@code group} (TRL exports from Pairwise) join one judgment and one prompt.
+     */
+    record Pair(int line, String prompt, String chosen, String rejected, int margin, String group)
+            implements ImportItem {
+    }
+}

@@ -1,0 +1,157 @@
+package dev.pairwise.labeling.importing;
+
+import dev.pairwise.labeling.InvalidInputException;
+import dev.pairwise.labeling.TextRules;
+import dev.pairwise.labeling.task.NewPrompt;
+import dev.pairwise.labeling.task.TaskService;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads an import file in one pass, handing each good line to a sink and collecting bad lines
+ * with their number and reason. Pure apart from reading the stream: nothing is stored here.
+ */
+final class ImportParser {
+
+    /** Bad lines kept in full; the rest are only counted. */
+    static final int MAX_ERRORS = 100;
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final ImportRules rules;
+    private final List<ImportLineError> errors = new ArrayList<>();
+    private int errorCount;
+    private int lines;
+    private int items;
+
+    private ImportParser(ImportRules rules) {
+        this.rules = rules;
+    }
+
+    static ParseSummary parse(ImportFormat format, InputStream in, ImportRules rules, Consumer<ImportItem> sink) {
+        ImportParser p = new ImportParser(rules);
+        Utf8Lines reader = new Utf8Lines(in);
+        if (format == ImportFormat.CSV) {
+            p.readCsv(reader, sink);
+        } else {
+            p.readJsonLines(format, reader, sink);
+        }
+        return new ParseSummary(p.lines, p.items, p.errorCount, List.copyOf(p.errors));
+    }
+
+    private void readJsonLines(ImportFormat format, Utf8Lines reader, Consumer<ImportItem> sink) {
+        for (Utf8Lines.Line line = reader.next(); line != null; line = reader.next()) {
+            if (line.text() != null && line.text().isBlank()) {
+                continue;
+            }
+            lines++;
+            if (line.error() != null) {
+                error(line.number(), line.error());
+                continue;
+            }
+            JsonNode node;
+            try {
+                node = JSON.readTree(line.text());
+            } catch (JacksonException e) {
+                error(line.number(), "not valid JSON: " + e.getOriginalMessage());
+                continue;
+            }
+            if (node == null || !node.isObject()) {
+                error(line.number(), "expected a JSON object");
+                continue;
+            }
+            try {
+                ImportItem item = switch (format) {
+                    case JSONL -> JsonlLines.ranked(line.number(), node);
+                    case HH_RLHF -> HhRlhf.pair(line.number(), node);
+                    case TRL -> TrlLines.pair(line.number(), node);
+                    case CSV -> throw new IllegalStateException();
+                };
+                accept(item, sink);
+            } catch (InvalidInputException e) {
+                error(line.number(), e.getMessage());
+            }
+        }
+    }
+
+    private void readCsv(Utf8Lines reader, Consumer<ImportItem> sink) {
+        CsvRecords records = new CsvRecords(reader);
+        List<String> header = null;
+        int promptCol = -1;
+        List<Integer> responseCols = new ArrayList<>();
+        for (CsvRecords.Record r = records.next(); r != null; r = records.next()) {
+            if (r.error() == null && r.fields().size() == 1 && r.fields().getFirst().isBlank()) {
+                continue;
+            }
+            if (header == null) {
+                if (r.error() != null) {
+                    lines++;
+                    error(r.line(), r.error());
+                    return;
+                }
+                header = r.fields().stream().map(h -> h.strip().toLowerCase()).toList();
+                promptCol = header.indexOf("prompt");
+                for (int i = 0; i < header.size(); i++) {
+                    if (header.get(i).startsWith("response")) {
+                        responseCols.add(i);
+                    }
+                }
+                if (promptCol < 0 || responseCols.size() < 2) {
+                    lines++;
+                    error(r.line(), "the header needs a 'prompt' column and at least two 'response' columns");
+                    return;
+                }
+                continue;
+            }
+            lines++;
+            if (r.error() != null) {
+                error(r.line(), r.error());
+                continue;
+            }
+            if (r.fields().size() != header.size()) {
+                error(r.line(), "expected " + header.size() + " columns, found " + r.fields().size());
+                continue;
+            }
+            List<NewPrompt.NewResponse> responses = new ArrayList<>();
+            for (int col : responseCols) {
+                String text = r.fields().get(col);
+                if (!text.isEmpty()) {
+                    responses.add(new NewPrompt.NewResponse(text, JsonlLines.IMPORTED));
+                }
+            }
+            try {
+                accept(new ImportItem.Ranked(r.line(), new NewPrompt(r.fields().get(promptCol), responses)), sink);
+            } catch (InvalidInputException e) {
+                error(r.line(), e.getMessage());
+            }
+        }
+    }
+
+    private void accept(ImportItem item, Consumer<ImportItem> sink) {
+        switch (item) {
+            case ImportItem.Ranked r -> TaskService.validate(r.prompt(), rules.k(), rules.maxChars());
+            case ImportItem.Pair p -> {
+                TextRules.require("prompt", p.prompt(), rules.maxChars());
+                TextRules.require("chosen", p.chosen(), rules.maxChars());
+                TextRules.require("rejected", p.rejected(), rules.maxChars());
+                if (p.chosen().equals(p.rejected())) {
+                    throw new InvalidInputException("rejected", "chosen and rejected are the same text");
+                }
+            }
+        }
+        items++;
+        sink.accept(item);
+    }
+
+    private void error(int line, String reason) {
+        errorCount++;
+        if (errors.size() < MAX_ERRORS) {
+            errors.add(new ImportLineError(line, reason));
+        }
+    }
+}

@@ -1,0 +1,10 @@
+package dev.pairwise.labeling.importing;
+
+/**
+ * Limits a file is checked against.
+ *
+ * @param k        the project's K: most responses per prompt
+ * @param maxChars longest prompt or response
+ */
+record ImportRules(int k, int maxChars) {
+}

@@ -1,0 +1,220 @@
+package dev.pairwise.labeling.importing;
+
+import dev.pairwise.labeling.InvalidInputException;
+import dev.pairwise.labeling.LabelingLimits;
+import dev.pairwise.labeling.NotFoundException;
+import dev.pairwise.labeling.judgment.Judgment;
+import dev.pairwise.labeling.judgment.JudgmentRepository;
+import dev.pairwise.labeling.judgment.PreferencePair;
+import dev.pairwise.labeling.judgment.PreferencePairRepository;
+import dev.pairwise.labeling.judgment.RankedPair;
+import dev.pairwise.labeling.project.Project;
+import dev.pairwise.labeling.project.ProjectRepository;
+import dev.pairwise.labeling.task.AddedPrompt;
+import dev.pairwise.labeling.task.NewPrompt;
+import dev.pairwise.labeling.task.Origin;
+import dev.pairwise.labeling.task.Prompt;
+import dev.pairwise.labeling.task.PromptRepository;
+import dev.pairwise.labeling.task.Response;
+import dev.pairwise.labeling.task.ResponseRepository;
+import dev.pairwise.labeling.task.TaskService;
+import jakarta.persistence.EntityManager;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Imports prompts with responses (JSONL, CSV) as comparison tasks, and pre-judged pairs
+ * (HH-RLHF, TRL) as imported judgments with their preference pairs. One pass, one
+ * transaction: if any line is bad, the transaction rolls back and the bad lines are reported,
+ * so an import lands whole or not at all.
+ */
+@Service
+public class ImportService {
+
+    /** Entities kept in the persistence context before a flush and clear. */
+    private static final int BATCH = 500;
+
+    private final ProjectRepository projects;
+    private final TaskService tasks;
+    private final PromptRepository prompts;
+    private final ResponseRepository responses;
+    private final JudgmentRepository judgments;
+    private final PreferencePairRepository pairs;
+    private final EntityManager em;
+    private final LabelingLimits limits;
+    private final Clock clock;
+
+    ImportService(ProjectRepository projects, TaskService tasks, PromptRepository prompts,
+                  ResponseRepository responses, JudgmentRepository judgments, PreferencePairRepository pairs,
+                  EntityManager em, LabelingLimits limits, Clock clock) {
+        this.projects = projects;
+        this.tasks = tasks;
+        this.prompts = prompts;
+        this.responses = responses;
+        this.judgments = judgments;
+        this.pairs = pairs;
+        this.em = em;
+        this.limits = limits;
+        this.clock = clock;
+    }
+
+    /** Reads the file and reports what would be imported and which lines are bad; stores nothing. */
+    @Transactional(readOnly = true)
+    public ImportPreview preview(long projectId, ImportFormat format, InputStream in) {
+        Project project = project(projectId);
+        List<ImportItem> sample = new ArrayList<>();
+        ParseSummary s = ImportParser.parse(require(format), in, rules(project), item -> {
+            if (sample.size() < 20) {
+                sample.add(item);
+            }
+        });
+        return new ImportPreview(format, s.lines(), s.items(), s.errorCount(), s.errors(), List.copyOf(sample));
+    }
+
+    /**
+     * Imports a whole file into a project, or nothing: throws {@link ImportRejectedException}
+     * listing the bad lines, or {@link InvalidInputException} naming {@code file} if it is empty.
+     *
+     * @param source a short name for the origin of imported responses (e.g. the file name)
+     */
+    @Transactional
+    public ImportResult importFile(long projectId, ImportFormat format, String source, InputStream in) {
+        Project project = project(projectId);
+        Sink sink = new Sink(project.getId(), require(format), originName(format, source), clock.instant());
+        ParseSummary s = ImportParser.parse(format, in, rules(project), sink::store);
+        if (s.errorCount() > 0) {
+            throw new ImportRejectedException(s.errors(), s.errorCount());
+        }
+        if (s.items() == 0) {
+            throw new InvalidInputException("file", "the file holds no " + format + " lines");
+        }
+        em.flush();
+        return new ImportResult(sink.prompts, sink.responses, sink.tasks, sink.judgments, sink.pairCount);
+    }
+
+    private static ImportFormat require(ImportFormat format) {
+        if (format == null) {
+            throw new InvalidInputException("format", "format must be one of JSONL, CSV, HH_RLHF, TRL");
+        }
+        return format;
+    }
+
+    private static String originName(ImportFormat format, String source) {
+        String name = "import:" + format.name().toLowerCase(Locale.ROOT).replace('_', '-');
+        if (source != null && !source.isBlank()) {
+            name += ":" + source.strip();
+        }
+        return name.length() > 200 ? name.substring(0, 200) : name;
+    }
+
+    private ImportRules rules(Project project) {
+        return new ImportRules(project.getK(), limits.maxTextChars());
+    }
+
+    private Project project(long projectId) {
+        return projects.findById(projectId).orElseThrow(() -> NotFoundException.of("projectId", "project", projectId));
+    }
+
+    /** Stores items as the parser hands them over; after a bad line it only keeps counting. */
+    private final class Sink {
+        private final long projectId;
+        private final ImportFormat format;
+        private final Origin origin;
+        private final Instant now;
+        private final Map<String, Group> groups = new HashMap<>();
+        private int prompts;
+        private int responses;
+        private int tasks;
+        private int judgments;
+        private int pairCount;
+        private int sinceFlush;
+
+        Sink(long projectId, ImportFormat format, String originName, Instant now) {
+            this.projectId = projectId;
+            this.format = format;
+            this.origin = Origin.imported(originName);
+            this.now = now;
+        }
+
+        void store(ImportItem item) {
+            switch (item) {
+                case ImportItem.Ranked r -> {
+                    AddedPrompt added = ImportService.this.tasks.store(projectId, withOrigin(r), now);
+                    prompts++;
+                    responses += added.responseIds().size();
+                    tasks++;
+                }
+                case ImportItem.Pair p -> storePair(p);
+            }
+            if (++sinceFlush >= BATCH) {
+                em.flush();
+                em.clear();
+                sinceFlush = 0;
+            }
+        }
+
+        /** Plain imported responses get this file's name as their origin. */
+        private NewPrompt withOrigin(ImportItem.Ranked r) {
+            List<NewPrompt.NewResponse> rs = r.prompt().responses().stream()
+                    .map(x -> x.origin() == JsonlLines.IMPORTED ? new NewPrompt.NewResponse(x.text(), origin) : x)
+                    .toList();
+            return new NewPrompt(r.prompt().text(), rs);
+        }
+
+        private void storePair(ImportItem.Pair p) {
+            // lines of one group with different prompts become separate judgments
+            String key = p.group() == null ? null : p.group() + "\u0000" + p.prompt();
+            Group g = key == null ? null : groups.get(key);
+            if (g == null) {
+                Prompt prompt = ImportService.this.prompts.save(new Prompt(projectId, p.prompt(), now));
+                prompts++;
+                String source = "import:" + format.name().toLowerCase(Locale.ROOT).replace('_', '-');
+                Judgment j = ImportService.this.judgments.save(Judgment.imported(projectId, prompt.getId(),
+                        source, List.of(), List.of(), now));
+                judgments++;
+                g = new Group(prompt.getId(), j);
+                if (key != null) {
+                    groups.put(key, g);
+                }
+            }
+            long chosen = g.response(p.chosen());
+            long rejected = g.response(p.rejected());
+            ImportService.this.pairs.save(new PreferencePair(g.judgment.getId(), projectId, g.promptId,
+                    new RankedPair(chosen, rejected, p.margin())));
+            pairCount++;
+            g.judgment.setTiers(List.of(), new ArrayList<>(g.ids.values()));
+            g.judgment = ImportService.this.judgments.save(g.judgment); // re-attaches after a clear
+        }
+
+        /** One imported judgment and its responses, deduplicated by text. */
+        private final class Group {
+            final long promptId;
+            Judgment judgment;
+            final Map<String, Long> ids = new LinkedHashMap<>();
+
+            Group(long promptId, Judgment judgment) {
+                this.promptId = promptId;
+                this.judgment = judgment;
+            }
+
+            long response(String text) {
+                Long id = ids.get(text);
+                if (id == null) {
+                    id = ImportService.this.responses.save(new Response(promptId, text, origin, null, now)).getId();
+                    ids.put(text, id);
+                    responses++;
+                }
+                return id;
+            }
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package dev.pairwise.labeling.progress;
+
+import java.util.List;
+
+/**
+ * How far a project is.
+ *
+ * @param tasks              comparison tasks
+ * @param tasksDone          tasks with all the judgments they want (overlap)
+ * @param judgmentsWanted    tasks × overlap
+ * @param judgments          judgments by labelers
+ * @param importedJudgments  pre-judged comparisons imported from files
+ * @param pairs              preference pairs (labeled and imported)
+ * @param activeLeases       tasks held right now
+ * @param medianTimeMs       median time on task over all labelers, null if none recorded
+ * @param labelers           per labeler, most judgments first
+ */
+public record ProjectProgress(long projectId, long tasks, long tasksDone, long judgmentsWanted, long judgments,
+                              long importedJudgments, long pairs, long activeLeases, Long medianTimeMs,
+                              List<LabelerProgress> labelers) {
+}
