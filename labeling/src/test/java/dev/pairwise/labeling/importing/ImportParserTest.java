@@ -1,0 +1,146 @@
+package dev.pairwise.labeling.importing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pairwise.labeling.task.OriginKind;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ImportParserTest {
+
+    private static final ImportRules RULES = new ImportRules(4, 200);
+
+    private final List<ImportItem> items = new ArrayList<>();
+
+    private ParseSummary parse(ImportFormat format, String text) {
+        return parse(format, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private ParseSummary parse(ImportFormat format, byte[] bytes) {
+        return ImportParser.parse(format, new ByteArrayInputStream(bytes), RULES, items::add);
+    }
+
+    @Test
+    void jsonl_lines_become_prompts_with_responses_and_origins() {
+        ParseSummary s = parse(ImportFormat.JSONL, """
+                {"prompt": "Say hi", "responses": ["hi", "hello"]}
+
+                {"prompt": "Add", "responses": [{"text": "2", "origin": "model", "model": "ckpt-7", "settings": {"temperature": 0.7}}, "two", {"text": "II", "origin": "human"}]}
+                """);
+        assertThat(s.errorCount()).isZero();
+        assertThat(s.items()).isEqualTo(2);
+        ImportItem.Ranked second = (ImportItem.Ranked) items.get(1);
+        assertThat(second.line()).isEqualTo(3);
+        assertThat(second.prompt().responses()).hasSize(3);
+        var model = second.prompt().responses().getFirst().origin();
+        assertThat(model.kind()).isEqualTo(OriginKind.MODEL);
+        assertThat(model.model()).isEqualTo("ckpt-7");
+        assertThat(model.settings()).isEqualTo("{\"temperature\":0.7}");
+        assertThat(second.prompt().responses().get(2).origin().kind()).isEqualTo(OriginKind.HUMAN);
+    }
+
+    @Test
+    void bad_jsonl_lines_are_reported_with_line_number_and_reason() {
+        ParseSummary s = parse(ImportFormat.JSONL, """
+                {"prompt": "ok", "responses": ["a", "b"]}
+                {"prompt": "one only", "responses": ["a"]}
+                not json
+                {"responses": ["a", "b"]}
+                {"prompt": "too many", "responses": ["a", "b", "c", "d", "e"]}
+                {"prompt": "empty", "responses": ["a", ""]}
+                {"prompt": "%s", "responses": ["a", "b"]}
+                [1, 2]
+                """.formatted("x".repeat(201)));
+        assertThat(s.items()).isEqualTo(1);
+        assertThat(s.errors()).extracting(ImportLineError::line).containsExactly(2, 3, 4, 5, 6, 7, 8);
+        assertThat(s.errors().get(0).reason()).contains("2..4");
+        assertThat(s.errors().get(1).reason()).contains("not valid JSON");
+        assertThat(s.errors().get(2).reason()).contains("'prompt' is missing");
+        assertThat(s.errors().get(4).reason()).contains("responses[1]");
+        assertThat(s.errors().get(5).reason()).contains("over the limit of 200");
+    }
+
+    @Test
+    void invalid_utf8_is_reported_on_its_line() {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        b.writeBytes("{\"prompt\": \"ok\", \"responses\": [\"a\", \"b\"]}\n".getBytes(StandardCharsets.UTF_8));
+        b.writeBytes("{\"prompt\": \"bad \u00e9".getBytes(StandardCharsets.UTF_8));
+        b.write(0xC3); // a lead byte without its continuation
+        b.writeBytes("\", \"responses\": [\"a\", \"b\"]}\n".getBytes(StandardCharsets.UTF_8));
+        ParseSummary s = parse(ImportFormat.JSONL, b.toByteArray());
+        assertThat(s.errors()).containsExactly(new ImportLineError(2, "invalid UTF-8"));
+    }
+
+    @Test
+    void csv_reads_quoted_fields_with_commas_quotes_and_line_breaks() {
+        ParseSummary s = parse(ImportFormat.CSV, """
+                prompt,response_1,response_2,response_3
+                "Write, briefly","one \"\"quoted\"\"","two
+                lines",
+                plain,a,b,c
+                """);
+        assertThat(s.errorCount()).isZero();
+        ImportItem.Ranked first = (ImportItem.Ranked) items.get(0);
+        assertThat(first.prompt().text()).isEqualTo("Write, briefly");
+        assertThat(first.prompt().responses()).extracting(r -> r.text())
+                .containsExactly("one \"quoted\"", "two\nlines");
+        assertThat(items.get(1).line()).isEqualTo(4);
+        assertThat(((ImportItem.Ranked) items.get(1)).prompt().responses()).hasSize(3);
+    }
+
+    @Test
+    void csv_rows_with_the_wrong_column_count_are_refused() {
+        ParseSummary s = parse(ImportFormat.CSV, "prompt,response_a,response_b\nq,a\nq,a,b\n\"open,a,b\n");
+        assertThat(s.items()).isEqualTo(1);
+        assertThat(s.errors()).extracting(ImportLineError::line).containsExactly(2, 4);
+        assertThat(s.errors().get(0).reason()).contains("expected 3 columns");
+        assertThat(s.errors().get(1).reason()).contains("not closed");
+    }
+
+    @Test
+    void csv_without_prompt_column_is_refused() {
+        ParseSummary s = parse(ImportFormat.CSV, "question,answer\nq,a\n");
+        assertThat(s.errorCount()).isEqualTo(1);
+        assertThat(s.errors().getFirst().reason()).contains("'prompt' column");
+    }
+
+    @Test
+    void hh_rlhf_dialogues_split_into_prompt_chosen_and_rejected() {
+        ParseSummary s = parse(ImportFormat.HH_RLHF, """
+                {"chosen": "\\n\\nHuman: What is 2+2?\\n\\nAssistant: 4", "rejected": "\\n\\nHuman: What is 2+2?\\n\\nAssistant: 5"}
+                {"chosen": "\\n\\nHuman: Hi\\n\\nAssistant: Hello\\n\\nHuman: Joke?\\n\\nAssistant: Knock knock", "rejected": "\\n\\nHuman: Hi\\n\\nAssistant: Hello\\n\\nHuman: Joke?\\n\\nAssistant: No"}
+                {"chosen": "\\n\\nHuman: A\\n\\nAssistant: x", "rejected": "\\n\\nHuman: B\\n\\nAssistant: y"}
+                {"chosen": "no turns", "rejected": "\\n\\nHuman: B\\n\\nAssistant: y"}
+                """);
+        ImportItem.Pair single = (ImportItem.Pair) items.get(0);
+        assertThat(single.prompt()).isEqualTo("What is 2+2?");
+        assertThat(single.chosen()).isEqualTo("4");
+        assertThat(single.rejected()).isEqualTo("5");
+        ImportItem.Pair multi = (ImportItem.Pair) items.get(1);
+        assertThat(multi.prompt()).isEqualTo("\n\nHuman: Hi\n\nAssistant: Hello\n\nHuman: Joke?");
+        assertThat(HhRlhf.dialogue(multi.prompt(), multi.chosen()))
+                .isEqualTo("\n\nHuman: Hi\n\nAssistant: Hello\n\nHuman: Joke?\n\nAssistant: Knock knock");
+        assertThat(HhRlhf.dialogue(single.prompt(), single.chosen())).isEqualTo("\n\nHuman: What is 2+2?\n\nAssistant: 4");
+        assertThat(s.errors()).extracting(ImportLineError::line).containsExactly(3, 4);
+        assertThat(s.errors().get(0).reason()).contains("differ before the last Assistant turn");
+    }
+
+    @Test
+    void trl_lines_read_strings_conversations_margin_and_group() {
+        ParseSummary s = parse(ImportFormat.TRL, """
+                {"prompt": "P", "chosen": "good", "rejected": "bad"}
+                {"prompt": [{"role": "user", "content": "Q"}], "chosen": [{"role": "assistant", "content": "yes"}], "rejected": [{"role": "assistant", "content": "no"}], "margin": 2, "group_id": 17}
+                {"prompt": "P", "chosen": "same", "rejected": "same"}
+                {"prompt": "P", "chosen": "a", "rejected": "b", "margin": 0}
+                """);
+        assertThat(items).hasSize(2);
+        ImportItem.Pair conv = (ImportItem.Pair) items.get(1);
+        assertThat(conv).isEqualTo(new ImportItem.Pair(2, "Q", "yes", "no", 2, "17"));
+        assertThat(((ImportItem.Pair) items.get(0)).margin()).isEqualTo(1);
+        assertThat(s.errors()).extracting(ImportLineError::line).containsExactly(3, 4);
+    }
+}
