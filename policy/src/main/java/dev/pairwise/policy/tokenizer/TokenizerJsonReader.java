@@ -1,0 +1,220 @@
+package dev.pairwise.policy.tokenizer;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Reads a Hugging Face {@code tokenizer.json} into one of our tokenizers: a byte-level BPE (ours or
+ * any GPT-2-style file, e.g. GPT-2's own) or our char-level WordLevel file. Anything this project
+ * cannot reproduce exactly (another model type, a normalizer, a prefix space, a different
+ * pre-tokenizer) is refused with an {@link IOException} that names the file and the field, rather
+ * than loaded into a tokenizer that would encode differently from the library.
+ */
+final class TokenizerJsonReader {
+
+    private final Path file;
+
+    private TokenizerJsonReader(Path file) {
+        this.file = file;
+    }
+
+    static Tokenizer read(Path file) throws IOException {
+        return new TokenizerJsonReader(file).read();
+    }
+
+    private Tokenizer read() throws IOException {
+        JsonObject root;
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            JsonElement parsed = JsonParser.parseReader(reader);
+            if (!parsed.isJsonObject()) {
+                throw fault("is not a JSON object");
+            }
+            root = parsed.getAsJsonObject();
+        } catch (JsonParseException | CharacterCodingException e) {
+            throw fault("is not valid UTF-8 JSON (" + e.getMessage() + ")");
+        }
+        JsonObject model = object(root, "model");
+        String type = model.has("type") && model.get("type").isJsonPrimitive() ? model.get("type").getAsString() : null;
+        try {
+            if ("BPE".equals(type)) {
+                return bpe(root, model);
+            }
+            if ("WordLevel".equals(type)) {
+                return charLevel(root, model);
+            }
+        } catch (IllegalArgumentException | IllegalStateException | ClassCastException e) {
+            throw fault("is not a tokenizer this project can load: " + e.getMessage());
+        }
+        throw fault("model.type '" + type + "' is not supported (supported: 'BPE' byte-level, 'WordLevel' char-level)");
+    }
+
+    private Tokenizer bpe(JsonObject root, JsonObject model) throws IOException {
+        requireNull(root, "normalizer");
+        JsonObject pre = object(root, "pre_tokenizer");
+        expect(pre, "type", "ByteLevel", "pre_tokenizer.type");
+        if (pre.has("add_prefix_space") && pre.get("add_prefix_space").getAsBoolean()) {
+            throw fault("pre_tokenizer.add_prefix_space=true is not supported (GPT-2 style byte-level BPE uses false)");
+        }
+        if (pre.has("use_regex") && !pre.get("use_regex").getAsBoolean()) {
+            throw fault("pre_tokenizer.use_regex=false is not supported (the GPT-2 regex is required)");
+        }
+        for (String field : List.of("dropout", "continuing_subword_prefix", "end_of_word_suffix")) {
+            if (model.has(field) && !model.get(field).isJsonNull() && !model.get(field).getAsString().isEmpty()) {
+                throw fault("model." + field + "=" + model.get(field) + " is not supported");
+            }
+        }
+        for (String field : List.of("byte_fallback", "ignore_merges")) {
+            if (model.has(field) && model.get(field).getAsBoolean()) {
+                throw fault("model." + field + "=true is not supported");
+            }
+        }
+        Map<String, Integer> added = addedTokens(root);
+        List<String> tokens = tokensById(object(model, "vocab"), added);
+        Map<String, Integer> ids = new java.util.HashMap<>();
+        for (int id = 0; id < tokens.size(); id++) {
+            ids.put(tokens.get(id), id);
+        }
+        JsonArray mergeList = array(model, "merges");
+        int[][] merges = new int[mergeList.size()][];
+        for (int rank = 0; rank < merges.length; rank++) {
+            JsonElement merge = mergeList.get(rank);
+            String[] parts;
+            if (merge.isJsonArray()) {
+                JsonArray pair = merge.getAsJsonArray();
+                parts = pair.size() == 2 ? new String[] {pair.get(0).getAsString(), pair.get(1).getAsString()} : new String[0];
+            } else {
+                parts = merge.getAsString().split(" ", -1);
+            }
+            if (parts.length != 2) {
+                throw fault("model.merges[" + rank + "] " + merge + " is not a pair of tokens");
+            }
+            Integer left = ids.get(parts[0]);
+            Integer right = ids.get(parts[1]);
+            Integer result = ids.get(parts[0] + parts[1]);
+            if (left == null || right == null || result == null) {
+                throw fault("model.merges[" + rank + "] " + merge + " uses or makes a token missing from model.vocab");
+            }
+            merges[rank] = new int[] {left, right, result};
+        }
+        return new BpeTokenizer(tokens, merges, added);
+    }
+
+    private Tokenizer charLevel(JsonObject root, JsonObject model) throws IOException {
+        requireNull(root, "normalizer");
+        JsonObject pre = object(root, "pre_tokenizer");
+        JsonElement pattern = pre.get("pattern");
+        boolean ours = "Split".equals(stringOrNull(pre, "type")) && "Isolated".equals(stringOrNull(pre, "behavior"))
+                && pattern != null && pattern.isJsonObject()
+                && TokenizerJson.CHAR_REGEX.equals(stringOrNull(pattern.getAsJsonObject(), "Regex"));
+        if (!ours) {
+            throw fault("WordLevel is only supported as the char-level tokenizer: pre_tokenizer must be Split on regex "
+                    + TokenizerJson.CHAR_REGEX + " with behavior Isolated, was " + pre);
+        }
+        Map<String, Integer> added = addedTokens(root);
+        List<String> tokens = tokensById(object(model, "vocab"), added);
+        int chars = tokens.size() - added.size();
+        int[] codePoints = new int[chars];
+        for (int id = 0; id < chars; id++) {
+            String token = tokens.get(id);
+            if (token.isEmpty() || token.codePointCount(0, token.length()) != 1) {
+                throw fault("model.vocab entry '" + token + "' (id " + id + ") is not a single character");
+            }
+            codePoints[id] = token.codePointAt(0);
+        }
+        return new CharTokenizer(codePoints, added);
+    }
+
+    /** Added tokens (content to id), in id order. */
+    private Map<String, Integer> addedTokens(JsonObject root) throws IOException {
+        Map<Integer, String> byId = new TreeMap<>();
+        if (root.has("added_tokens") && !root.get("added_tokens").isJsonNull()) {
+            for (JsonElement element : array(root, "added_tokens")) {
+                JsonObject token = element.getAsJsonObject();
+                String content = token.get("content").getAsString();
+                if (byId.put(token.get("id").getAsInt(), content) != null) {
+                    throw fault("added_tokens has two tokens with id " + token.get("id"));
+                }
+            }
+        }
+        Map<String, Integer> added = new LinkedHashMap<>();
+        byId.forEach((id, content) -> added.put(content, id));
+        return added;
+    }
+
+    /** Tokens by id from model.vocab plus the added tokens (which may lie beyond it); ids must be 0..n-1. */
+    private List<String> tokensById(JsonObject vocab, Map<String, Integer> added) throws IOException {
+        Map<Integer, String> byId = new TreeMap<>();
+        for (Map.Entry<String, JsonElement> entry : vocab.entrySet()) {
+            String previous = byId.put(entry.getValue().getAsInt(), entry.getKey());
+            if (previous != null) {
+                throw fault("model.vocab gives id " + entry.getValue() + " to both '" + previous + "' and '" + entry.getKey() + "'");
+            }
+        }
+        for (Map.Entry<String, Integer> entry : added.entrySet()) {
+            String previous = byId.putIfAbsent(entry.getValue(), entry.getKey());
+            if (previous != null && !previous.equals(entry.getKey())) {
+                throw fault("added token '" + entry.getKey() + "' has id " + entry.getValue() + ", which model.vocab gives to '" + previous + "'");
+            }
+        }
+        List<String> tokens = new ArrayList<>(byId.values());
+        int expected = 0;
+        for (int id : byId.keySet()) {
+            if (id != expected++) {
+                throw fault("token ids are not dense: id " + (expected - 1) + " is missing");
+            }
+        }
+        return tokens;
+    }
+
+    private void requireNull(JsonObject root, String field) throws IOException {
+        if (root.has(field) && !root.get(field).isJsonNull()) {
+            throw fault(field + " " + root.get(field) + " is not supported (only null)");
+        }
+    }
+
+    private void expect(JsonObject object, String field, String value, String path) throws IOException {
+        if (!value.equals(stringOrNull(object, field))) {
+            throw fault(path + " must be '" + value + "', was " + object.get(field));
+        }
+    }
+
+    private static String stringOrNull(JsonObject object, String field) {
+        JsonElement element = object.get(field);
+        return element != null && element.isJsonPrimitive() ? element.getAsString() : null;
+    }
+
+    private JsonObject object(JsonObject parent, String field) throws IOException {
+        JsonElement element = parent.get(field);
+        if (element == null || !element.isJsonObject()) {
+            throw fault("'" + field + "' is missing or not an object");
+        }
+        return element.getAsJsonObject();
+    }
+
+    private JsonArray array(JsonObject parent, String field) throws IOException {
+        JsonElement element = parent.get(field);
+        if (element == null || !element.isJsonArray()) {
+            throw fault("'" + field + "' is missing or not an array");
+        }
+        return element.getAsJsonArray();
+    }
+
+    private IOException fault(String what) {
+        return new IOException(file + ": " + what);
+    }
+}

@@ -1,0 +1,141 @@
+package dev.pairwise.policy.tokenizer;
+
+import ai.djl.huggingface.tokenizers.Encoding;
+import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class TokenizerJsonTest {
+
+    @TempDir
+    Path dir;
+
+    private static HuggingFaceTokenizer huggingFace(Path directory) throws IOException {
+        return HuggingFaceTokenizer.builder().optTokenizerPath(directory)
+                .optAddSpecialTokens(false).optTruncation(false).optPadding(false).build();
+    }
+
+    private static int[] ids(Encoding encoding) {
+        return Arrays.stream(encoding.getIds()).mapToInt(Math::toIntExact).toArray();
+    }
+
+    /** Hard texts plus random ones, minus those Hugging Face would read specials in. */
+    private static List<String> samples() {
+        List<String> texts = new ArrayList<>(Texts.HARD.stream().filter(t -> !t.contains("<|")).toList());
+        Random random = new Random(3);
+        for (int i = 0; i < 200; i++) {
+            texts.add(Texts.random(random, 1 + random.nextInt(80)));
+        }
+        return texts;
+    }
+
+    @Test
+    void hugging_face_encodes_our_saved_bpe_to_the_same_ids() throws IOException {
+        BpeTokenizer ours = BpeTrainer.train(BpeTokenizerTest.CORPUS, 400);
+        ours.save(dir);
+        try (HuggingFaceTokenizer hf = huggingFace(dir)) {
+            for (String text : samples()) {
+                assertThat(ids(hf.encode(text))).as(text).isEqualTo(ours.encode(text));
+                long[] ids = Arrays.stream(ours.encode(text)).asLongStream().toArray();
+                assertThat(hf.decode(ids, false)).as(text).isEqualTo(text);
+            }
+        }
+    }
+
+    @Test
+    void hugging_face_splits_specials_as_encode_with_specials_does() throws IOException {
+        BpeTokenizer ours = BpeTrainer.train(BpeTokenizerTest.CORPUS, 300);
+        ours.save(dir);
+        String chat = "<|user|>Was ist 日本語? 😀<|end|>\n<|assistant|> Es ist Japanisch.<|end|><|pad|><|pad|>";
+        try (HuggingFaceTokenizer hf = huggingFace(dir)) {
+            assertThat(ids(hf.encode(chat))).isEqualTo(ours.encodeWithSpecials(chat));
+        }
+    }
+
+    @Test
+    void saved_bpe_loads_back_with_identical_behaviour() throws IOException {
+        BpeTokenizer ours = BpeTrainer.train(BpeTokenizerTest.CORPUS, 350);
+        ours.save(dir);
+
+        Tokenizer loaded = Tokenizers.load(dir);
+
+        assertThat(loaded).isInstanceOf(BpeTokenizer.class);
+        assertThat(((BpeTokenizer) loaded).merges()).isEqualTo(ours.merges());
+        assertThat(loaded.vocabSize()).isEqualTo(ours.vocabSize());
+        for (String special : SpecialTokens.ALL) {
+            assertThat(loaded.specialId(special)).isEqualTo(ours.specialId(special));
+        }
+        for (String text : samples()) {
+            assertThat(loaded.encode(text)).isEqualTo(ours.encode(text));
+        }
+    }
+
+    @Test
+    void saved_file_is_the_hugging_face_byte_level_bpe_layout() throws IOException {
+        BpeTrainer.train(BpeTokenizerTest.CORPUS, 260).save(dir);
+        JsonObject json = JsonParser.parseString(Files.readString(dir.resolve("tokenizer.json"))).getAsJsonObject();
+
+        assertThat(json.getAsJsonObject("model").get("type").getAsString()).isEqualTo("BPE");
+        assertThat(json.getAsJsonObject("model").getAsJsonObject("vocab").get("Ġ").getAsInt()).isEqualTo(32);
+        assertThat(json.getAsJsonObject("pre_tokenizer").get("type").getAsString()).isEqualTo("ByteLevel");
+        assertThat(json.getAsJsonObject("pre_tokenizer").get("add_prefix_space").getAsBoolean()).isFalse();
+        assertThat(json.getAsJsonObject("decoder").get("type").getAsString()).isEqualTo("ByteLevel");
+        var added = json.getAsJsonArray("added_tokens");
+        assertThat(added).hasSize(4);
+        assertThat(added.get(2).getAsJsonObject().get("content").getAsString()).isEqualTo(SpecialTokens.END);
+        assertThat(added.get(2).getAsJsonObject().get("special").getAsBoolean()).isTrue();
+    }
+
+    @Test
+    void char_tokenizer_round_trips_through_hugging_face_and_our_loader() throws IOException {
+        String corpus = "First Citizen:\r\nBefore we proceed any further, hear me speak. ñ 日本 😀\t";
+        CharTokenizer ours = CharTokenizer.train(List.of(corpus));
+        ours.save(dir);
+        String text = "Before 日本 😀 speak:\r\n\t any";
+
+        Tokenizer loaded = Tokenizers.load(dir);
+        assertThat(loaded).isInstanceOf(CharTokenizer.class);
+        assertThat(loaded.encode(text)).isEqualTo(ours.encode(text));
+        assertThat(loaded.encodeWithSpecials("<|user|>hear<|end|>")).isEqualTo(ours.encodeWithSpecials("<|user|>hear<|end|>"));
+        try (HuggingFaceTokenizer hf = huggingFace(dir)) {
+            assertThat(ids(hf.encode(text))).isEqualTo(ours.encode(text));
+            assertThat(ids(hf.encode("<|user|>hear<|end|>"))).isEqualTo(ours.encodeWithSpecials("<|user|>hear<|end|>"));
+            assertThat(hf.decode(Arrays.stream(ours.encode(text)).asLongStream().toArray(), false)).isEqualTo(text);
+        }
+    }
+
+    @Test
+    void unsupported_model_type_is_refused_naming_it() throws IOException {
+        Files.writeString(dir.resolve("tokenizer.json"), "{\"model\":{\"type\":\"Unigram\",\"vocab\":[]}}");
+        assertThatThrownBy(() -> Tokenizers.load(dir)).isInstanceOf(IOException.class)
+                .hasMessageContaining("tokenizer.json").hasMessageContaining("model.type 'Unigram' is not supported");
+    }
+
+    @Test
+    void missing_or_broken_files_are_refused_naming_the_problem() throws IOException {
+        assertThatThrownBy(() -> Tokenizers.load(dir)).isInstanceOf(NoSuchFileException.class)
+                .hasMessageContaining("tokenizer.json");
+        Files.writeString(dir.resolve("tokenizer.json"), "{\"model\": ");
+        assertThatThrownBy(() -> Tokenizers.load(dir)).isInstanceOf(IOException.class).hasMessageContaining("not valid UTF-8 JSON");
+        BpeTrainer.train(BpeTokenizerTest.CORPUS, 260).save(dir);
+        String json = Files.readString(dir.resolve("tokenizer.json"));
+        Files.writeString(dir.resolve("tokenizer.json"), json.replace("\"add_prefix_space\": false", "\"add_prefix_space\": true"));
+        assertThatThrownBy(() -> Tokenizers.load(dir)).hasMessageContaining("add_prefix_space=true is not supported");
+        Files.writeString(dir.resolve("tokenizer.json"), json.replace("\"Ġ t\"", "\"Ġ zz\""));
+        assertThatThrownBy(() -> Tokenizers.load(dir)).hasMessageContaining("missing from model.vocab");
+    }
+}
