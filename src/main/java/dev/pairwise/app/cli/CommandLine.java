@@ -1,5 +1,6 @@
 package dev.pairwise.app.cli;
 
+import dev.pairwise.policy.cli.PolicyCommands;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,6 +16,7 @@ public final class CommandLine {
 
     static {
         COMMANDS.put("help", args -> usage());
+        COMMANDS.putAll(PolicyCommands.commands());
     }
 
     private CommandLine() {
