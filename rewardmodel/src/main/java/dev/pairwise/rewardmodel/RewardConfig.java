@@ -1,0 +1,59 @@
+package dev.pairwise.rewardmodel;
+
+import dev.pairwise.policy.align.Optim;
+
+/**
+ * Bradley–Terry reward-model settings (Ouyang et al. 2022, §3.5 and appendix C.2).
+ *
+ * @param epochs               passes over the judgments; 1, because InstructGPT's RM overfits
+ *                             after one epoch
+ * @param batchSize            judgments (groups of all their pairs) per step; 8 on a CPU
+ *                             (InstructGPT: 64 prompts, i.e. up to 64·C(K,2) pairs)
+ * @param optim                AdamW; lr 1e-4 for the small backbones here (InstructGPT: 9e-6 for
+ *                             6B), warmup and cosine as everywhere
+ * @param maxLength            prompt + response tokens, 0 = the backbone's context length; the
+ *                             prompt is cut from the left when too long
+ * @param centeringCoefficient weight of {@code mean((r_w + r_l)²)}; 0 = off (TRL's default), 0.01
+ *                             when on (Eisenstein et al. 2023)
+ * @param valFraction          judgments held out for accuracy; 0.1 (the HH-RLHF 90/10 split)
+ * @param evalInterval         steps between held-out evaluations, 0 = only at the end
+ * @param seed                 seeds the head's init, the split and the shuffles
+ */
+public record RewardConfig(int epochs, int batchSize, Optim optim, int maxLength, double centeringCoefficient,
+        double valFraction, int evalInterval, long seed) {
+
+    public RewardConfig {
+        if (epochs <= 0 || batchSize <= 0) {
+            throw new IllegalArgumentException("epochs and batchSize must be > 0, got " + epochs + ", " + batchSize);
+        }
+        if (optim == null) {
+            throw new IllegalArgumentException("optim must be set");
+        }
+        if (maxLength < 0) {
+            throw new IllegalArgumentException("maxLength must be >= 0 (0 = context length), got " + maxLength);
+        }
+        if (!(centeringCoefficient >= 0)) {
+            throw new IllegalArgumentException("centeringCoefficient must be >= 0, got " + centeringCoefficient);
+        }
+        if (!(valFraction >= 0 && valFraction < 1)) {
+            throw new IllegalArgumentException("valFraction must be in [0, 1), got " + valFraction);
+        }
+        if (evalInterval < 0) {
+            throw new IllegalArgumentException("evalInterval must be >= 0, got " + evalInterval);
+        }
+    }
+
+    /** The defaults documented above. */
+    public static RewardConfig defaults() {
+        return new RewardConfig(1, 8, Optim.of(1e-4), 0, 0.0, 0.1, 0, 1234);
+    }
+
+    public RewardConfig withTraining(int newEpochs, int newBatchSize, Optim newOptim) {
+        return new RewardConfig(newEpochs, newBatchSize, newOptim, maxLength, centeringCoefficient, valFraction,
+                evalInterval, seed);
+    }
+
+    public RewardConfig withCentering(double coefficient) {
+        return new RewardConfig(epochs, batchSize, optim, maxLength, coefficient, valFraction, evalInterval, seed);
+    }
+}
