@@ -1,0 +1,182 @@
+package dev.pairwise.app.security;
+
+import dev.pairwise.labeling.InvalidInputException;
+import dev.pairwise.labeling.account.Account;
+import dev.pairwise.labeling.account.AccountRepository;
+import dev.pairwise.labeling.account.Role;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Account administration: create, disable, change roles, reset passwords. Passwords are hashed
+ * with bcrypt here and nowhere else. Every rule violation is an {@link InvalidInputException}
+ * whose message names the field, and nothing is stored when one is thrown.
+ */
+@Service
+public class AccountAdminService {
+
+    /** 8 characters: NIST SP 800-63B's minimum for passwords people choose. */
+    public static final int MIN_PASSWORD_LENGTH = 8;
+
+    private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,63}");
+    // No 0/O, 1/l/I: a generated password is read off a screen or a log and typed by hand.
+    private static final String ALPHABET = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final AccountRepository accounts;
+    private final PasswordEncoder encoder;
+    private final Clock clock;
+
+    AccountAdminService(AccountRepository accounts, PasswordEncoder encoder, ObjectProvider<Clock> clock) {
+        this.accounts = accounts;
+        this.encoder = encoder;
+        this.clock = clock.getIfAvailable(Clock::systemUTC);
+    }
+
+    /** All accounts, by username. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasRole('ADMIN')")
+    public List<Account> list() {
+        return accounts.findAll().stream().sorted(Comparator.comparing(Account::getUsername)).toList();
+    }
+
+    /** The account signed in under this name, if it exists. */
+    @Transactional(readOnly = true)
+    public Optional<Account> findByUsername(String username) {
+        return accounts.findByUsername(username);
+    }
+
+    /** True when no account exists yet (a fresh database). */
+    @Transactional(readOnly = true)
+    public boolean isEmpty() {
+        return accounts.count() == 0;
+    }
+
+    /** Creates an account after checking every field; the password must have 8+ characters. */
+    @Transactional
+    @PreAuthorize("hasRole('ADMIN')")
+    public Account create(String username, String displayName, String password, Set<Role> roles) {
+        checkPassword(password);
+        return insert(username, displayName, password, roles);
+    }
+
+    /**
+     * Creates the account unless the username exists; for start-up seeding (demo accounts, the
+     * first admin), so it skips the password-length rule and the admin check.
+     */
+    @Transactional
+    public Account ensureAccount(String username, String displayName, String password, Set<Role> roles) {
+        return accounts.findByUsername(username).orElseGet(() -> insert(username, displayName, password, roles));
+    }
+
+    /** Enables or disables an account; an admin cannot disable their own. */
+    @Transactional
+    @PreAuthorize("hasRole('ADMIN')")
+    public Account setEnabled(long accountId, boolean enabled, String actingUsername) {
+        Account account = get(accountId);
+        if (!enabled && account.getUsername().equals(actingUsername)) {
+            throw new InvalidInputException("enabled", "Enabled: you cannot disable your own account.");
+        }
+        account.setEnabled(enabled);
+        return accounts.save(account);
+    }
+
+    /** Replaces an account's roles; an admin cannot take the ADMIN role from themselves. */
+    @Transactional
+    @PreAuthorize("hasRole('ADMIN')")
+    public Account setRoles(long accountId, Set<Role> roles, String actingUsername) {
+        Account account = get(accountId);
+        checkRoles(roles);
+        if (account.getUsername().equals(actingUsername) && !roles.contains(Role.ADMIN)) {
+            throw new InvalidInputException("roles", "Roles: you cannot remove the ADMIN role from your own account.");
+        }
+        account.setRoles(roles);
+        return accounts.save(account);
+    }
+
+    /** Changes the display name (1-128 characters). */
+    @Transactional
+    @PreAuthorize("hasRole('ADMIN')")
+    public Account rename(long accountId, String displayName) {
+        Account account = get(accountId);
+        account.setDisplayName(checkDisplayName(displayName));
+        return accounts.save(account);
+    }
+
+    /** Sets a new random password and returns it, to be shown once to the admin. */
+    @Transactional
+    @PreAuthorize("hasRole('ADMIN')")
+    public String resetPassword(long accountId) {
+        Account account = get(accountId);
+        String password = randomPassword();
+        account.setPasswordHash(encoder.encode(password));
+        accounts.save(account);
+        return password;
+    }
+
+    /** A random 16-character password (about 93 bits). */
+    public static String randomPassword() {
+        StringBuilder out = new StringBuilder(16);
+        for (int i = 0; i < 16; i++) {
+            out.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
+        }
+        return out.toString();
+    }
+
+    private Account insert(String username, String displayName, String password, Set<Role> roles) {
+        String name = username == null ? "" : username.strip();
+        if (!USERNAME.matcher(name).matches()) {
+            throw new InvalidInputException("username",
+                    "Username: 2-64 characters, lower-case letters, digits, '.', '_' or '-', starting with a letter or digit.");
+        }
+        if (accounts.existsByUsername(name)) {
+            throw new InvalidInputException("username", "Username: '" + name + "' is taken.");
+        }
+        if (password == null || password.isEmpty()) {
+            throw new InvalidInputException("password", "Password: must not be empty.");
+        }
+        checkRoles(roles);
+        var account = new Account(name, checkDisplayName(displayName), encoder.encode(password), roles, Instant.now(clock));
+        return accounts.save(account);
+    }
+
+    private Account get(long accountId) {
+        return accounts.findById(accountId)
+                .orElseThrow(() -> new InvalidInputException("account", "Account: no account with id " + accountId + "."));
+    }
+
+    private static void checkPassword(String password) {
+        if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
+            throw new InvalidInputException("password", "Password: at least " + MIN_PASSWORD_LENGTH + " characters.");
+        }
+        if (password.length() > 72) {
+            // bcrypt reads only the first 72 bytes; longer passwords would silently lose strength.
+            throw new InvalidInputException("password", "Password: at most 72 characters.");
+        }
+    }
+
+    private static void checkRoles(Set<Role> roles) {
+        if (roles == null || roles.isEmpty()) {
+            throw new InvalidInputException("roles", "Roles: choose at least one role.");
+        }
+    }
+
+    private static String checkDisplayName(String displayName) {
+        String name = displayName == null ? "" : displayName.strip();
+        if (name.isEmpty() || name.length() > 128) {
+            throw new InvalidInputException("displayName", "Display name: 1 to 128 characters.");
+        }
+        return name;
+    }
+}

@@ -1,0 +1,63 @@
+package dev.pairwise.app.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Optional;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Signs in an API call that carries {@code Authorization: Bearer <token>}: the token's SHA-256 is
+ * looked up in {@code api_tokens}, and the request runs as the token's (enabled) account. A wrong
+ * token is refused at once with 401; a request without a bearer token passes on to HTTP basic.
+ */
+final class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
+
+    private static final String PREFIX = "Bearer ";
+
+    private final ApiTokenService tokens;
+    private final UserDetailsService users;
+    private final AuthenticationEntryPoint unauthorized;
+
+    ApiTokenAuthenticationFilter(ApiTokenService tokens, UserDetailsService users, AuthenticationEntryPoint unauthorized) {
+        this.tokens = tokens;
+        this.users = users;
+        this.unauthorized = unauthorized;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String header = request.getHeader("Authorization");
+        if (header == null || !header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
+            chain.doFilter(request, response);
+            return;
+        }
+        Optional<UserDetails> user = tokens.usernameForToken(header.substring(PREFIX.length()).trim())
+                .map(users::loadUserByUsername)
+                .filter(UserDetails::isEnabled);
+        if (user.isEmpty()) {
+            SecurityContextHolder.clearContext();
+            unauthorized.commence(request, response, new BadCredentialsException("Unknown or revoked API token"));
+            return;
+        }
+        var authentication = UsernamePasswordAuthenticationToken.authenticated(
+                user.get(), null, user.get().getAuthorities());
+        var context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(authentication);
+        SecurityContextHolder.setContext(context);
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+}

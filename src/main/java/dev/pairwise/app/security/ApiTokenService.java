@@ -1,0 +1,98 @@
+package dev.pairwise.app.security;
+
+import dev.pairwise.labeling.InvalidInputException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Personal API tokens for scripts ({@code Authorization: Bearer pw_...}). A token is shown once,
+ * when it is created; only its SHA-256 is stored (table {@code api_tokens}), so a leaked database
+ * does not leak usable tokens. 32 random bytes make the hash safe without a salt or slow KDF.
+ */
+@Service
+public class ApiTokenService {
+
+    /** A token as listed to its owner: never the secret itself. */
+    public record TokenInfo(long id, String name, Instant createdAt) {
+    }
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    ApiTokenService(JdbcClient jdbc, ObjectProvider<Clock> clock) {
+        this.jdbc = jdbc;
+        this.clock = clock.getIfAvailable(Clock::systemUTC);
+    }
+
+    /**
+     * Creates a token for the account and returns its secret, which is not stored anywhere.
+     *
+     * @throws InvalidInputException when the name is blank or longer than 64 characters
+     */
+    @Transactional
+    public String create(long accountId, String name) {
+        String trimmed = name == null ? "" : name.strip();
+        if (trimmed.isEmpty() || trimmed.length() > 64) {
+            throw new InvalidInputException("name", "Token name: give 1 to 64 characters.");
+        }
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        String token = "pw_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        jdbc.sql("INSERT INTO api_tokens (account_id, name, token_hash, created_at) VALUES (?, ?, ?, ?)")
+                .params(accountId, trimmed, sha256(token), Timestamp.from(Instant.now(clock)))
+                .update();
+        return token;
+    }
+
+    /** The account's tokens, newest first. */
+    @Transactional(readOnly = true)
+    public List<TokenInfo> list(long accountId) {
+        return jdbc.sql("SELECT id, name, created_at FROM api_tokens WHERE account_id = ? ORDER BY id DESC")
+                .param(accountId)
+                .query((rs, i) -> new TokenInfo(rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant()))
+                .list();
+    }
+
+    /** Deletes one of the account's tokens; a token of another account is left alone. */
+    @Transactional
+    public void revoke(long accountId, long tokenId) {
+        jdbc.sql("DELETE FROM api_tokens WHERE id = ? AND account_id = ?").params(tokenId, accountId).update();
+    }
+
+    /** The username of the enabled account that owns this token, if any. */
+    @Transactional(readOnly = true)
+    public Optional<String> usernameForToken(String token) {
+        if (token.isEmpty()) {
+            return Optional.empty();
+        }
+        return jdbc.sql("SELECT a.username FROM api_tokens t JOIN accounts a ON a.id = t.account_id "
+                        + "WHERE t.token_hash = ? AND a.enabled = TRUE")
+                .param(sha256(token))
+                .query(String.class)
+                .optional();
+    }
+
+    static String sha256(String token) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every JDK has SHA-256", e);
+        }
+    }
+}

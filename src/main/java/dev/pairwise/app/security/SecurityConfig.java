@@ -1,0 +1,82 @@
+package dev.pairwise.app.security;
+
+import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import dev.pairwise.app.ui.LoginView;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+
+/**
+ * Three filter chains, tried in order:
+ * <ol>
+ *   <li>{@code /api/**}: stateless, HTTP basic or {@code Authorization: Bearer <token>}, no CSRF
+ *       (no cookies are trusted there), 401/403 as JSON;</li>
+ *   <li>{@code /actuator/**}: health and Prometheus open for probes and scrapers, the rest for
+ *       admins over HTTP basic;</li>
+ *   <li>everything else: Vaadin's configurer (form login at {@code /login}, CSRF for its own
+ *       requests, view access from {@code @RolesAllowed}/{@code @PermitAll} annotations).</li>
+ * </ol>
+ * {@code @EnableMethodSecurity} lets services and controllers add {@code @PreAuthorize} gates.
+ */
+@Configuration
+@EnableWebSecurity
+@EnableMethodSecurity(jsr250Enabled = true)
+class SecurityConfig {
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiFilterChain(HttpSecurity http, ApiTokenService tokens, UserDetailsService users)
+            throws Exception {
+        var unauthorized = new JsonAuthenticationEntryPoint();
+        http.securityMatcher("/api/**")
+                .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized))
+                .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized)
+                        .accessDeniedHandler(new JsonAccessDeniedHandler()))
+                // Not a bean: a Filter bean would also be registered for every request.
+                .addFilterBefore(new ApiTokenAuthenticationFilter(tokens, users, unauthorized),
+                        BasicAuthenticationFilter.class);
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain actuatorFilterChain(HttpSecurity http) throws Exception {
+        http.securityMatcher("/actuator/**")
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus",
+                                "/actuator/info").permitAll()
+                        .anyRequest().hasRole("ADMIN"))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .httpBasic(basic -> basic.authenticationEntryPoint(new JsonAuthenticationEntryPoint()));
+        return http.build();
+    }
+
+    @Bean
+    @Order(3)
+    SecurityFilterChain vaadinFilterChain(HttpSecurity http) throws Exception {
+        // Static styles of the app shell must load on the login page too.
+        http.authorizeHttpRequests(auth -> auth
+                .requestMatchers("/styles.css", "/lumo/**", "/aura/**", "/images/**", "/favicon.ico").permitAll());
+        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
+        return http.build();
+    }
+
+    /** bcrypt with Spring's default cost (10): about 50-100 ms a check, slow enough for guessing. */
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return new BCryptPasswordEncoder();
+    }
+}

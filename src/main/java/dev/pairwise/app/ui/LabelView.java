@@ -1,0 +1,380 @@
+package dev.pairwise.app.ui;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.markdown.Markdown;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.dom.DomListenerRegistration;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import dev.pairwise.app.security.CurrentUser;
+import dev.pairwise.labeling.judgment.JudgmentService;
+import dev.pairwise.labeling.judgment.ResponseFlag;
+import dev.pairwise.labeling.judgment.SubmitJudgment;
+import dev.pairwise.labeling.judgment.SubmitResult;
+import dev.pairwise.labeling.project.ProjectService;
+import dev.pairwise.labeling.project.ProjectView;
+import dev.pairwise.labeling.task.AssignmentService;
+import dev.pairwise.labeling.task.NextTask;
+import dev.pairwise.labeling.task.ShownResponse;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
+
+/**
+ * The comparison screen, where labelers spend their day: the prompt, its K responses side by
+ * side (stacked on narrow screens) in the stored presentation order, and a ranking board with
+ * tiers. Everything works from the keyboard ({@link LabelKeys}); drag and drop does the same.
+ * Time on task is measured here on the server, from the moment the task was shown.
+ */
+@Route(value = "label/:projectId?", layout = MainLayout.class)
+@PageTitle("Label · Pairwise")
+@RolesAllowed({"LABELER", "ADMIN"})
+public class LabelView extends Div implements BeforeEnterObserver {
+
+    private final AssignmentService assignments;
+    private final JudgmentService judgments;
+    private final ProjectService projects;
+    private final long labelerId;
+    private final Clock clock;
+
+    private @Nullable ProjectView project;
+    private @Nullable NextTask task;
+    private @Nullable Ranking ranking;
+    private @Nullable RankingBoard board;
+    private final Map<Long, ResponseCard> cards = new LinkedHashMap<>();
+    private final List<Long> byPosition = new ArrayList<>();
+    private @Nullable Long selected;
+    private Instant shownAt = Instant.EPOCH;
+    private String idempotencyKey = "";
+
+    private final Checkbox allBad = new Checkbox("All responses are bad");
+    private final TextArea betterAnswer = new TextArea("Your better answer");
+    private final TextArea rationale = new TextArea("Rationale (optional)");
+    private final Button submit = new Button("Submit", VaadinIcon.CHECK.create());
+    private final Button skip = new Button("Skip", VaadinIcon.STEP_FORWARD.create());
+    private final Span status = new Span();
+    private @Nullable DomListenerRegistration keys;
+
+    LabelView(AssignmentService assignments, JudgmentService judgments, ProjectService projects,
+            CurrentUser currentUser, ObjectProvider<Clock> clock) {
+        this.assignments = assignments;
+        this.judgments = judgments;
+        this.projects = projects;
+        this.labelerId = currentUser.account().getId();
+        this.clock = clock.getIfAvailable(Clock::systemUTC);
+        addClassName("label-view");
+        Ui.testId(this, "label-view");
+
+        allBad.setId("all-bad");
+        Ui.testId(allBad, "all-bad");
+        betterAnswer.setId("better-answer");
+        Ui.testId(betterAnswer, "better-answer");
+        betterAnswer.setPlaceholder("Write the answer you would want to see (markdown).");
+        betterAnswer.setWidthFull();
+        betterAnswer.setMinRows(5);
+        betterAnswer.setVisible(false);
+        allBad.addValueChangeListener(e -> {
+            betterAnswer.setVisible(e.getValue());
+            refresh();
+        });
+        rationale.setId("rationale");
+        Ui.testId(rationale, "rationale");
+        rationale.setWidthFull();
+        rationale.setPlaceholder("Why this order? (optional)");
+        submit.setId("submit");
+        Ui.testId(submit, "submit");
+        submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        submit.addClickListener(e -> submit());
+        skip.setId("skip");
+        Ui.testId(skip, "skip");
+        skip.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        skip.addClickListener(e -> skip());
+        status.addClassName("rank-status");
+        Ui.testId(status, "rank-status");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        Optional<Long> requested = event.getRouteParameters().getLong("projectId");
+        project = requested.map(projects::get)
+                .or(() -> projects.list().stream().findFirst())
+                .orElse(null);
+        loadNext();
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        // The ranking is narrow work: give the cards the room the navigation drawer takes.
+        AppLayout layout = findAncestor(AppLayout.class);
+        if (layout != null) {
+            layout.setDrawerOpened(false);
+        }
+        keys = LabelKeys.listen(event.getUI(), this::onKey);
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        if (keys != null) {
+            keys.remove();
+            keys = null;
+        }
+    }
+
+    private void loadNext() {
+        removeAll();
+        cards.clear();
+        byPosition.clear();
+        selected = null;
+        task = null;
+        ranking = null;
+        board = null;
+        if (project == null) {
+            add(message("No project yet", "An admin has to create a project and import prompts first."));
+            return;
+        }
+        task = assignments.next(project.id(), labelerId).orElse(null);
+        if (task == null) {
+            Div done = message("All done in " + project.name(),
+                    "There is no task left for you in this project. Thank you!");
+            Ui.testId(done, "no-task");
+            add(done);
+            return;
+        }
+        shownAt = Instant.now(clock);
+        idempotencyKey = UUID.randomUUID().toString();
+        allBad.setValue(false);
+        betterAnswer.clear();
+        rationale.clear();
+        showTask(task);
+    }
+
+    private void showTask(NextTask t) {
+        ranking = new Ranking(t.presentedOrder());
+        Map<Long, Integer> positions = new HashMap<>();
+        Map<Long, String> snippets = new HashMap<>();
+        Div grid = new Div();
+        grid.addClassName("responses");
+        Ui.testId(grid, "responses");
+        grid.getStyle().set("--pw-k", Integer.toString(t.responses().size()));
+        int position = 1;
+        for (ShownResponse r : t.responses()) {
+            ResponseCard card = new ResponseCard(position, r, this::select);
+            cards.put(r.id(), card);
+            byPosition.add(r.id());
+            positions.put(r.id(), position);
+            snippets.put(r.id(), snippet(r.text()));
+            grid.add(card);
+            position++;
+        }
+        board = new RankingBoard(ranking, positions, snippets, this::select, this::refresh);
+
+        Div head = new Div();
+        head.addClassName("task-head");
+        H2 title = new H2(t.projectName());
+        Span taskNo = new Span("Task " + t.taskId());
+        taskNo.addClassName("task-id");
+        Ui.testId(taskNo, "task-id");
+        taskNo.getElement().setAttribute("data-task-id", Long.toString(t.taskId()));
+        Button guidelines = new Button("Guidelines", VaadinIcon.BOOK.create(), e -> openGuidelines(t));
+        guidelines.setId("show-guidelines");
+        guidelines.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        head.add(title, taskNo, guidelines);
+
+        Div prompt = new Div();
+        prompt.addClassName("prompt-card");
+        Ui.testId(prompt, "prompt");
+        Span promptLabel = new Span("Prompt");
+        promptLabel.addClassName("section-label");
+        prompt.add(promptLabel, new Markdown(t.prompt()));
+
+        Div content = new Div(prompt, grid);
+        content.addClassName("label-content");
+        Div side = side();
+        Div main = new Div(content, side);
+        main.addClassName("label-main");
+        add(head, main);
+        refresh();
+    }
+
+    private Div side() {
+        H3 rankTitle = new H3("Your ranking");
+        Paragraph hint = new Paragraph("Best on top. Same row = tie.");
+        hint.addClassName("hint");
+        Button reset = new Button("Reset", e -> {
+            if (ranking != null) {
+                ranking.reset();
+                refresh();
+            }
+        });
+        reset.setId("reset-ranking");
+        reset.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        Div actions = new Div(submit, skip);
+        actions.addClassName("submit-row");
+        Div side = new Div(rankTitle, hint, board, status, reset, allBad, betterAnswer, rationale, actions,
+                LabelKeys.help());
+        side.addClassName("label-side");
+        return side;
+    }
+
+    private void openGuidelines(NextTask t) {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle("Guidelines · " + t.projectName());
+        Markdown text = new Markdown(t.guidelines() == null || t.guidelines().isBlank()
+                ? "_This project has no guidelines yet._" : t.guidelines());
+        Ui.testId(text, "guidelines-text");
+        dialog.add(text);
+        dialog.setWidth("min(760px, 95vw)");
+        dialog.getFooter().add(new Button("Close", e -> dialog.close()));
+        dialog.open();
+    }
+
+    private void select(Long id) {
+        selected = id;
+        refresh();
+    }
+
+    /** Brings cards, board, status and the submit button in line with the ranking. */
+    private void refresh() {
+        if (ranking == null || board == null) {
+            return;
+        }
+        List<List<Long>> tiers = ranking.tiers();
+        for (ResponseCard card : cards.values()) {
+            long id = card.responseId();
+            card.setSelected(Long.valueOf(id).equals(selected));
+            Optional<Integer> tier = ranking.tierOf(id);
+            card.showRank(tier.map(t -> RankingBoard.ordinal(t + 1) + (tiers.get(t).size() > 1 ? " (tie)" : ""))
+                    .orElse("not ranked"), tier.isPresent());
+        }
+        board.select(selected);
+        int placed = ranking.presented().size() - ranking.unranked().size();
+        status.setText(placed + " of " + ranking.presented().size() + " ranked"
+                + (ranking.isComplete() ? " · ready to submit" : ""));
+        submit.setEnabled(ranking.isComplete() || (allBad.getValue() && placed == 0));
+    }
+
+    private void onKey(LabelKeys.Key key) {
+        if (ranking == null || task == null) {
+            return;
+        }
+        switch (key) {
+            case LabelKeys.Key.Digit d -> {
+                if (d.value() <= byPosition.size()) {
+                    long id = byPosition.get(d.value() - 1);
+                    ranking.place(id);
+                    selected = id;
+                }
+            }
+            case LabelKeys.Key.Up u -> withSelected(ranking::moveUp);
+            case LabelKeys.Key.Down d -> withSelected(ranking::moveDown);
+            case LabelKeys.Key.Tie t -> withSelected(ranking::tieWithAbove);
+            case LabelKeys.Key.Untie u -> withSelected(ranking::untie);
+            case LabelKeys.Key.Unrank u -> withSelected(ranking::unrank);
+            case LabelKeys.Key.Deselect d -> selected = null;
+            case LabelKeys.Key.Submit s -> {
+                submit();
+                return;
+            }
+            case LabelKeys.Key.Skip s -> {
+                skip();
+                return;
+            }
+        }
+        refresh();
+    }
+
+    private void withSelected(java.util.function.LongConsumer action) {
+        if (selected != null) {
+            action.accept(selected);
+        }
+    }
+
+    private void submit() {
+        if (task == null || ranking == null) {
+            return;
+        }
+        boolean bad = allBad.getValue();
+        if (!ranking.isComplete() && !(bad && ranking.unranked().size() == ranking.presented().size())) {
+            Ui.error("Rank every response first: " + missing() + " not ranked yet.");
+            return;
+        }
+        Map<Long, Integer> likert = new HashMap<>();
+        Map<Long, Set<ResponseFlag>> flags = new HashMap<>();
+        for (ResponseCard card : cards.values()) {
+            card.likert().ifPresent(v -> likert.put(card.responseId(), v));
+            if (!card.flags().isEmpty()) {
+                flags.put(card.responseId(), card.flags());
+            }
+        }
+        long elapsed = Math.max(0, Duration.between(shownAt, Instant.now(clock)).toMillis());
+        var in = new SubmitJudgment(task.taskId(), idempotencyKey, task.presentedOrder(), ranking.tiers(),
+                likert, flags, bad, bad ? betterAnswer.getValue() : null,
+                rationale.getValue().isBlank() ? null : rationale.getValue(), elapsed);
+        try {
+            SubmitResult result = judgments.submit(labelerId, in);
+            Ui.success("Saved: " + result.pairs() + " preference pairs"
+                    + (result.demonstrationId() != null ? " and your answer as a demonstration" : "") + ".");
+            loadNext();
+        } catch (RuntimeException e) {
+            Ui.error(Ui.messageOf(e));
+        }
+    }
+
+    private void skip() {
+        if (task == null) {
+            return;
+        }
+        try {
+            assignments.skip(task.taskId(), labelerId);
+            Ui.success("Skipped.");
+            loadNext();
+        } catch (RuntimeException e) {
+            Ui.error(Ui.messageOf(e));
+        }
+    }
+
+    private String missing() {
+        if (ranking == null) {
+            return "";
+        }
+        List<String> numbers = ranking.unranked().stream()
+                .map(id -> "response " + (byPosition.indexOf(id) + 1)).toList();
+        return String.join(", ", numbers);
+    }
+
+    private static String snippet(String text) {
+        String plain = text.replaceAll("```[a-z]*", "").replaceAll("[#*>`|]", "").replaceAll("\\s+", " ").strip();
+        return plain.length() <= 70 ? plain : plain.substring(0, 67) + "…";
+    }
+
+    private static Div message(String title, String text) {
+        Div box = new Div(new H2(title), new Paragraph(text));
+        box.addClassName("empty-state");
+        return box;
+    }
+}
