@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Byte-level BPE as in GPT-2 (Radford et al. 2019), on merges learned per Sennrich et al. 2016.
@@ -26,15 +25,15 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class BpeTokenizer implements Tokenizer {
 
-    /** Pieces cached for reuse; beyond this the cache stops growing (as Hugging Face's does). */
-    private static final int CACHE_CAPACITY = 100_000;
+    /** 2^17 cache slots: room for the ~25k distinct words of Tiny Shakespeare with few collisions, about 1 MB. */
+    private static final int CACHE_SLOTS_LOG2 = 17;
 
     private final List<String> tokens;
     private final int[][] merges;
     private final Map<String, Integer> added;
     private final byte[][] tokenBytes;
     private final MergeRules rules;
-    private final Map<String, int[]> cache = new ConcurrentHashMap<>();
+    private final PieceCache cache = new PieceCache(CACHE_SLOTS_LOG2);
 
     /**
      * @param tokens byte-level token strings by id (added tokens hold their content)
@@ -105,7 +104,18 @@ public final class BpeTokenizer implements Tokenizer {
     @Override
     public int[] encode(String text) {
         IntList ids = new IntList(text.length() / 3);
-        ByteLevel.preTokenize(text, piece -> ids.addAll(encodePiece(piece)));
+        int n = text.length();
+        for (int start = 0, end; start < n; start = end) {
+            end = ByteLevel.pieceEnd(text, start, n);
+            int hash = PieceCache.hash(text, start, end);
+            int[] piece = cache.get(text, start, end, hash);
+            if (piece == null) {
+                String word = text.substring(start, end);
+                piece = rules.apply(ByteLevel.utf8(word));
+                cache.put(word, hash, piece);
+            }
+            ids.addAll(piece);
+        }
         return ids.toArray();
     }
 
@@ -156,16 +166,5 @@ public final class BpeTokenizer implements Tokenizer {
 
     Map<String, Integer> added() {
         return added;
-    }
-
-    private int[] encodePiece(String piece) {
-        int[] ids = cache.get(piece);
-        if (ids == null) {
-            ids = rules.apply(ByteLevel.utf8(piece));
-            if (cache.size() < CACHE_CAPACITY) {
-                cache.put(piece, ids);
-            }
-        }
-        return ids;
     }
 }

@@ -126,7 +126,8 @@ final class ByteLevel {
         return i;
     }
 
-    private static int pieceEnd(String text, int i, int n) {
+    /** End of the piece that starts at {@code i}; the scanner behind {@link #preTokenize}. */
+    static int pieceEnd(String text, int i, int n) {
         char c = text.charAt(i);
         if (c == '\'' && i + 1 < n) {
             char d = text.charAt(i + 1);

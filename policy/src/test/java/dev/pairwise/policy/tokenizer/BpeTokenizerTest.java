@@ -36,6 +36,33 @@ class BpeTokenizerTest {
     }
 
     @Test
+    void threads_sharing_one_tokenizer_get_the_same_ids_as_one_thread() throws Exception {
+        BpeTokenizer fresh = BpeTrainer.train(CORPUS, 300);
+        List<String> texts = new java.util.ArrayList<>(Texts.HARD);
+        Random random = new Random(5);
+        for (int i = 0; i < 200; i++) {
+            texts.add(Texts.random(random, 50));
+        }
+        List<int[]> expected = texts.stream().map(tokenizer::encode).toList();
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(4)) {
+            var futures = new java.util.ArrayList<java.util.concurrent.Future<Boolean>>();
+            for (int t = 0; t < 4; t++) {
+                futures.add(pool.submit(() -> {
+                    for (int i = 0; i < texts.size(); i++) {
+                        if (!java.util.Arrays.equals(fresh.encode(texts.get(i)), expected.get(i))) {
+                            return false;
+                        }
+                    }
+                    return true;
+                }));
+            }
+            for (var future : futures) {
+                assertThat(future.get()).isTrue();
+            }
+        }
+    }
+
+    @Test
     void vocabulary_is_bytes_then_merges_then_specials() {
         assertThat(tokenizer.vocabSize()).isEqualTo(304);
         assertThat(tokenizer.tokens().get(' ')).isEqualTo("Ġ");
