@@ -86,19 +86,9 @@ public final class GptModel implements AutoCloseable {
             }
         }
         mask = manager.create(m, new Shape(t, t));
-        float[] c = new float[t * hd];
-        float[] s = new float[t * hd];
-        int half = hd / 2;
-        for (int pos = 0; pos < t; pos++) {
-            for (int i = 0; i < half; i++) {
-                double invFreq = 1.0 / Math.pow(config.ropeTheta(), (double) i / half);
-                float angle = (float) pos * (float) invFreq;
-                c[pos * hd + i] = c[pos * hd + i + half] = (float) Math.cos(angle);
-                s[pos * hd + i] = s[pos * hd + i + half] = (float) Math.sin(angle);
-            }
-        }
-        cos = manager.create(c, new Shape(t, hd));
-        sin = manager.create(s, new Shape(t, hd));
+        float[][] tables = Rope.tables(t, hd, config.ropeTheta());
+        cos = manager.create(tables[0], new Shape(t, hd));
+        sin = manager.create(tables[1], new Shape(t, hd));
         scale = (float) (1.0 / Math.sqrt(hd));
     }
 
@@ -254,7 +244,7 @@ public final class GptModel implements AutoCloseable {
         NDArray q;
         NDArray k;
         if (c != null) {
-            NDArray qk = rope(qkv.get("0:2"), c, s);
+            NDArray qk = Rope.apply(qkv.get("0:2"), c, s);
             q = qk.get(0);
             k = qk.get(1);
         } else {
@@ -287,14 +277,6 @@ public final class GptModel implements AutoCloseable {
             hidden = hidden.getNDArrayInternal().gelu();
         }
         return x.add(Linear.linear(hidden, w.mproj, w.mprojB).singletonOrThrow());
-    }
-
-    /** Rotates pairs (i, i + half) of the head dimension: x·cos + rotate_half(x)·sin (Su et al. 2021). */
-    private static NDArray rope(NDArray x, NDArray c, NDArray s) {
-        int last = x.getShape().dimension() - 1;
-        NDList halves = x.split(2, last);
-        NDArray rotated = NDArrays.concat(new NDList(halves.get(1).neg(), halves.get(0)), last);
-        return x.mul(c).add(rotated.mul(s));
     }
 
     private NDArray norm(NDArray x, NDArray gain, @Nullable NDArray bias) {
