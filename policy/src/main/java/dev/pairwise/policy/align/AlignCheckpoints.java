@@ -1,0 +1,181 @@
+package dev.pairwise.policy.align;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.pairwise.policy.checkpoint.Checkpoints;
+import dev.pairwise.policy.io.Safetensors;
+import dev.pairwise.policy.model.GptModel;
+import dev.pairwise.policy.model.NoGrad;
+import dev.pairwise.policy.tokenizer.Tokenizer;
+import org.jspecify.annotations.Nullable;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Checkpoints of the alignment trainers, in the policy's folder layout ({@link Checkpoints}:
+ * {@code model.safetensors}, {@code config.json}, {@code tokenizer.json}) plus what an exact
+ * resume needs: {@code optimizer.safetensors} (AdamW moments, step in metadata),
+ * {@code trainer_state.json} ({@code kind}, step, config, trainer-specific state) and extra
+ * tensors (LoRA adapters, reward or value heads). {@code kind} tells a policy checkpoint from a
+ * reward model's, so each loader refuses the other with a clear error. Written under a temporary
+ * name and renamed when complete.
+ */
+public final class AlignCheckpoints {
+
+    public static final String STATE = "trainer_state.json";
+    public static final String OPTIMIZER = "optimizer.safetensors";
+    /** Present only in reward-model checkpoints. */
+    public static final String REWARD_HEAD = "reward_head.safetensors";
+    /** LoRA adapters (PEFT's file name). */
+    public static final String ADAPTER = "adapter_model.safetensors";
+
+    static final Gson GSON = new GsonBuilder().serializeSpecialFloatingPointValues().setPrettyPrinting().create();
+
+    private AlignCheckpoints() {
+    }
+
+    /** Writes a checkpoint: model files, then each named tensor file, optimizer and state. */
+    public static void save(Path dir, GptModel model, @Nullable Tokenizer tokenizer, Map<String, NDArray> optimizerState,
+            long optimizerStep, JsonObject state, Map<String, Map<String, NDArray>> extraTensors) throws IOException {
+        Path abs = dir.toAbsolutePath();
+        Path parent = abs.getParent();
+        Files.createDirectories(parent);
+        Path tmp = parent.resolve("." + abs.getFileName() + ".align-tmp-" + System.nanoTime());
+        try {
+            Checkpoints.saveModel(tmp, model, tokenizer);
+            for (Map.Entry<String, Map<String, NDArray>> e : extraTensors.entrySet()) {
+                Safetensors.writeNDArrays(tmp.resolve(e.getKey()), e.getValue(), Map.of());
+            }
+            if (!optimizerState.isEmpty()) {
+                Safetensors.writeNDArrays(tmp.resolve(OPTIMIZER), optimizerState,
+                        Map.of("step", Long.toString(optimizerStep)));
+            }
+            Files.writeString(tmp.resolve(STATE), GSON.toJson(state));
+            if (Files.exists(abs)) {
+                Path old = parent.resolve("." + abs.getFileName() + ".align-old-" + System.nanoTime());
+                Files.move(abs, old, StandardCopyOption.ATOMIC_MOVE);
+                Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE);
+                deleteTree(old);
+            } else {
+                Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE);
+            }
+        } catch (IOException | RuntimeException e) {
+            deleteTree(tmp);
+            throw e;
+        }
+    }
+
+    /** The trainer state, or an empty object for a plain (pretraining or inference) checkpoint. */
+    public static JsonObject state(Path dir) throws IOException {
+        Path f = dir.resolve(STATE);
+        if (!Files.isRegularFile(f)) {
+            return new JsonObject();
+        }
+        try {
+            return JsonParser.parseString(Files.readString(f)).getAsJsonObject();
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(f + ": not a JSON object: " + e.getMessage(), e);
+        }
+    }
+
+    /** True when {@code dir} holds a reward model rather than a policy. */
+    public static boolean isRewardModel(Path dir) {
+        return Files.isRegularFile(dir.resolve(REWARD_HEAD));
+    }
+
+    /**
+     * Loads a policy (pretrained, SFT, DPO or PPO) for sampling or further training.
+     *
+     * @throws IllegalArgumentException if {@code dir} holds a reward model
+     */
+    public static GptModel loadPolicy(Path dir, Device device) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            throw new NoSuchFileException(dir.toString(), null, "checkpoint folder not found");
+        }
+        if (isRewardModel(dir)) {
+            throw new IllegalArgumentException(dir + " is a reward-model checkpoint, but a policy checkpoint is "
+                    + "expected here (use it as --reward-model, not as a policy)");
+        }
+        GptModel model = Checkpoints.loadModel(dir, device);
+        JsonObject state = state(dir);
+        if (state.has("loraMerged") && !state.get("loraMerged").getAsBoolean()) {
+            try {
+                mergeAdapters(dir, model, state);
+            } catch (IOException | RuntimeException e) {
+                model.close();
+                throw e;
+            }
+        }
+        return model;
+    }
+
+    /** Adds {@code (alpha/r)·B·A} of a separately saved LoRA adapter to the loaded base weights. */
+    private static void mergeAdapters(Path dir, GptModel model, JsonObject state) throws IOException {
+        JsonObject lora = state.getAsJsonObject("config").getAsJsonObject("lora");
+        float scale = (float) (lora.get("alpha").getAsDouble() / lora.get("rank").getAsInt());
+        try (NDManager scratch = NDManager.newBaseManager(model.device());
+                NoGrad off = NoGrad.enter()) {
+            Map<String, NDArray> adapter = tensors(dir, ADAPTER, scratch);
+            for (Map.Entry<String, NDArray> e : model.parameters().entrySet()) {
+                NDArray a = adapter.get(e.getKey() + ".lora_A");
+                NDArray b = adapter.get(e.getKey() + ".lora_B");
+                if (a != null && b != null) {
+                    NDArray merged = e.getValue().add(b.matMul(a).mul(scale));
+                    merged.attach(scratch);
+                    merged.copyTo(e.getValue());
+                }
+            }
+        }
+    }
+
+    /** Reads a tensor file of a checkpoint into {@code manager}. */
+    public static Map<String, NDArray> tensors(Path dir, String file, NDManager manager) throws IOException {
+        Path f = dir.resolve(file);
+        if (!Files.isRegularFile(f)) {
+            throw new NoSuchFileException(f.toString(), null, "checkpoint file missing");
+        }
+        return Safetensors.readNDArrays(f, manager);
+    }
+
+    /** The optimizer step saved in a checkpoint's metadata. */
+    public static long optimizerStep(Path dir) throws IOException {
+        JsonObject state = state(dir);
+        if (!state.has("optimizerStep")) {
+            throw new IllegalArgumentException(dir.resolve(STATE) + ": missing 'optimizerStep'");
+        }
+        return state.get("optimizerStep").getAsLong();
+    }
+
+    /** Serialises a config record (Gson handles records) for {@code trainer_state.json}. */
+    public static JsonObject toJson(Object config) {
+        return GSON.toJsonTree(config).getAsJsonObject();
+    }
+
+    /** Deserialises a config record written by {@link #toJson}. */
+    public static <T> T fromJson(JsonObject json, Class<T> type) {
+        return GSON.fromJson(json, type);
+    }
+
+    private static void deleteTree(Path p) throws IOException {
+        if (!Files.exists(p)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(p)) {
+            for (Path q : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(q);
+            }
+        }
+    }
+}
