@@ -58,6 +58,52 @@ class SafetensorsTest {
         assertThat(Safetensors.toBytes(sample(), Map.of("format", "pt"))).isEqualTo(handBuiltSample());
     }
 
+    /** The byte layouts the reference implementation's own unit tests pin down (safetensors tensor.rs). */
+    @Test
+    void writer_reproduces_the_reference_implementations_test_vectors() {
+        byte[] empty = Safetensors.toBytes(Map.of(), Map.of());
+        assertThat(empty).isEqualTo(concat(le(8), ascii("{}      ")));
+
+        byte[] metadataOnly = Safetensors.toBytes(Map.of(), Map.of("framework", "pt"));
+        assertThat(metadataOnly).isEqualTo(concat(le(40), ascii("{\"__metadata__\":{\"framework\":\"pt\"}}     ")));
+
+        TensorData attn = TensorData.ofFloats(new long[] {1, 1, 2, 3}, new float[] {0, 1, 2, 3, 4, 5});
+        byte[] aligned = Safetensors.toBytes(Map.of("attn0", attn), Map.of());
+        assertThat(aligned).isEqualTo(concat(le(72),
+                ascii("{\"attn0\":{\"dtype\":\"F32\",\"shape\":[1,1,2,3],\"data_offsets\":[0,24]}}       "),
+                HexFormat.of().parseHex("000000000000803f000000400000404000008040" + "0000a040")));
+    }
+
+    @Test
+    void reader_accepts_the_reference_implementations_valid_inputs() throws IOException {
+        Path unpadded = Files.write(dir.resolve("unpadded.safetensors"), concat(le(60),
+                ascii("{\"test\":{\"dtype\":\"I32\",\"shape\":[2,2],\"data_offsets\":[0,16]}}"), new byte[16]));
+        assertThat(Safetensors.read(unpadded).tensor("test").toIntArray()).containsExactly(0, 0, 0, 0);
+
+        Path whitespace = Files.write(dir.resolve("ws.safetensors"), concat(le(6), ascii("{}\r \t\n")));
+        assertThat(Safetensors.read(whitespace).tensors()).isEmpty();
+
+        String zeroJson = "{\"test\":{\"dtype\":\"I32\",\"shape\":[2,0],\"data_offsets\":[0, 0]}}";
+        Path zero = Files.write(dir.resolve("zero.safetensors"), concat(le(zeroJson.length()), ascii(zeroJson)));
+        assertThat(Safetensors.read(zero).tensor("test").shape()).containsExactly(2, 0);
+    }
+
+    private static byte[] le(long value) {
+        return ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(value).array();
+    }
+
+    private static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            out.writeBytes(part);
+        }
+        return out.toByteArray();
+    }
+
     @Test
     void hand_built_file_reads_back_values_shapes_and_metadata() throws IOException {
         Path file = dir.resolve("hand.safetensors");
@@ -163,6 +209,8 @@ class SafetensorsTest {
         assertFault(withHeader("{\"a\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[4,8]}}"), "starts at data offset 4");
         assertFault(withHeader("{\"a\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[0,4]},\"a\":{}}"), "twice");
         assertFault(withHeader("{\"__metadata__\":{\"k\":1}}"), "not a string");
+        assertFault(withHeader("{\"a\":{\"dtype\":\"I32\",\"shape\":[2,18446744073709551614],\"data_offsets\":[0,16]}}"),
+                "not a non-negative integer");
         byte[] badUtf8 = withHeader("{\"\u00e9\":{}}        ");
         badUtf8[10] = (byte) 0xC3;
         badUtf8[11] = (byte) 0x28;
