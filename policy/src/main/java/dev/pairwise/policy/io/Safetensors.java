@@ -80,9 +80,11 @@ public final class Safetensors {
         byte[] header = header(ordered, metadata);
         Path parent = file.toAbsolutePath().getParent();
         Files.createDirectories(parent);
-        Path temp = Files.createTempFile(parent, file.getFileName().toString(), ".tmp");
+        // Not Files.createTempFile: that makes an owner-only (0600) file; this one gets the umask's mode.
+        Path temp = parent.resolve("." + file.getFileName() + "." + java.util.UUID.randomUUID() + ".tmp");
         try {
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16)) {
+            try (OutputStream out = new BufferedOutputStream(
+                    Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), 1 << 16)) {
                 writeTo(out, header, ordered);
             }
             try {

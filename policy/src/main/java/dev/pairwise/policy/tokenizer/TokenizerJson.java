@@ -14,6 +14,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
 
@@ -83,9 +84,11 @@ final class TokenizerJson {
     static void write(Path directory, JsonObject json) throws IOException {
         Files.createDirectories(directory);
         Path target = directory.resolve(FILE_NAME);
-        Path temp = Files.createTempFile(directory, FILE_NAME, ".tmp");
+        // Not Files.createTempFile: that makes an owner-only (0600) file; this one gets the umask's mode.
+        Path temp = directory.resolve("." + FILE_NAME + "." + java.util.UUID.randomUUID() + ".tmp");
         try {
-            try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
+            try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE)) {
                 GSON.toJson(json, out);
                 out.write('\n');
             }

@@ -221,6 +221,20 @@ class SafetensorsTest {
     }
 
     @Test
+    void written_file_gets_the_mode_of_an_ordinary_new_file_and_no_temp_file_remains() throws IOException {
+        Path file = dir.resolve("w.safetensors");
+        Safetensors.write(file, sample(), Map.of());
+        Safetensors.write(file, sample(), Map.of("format", "pt")); // replaces the first
+
+        Path probe = Files.createFile(dir.resolve("probe"));
+        assertThat(Files.getPosixFilePermissions(file)).isEqualTo(Files.getPosixFilePermissions(probe));
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("w.safetensors", "probe");
+        }
+        assertThat(Safetensors.read(file).metadata()).containsEntry("format", "pt");
+    }
+
+    @Test
     void missing_file_names_the_path() {
         Path missing = dir.resolve("absent.safetensors");
         assertThatThrownBy(() -> Safetensors.read(missing)).isInstanceOf(IOException.class)

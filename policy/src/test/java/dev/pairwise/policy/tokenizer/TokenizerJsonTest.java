@@ -57,6 +57,29 @@ class TokenizerJsonTest {
     }
 
     @Test
+    void hugging_face_agrees_on_tiny_shakespeare_with_a_4k_vocabulary() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Texts.shakespeareAvailable(),
+                "Tiny Shakespeare not found at " + Texts.SHAKESPEARE.toAbsolutePath() + ", skipped");
+        String text = Files.readString(Texts.SHAKESPEARE);
+        BpeTokenizer ours = BpeTrainer.train(List.of(text), 4096);
+        ours.save(dir);
+        String slice = text.substring(0, 60_000);
+        try (HuggingFaceTokenizer hf = huggingFace(dir)) {
+            assertThat(ids(hf.encode(slice))).isEqualTo(ours.encode(slice));
+        }
+    }
+
+    @Test
+    void saved_file_gets_the_mode_of_an_ordinary_new_file() throws IOException {
+        BpeTrainer.train(BpeTokenizerTest.CORPUS, 260).save(dir);
+        Path probe = Files.createFile(dir.resolve("probe"));
+        assertThat(Files.getPosixFilePermissions(dir.resolve("tokenizer.json"))).isEqualTo(Files.getPosixFilePermissions(probe));
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("tokenizer.json", "probe");
+        }
+    }
+
+    @Test
     void hugging_face_splits_specials_as_encode_with_specials_does() throws IOException {
         BpeTokenizer ours = BpeTrainer.train(BpeTokenizerTest.CORPUS, 300);
         ours.save(dir);
