@@ -1,0 +1,217 @@
+package dev.pairwise.rewardmodel;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import com.google.gson.JsonObject;
+import dev.pairwise.policy.align.AlignCheckpoints;
+import dev.pairwise.policy.align.ChatTokens;
+import dev.pairwise.policy.align.RewardFunction;
+import dev.pairwise.policy.data.pairs.Turn;
+import dev.pairwise.policy.model.GptModel;
+import dev.pairwise.policy.model.NoGrad;
+import dev.pairwise.policy.tokenizer.Tokenizer;
+import dev.pairwise.policy.tokenizer.Tokenizers;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * The reward model of InstructGPT (Ouyang et al. 2022, §3.5): a GPT backbone initialised from a
+ * policy checkpoint (SFT or base) and a scalar head read at the last token of prompt + response
+ * (the response's {@code <|end|>}).
+ *
+ * <p>Deliberate departure: {@code GptModel} exposes logits, not its last hidden state, so the head
+ * reads the centred logits: {@code r = w·(z − mean(z)) + b} with {@code z = LN(h)·Uᵀ}. This is
+ * still a linear function of the final (normed) hidden state {@code h}, with effective weight
+ * {@code Uᵀw}; U trains with everything else, so the function class equals InstructGPT's linear
+ * head on {@code h}. Centring removes the logits' arbitrary softmax shift. It costs a V-wide
+ * projection per position, which is small at the vocabularies here.
+ */
+public final class RewardModel implements RewardFunction, AutoCloseable {
+
+    static final String KIND = "reward";
+
+    private final GptModel backbone;
+    private final ChatTokens chat;
+    private final NDManager manager;
+    private final NDArray headW;
+    private final NDArray headB;
+    private final Map<String, NDArray> parameters = new LinkedHashMap<>();
+
+    private RewardModel(GptModel backbone, ChatTokens chat, float[] w, float b) {
+        this.backbone = backbone;
+        this.chat = chat;
+        this.manager = NDManager.newBaseManager(backbone.device());
+        int v = backbone.config().vocabSize();
+        if (w.length != v) {
+            backbone.close();
+            manager.close();
+            throw new IllegalArgumentException("reward head has " + w.length + " weights, the backbone's vocabulary is " + v);
+        }
+        headW = manager.create(w, new Shape(v));
+        headB = manager.create(new float[] {b}, new Shape(1));
+        headW.setRequiresGradient(true);
+        headB.setRequiresGradient(true);
+        parameters.putAll(backbone.parameters());
+        parameters.put("score.weight", headW);
+        parameters.put("score.bias", headB);
+    }
+
+    /** A fresh head on a backbone (taken over: closed with this model), weights N(0, 1/(V+1)). */
+    public static RewardModel fresh(GptModel backbone, ChatTokens chat, long seed) {
+        int v = backbone.config().vocabSize();
+        Random rng = new Random(seed);
+        float[] w = new float[v];
+        double std = 1.0 / Math.sqrt(v + 1.0);
+        for (int i = 0; i < v; i++) {
+            w[i] = (float) (rng.nextGaussian() * std);
+        }
+        return new RewardModel(backbone, chat, w, 0f);
+    }
+
+    /**
+     * A new reward model whose backbone is the policy checkpoint {@code policyDir} (SFT or base).
+     *
+     * @throws IllegalArgumentException if {@code policyDir} holds a reward model, or lacks a tokenizer
+     */
+    public static RewardModel initFrom(Path policyDir, Device device, long seed) throws IOException {
+        GptModel backbone = AlignCheckpoints.loadPolicy(policyDir, device);
+        try {
+            return fresh(backbone, new ChatTokens(tokenizer(policyDir)), seed);
+        } catch (IOException | RuntimeException e) {
+            backbone.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Loads a reward-model checkpoint.
+     *
+     * @throws IllegalArgumentException if {@code dir} holds a policy rather than a reward model
+     */
+    public static RewardModel load(Path dir, Device device) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            throw new NoSuchFileException(dir.toString(), null, "checkpoint folder not found");
+        }
+        if (!AlignCheckpoints.isRewardModel(dir)) {
+            throw new IllegalArgumentException(dir + " is a policy checkpoint, but a reward-model checkpoint is "
+                    + "expected here (train one with train-rm)");
+        }
+        Tokenizer tok = tokenizer(dir);
+        float[] w;
+        float b;
+        try (NDManager scratch = NDManager.newBaseManager(Device.cpu())) {
+            Map<String, NDArray> head = AlignCheckpoints.tensors(dir, AlignCheckpoints.REWARD_HEAD, scratch);
+            if (!head.containsKey("score.weight") || !head.containsKey("score.bias")) {
+                throw new IllegalArgumentException(dir.resolve(AlignCheckpoints.REWARD_HEAD)
+                        + " lacks score.weight or score.bias");
+            }
+            w = head.get("score.weight").toFloatArray();
+            b = head.get("score.bias").toFloatArray()[0];
+        }
+        GptModel backbone = dev.pairwise.policy.checkpoint.Checkpoints.loadModel(dir, device);
+        return new RewardModel(backbone, new ChatTokens(tok), w, b);
+    }
+
+    private static Tokenizer tokenizer(Path dir) throws IOException {
+        if (!Files.isRegularFile(dir.resolve("tokenizer.json"))) {
+            throw new NoSuchFileException(dir.resolve("tokenizer.json").toString(), null,
+                    "checkpoint has no tokenizer");
+        }
+        return Tokenizers.load(dir);
+    }
+
+    /** Backbone parameters and the head ({@code score.weight}, {@code score.bias}); all trainable. */
+    public Map<String, NDArray> parameters() {
+        return parameters;
+    }
+
+    public ChatTokens chat() {
+        return chat;
+    }
+
+    public GptModel backbone() {
+        return backbone;
+    }
+
+    public int contextLength() {
+        return backbone.config().contextLength();
+    }
+
+    /**
+     * Rewards {@code [N]} of token sequences, read at each one's last token; arrays live in
+     * {@code sm}. Records a graph when called inside a gradient collector.
+     */
+    public NDArray rewards(NDManager sm, List<int[]> sequences) {
+        int n = sequences.size();
+        int t = sequences.stream().mapToInt(s -> s.length).max().orElseThrow();
+        int[] tokens = new int[n * t];
+        java.util.Arrays.fill(tokens, chat.padId());
+        long[] last = new long[n];
+        for (int i = 0; i < n; i++) {
+            int[] s = sequences.get(i);
+            if (s.length == 0) {
+                throw new IllegalArgumentException("empty sequence " + i);
+            }
+            System.arraycopy(s, 0, tokens, i * t, s.length);
+            last[i] = s.length - 1;
+        }
+        NDArray logits = backbone.forward(sm.create(tokens, new Shape(n, t)));
+        NDArray centred = logits.sub(logits.mean(new int[] {-1}, true));
+        NDArray perPosition = centred.matMul(headW).add(headB);
+        return perPosition.gather(sm.create(last, new Shape(n, 1)), 1).squeeze(1);
+    }
+
+    /** Prompt + response as the reward model reads them, cut from the left of the prompt to fit. */
+    public ChatTokens.Fitted encode(List<Turn> prompt, String response) {
+        return ChatTokens.fit(chat.prompt(prompt), chat.response(response), contextLength(), 1);
+    }
+
+    @Override
+    public float[] score(List<List<Turn>> prompts, List<String> responses) {
+        if (prompts.size() != responses.size()) {
+            throw new IllegalArgumentException("prompts and responses differ in count");
+        }
+        float[] out = new float[responses.size()];
+        int batch = 16;
+        try (NoGrad off = NoGrad.enter()) {
+            for (int from = 0; from < out.length; from += batch) {
+                try (NDManager sm = manager.newSubManager()) {
+                    List<int[]> seqs = new ArrayList<>();
+                    for (int i = from; i < Math.min(from + batch, out.length); i++) {
+                        seqs.add(encode(prompts.get(i), responses.get(i)).joined());
+                    }
+                    float[] r = rewards(sm, seqs).toFloatArray();
+                    System.arraycopy(r, 0, out, from, r.length);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Saves backbone, tokenizer, head, and the given trainer state and optimizer moments. */
+    public void save(Path dir, Map<String, NDArray> optimizerState, long optimizerStep, JsonObject state)
+            throws IOException {
+        state.addProperty("kind", KIND);
+        Map<String, NDArray> head = new LinkedHashMap<>();
+        head.put("score.weight", headW);
+        head.put("score.bias", headB);
+        AlignCheckpoints.save(dir, backbone, chat.tokenizer(), optimizerState, optimizerStep, state,
+                Map.of(AlignCheckpoints.REWARD_HEAD, head));
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+        backbone.close();
+    }
+}
