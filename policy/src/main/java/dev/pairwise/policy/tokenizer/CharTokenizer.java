@@ -27,6 +27,7 @@ public final class CharTokenizer implements Tokenizer {
     private final int[] codePoints;
     private final Map<Integer, Integer> ids;
     private final Map<String, Integer> specials;
+    private final List<String> specialsById;
 
     /** @param codePoints the vocabulary's characters in id order, distinct */
     CharTokenizer(int[] codePoints, Map<String, Integer> specials) {
@@ -38,6 +39,7 @@ public final class CharTokenizer implements Tokenizer {
             }
         }
         this.specials = Collections.unmodifiableMap(new LinkedHashMap<>(specials));
+        this.specialsById = List.copyOf(this.specials.keySet());
         int expected = codePoints.length;
         for (Map.Entry<String, Integer> entry : this.specials.entrySet()) {
             if (entry.getKey().isEmpty() || entry.getValue() != expected++) {
@@ -98,12 +100,11 @@ public final class CharTokenizer implements Tokenizer {
     @Override
     public String decode(int[] ids) {
         StringBuilder out = new StringBuilder(ids.length);
-        List<String> specialList = new ArrayList<>(specials.keySet());
         for (int id : ids) {
             if (id >= 0 && id < codePoints.length) {
                 out.appendCodePoint(codePoints[id]);
             } else if (id >= codePoints.length && id < vocabSize()) {
-                out.append(specialList.get(id - codePoints.length));
+                out.append(specialsById.get(id - codePoints.length));
             } else {
                 throw new IllegalArgumentException("token id " + id + " is outside the vocabulary 0.." + (vocabSize() - 1));
             }

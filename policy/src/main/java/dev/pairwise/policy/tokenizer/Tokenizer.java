@@ -14,7 +14,13 @@ public interface Tokenizer {
     /** Number of ids, special tokens included; ids are {@code 0 .. vocabSize()-1}. */
     int vocabSize();
 
-    /** Encodes plain text. Special-token strings inside {@code text} are encoded as ordinary text. */
+    /**
+     * Encodes plain text. Special-token strings inside {@code text} are encoded as ordinary text.
+     *
+     * @throws IllegalArgumentException when {@code text} cannot be encoded: a lone surrogate (not
+     *                                  valid UTF-16), or for the char-level tokenizer a character
+     *                                  outside its vocabulary; the message names it
+     */
     int[] encode(String text);
 
     /**
@@ -23,12 +29,24 @@ public interface Tokenizer {
      */
     int[] encodeWithSpecials(String text);
 
-    /** Decodes ids to text; special tokens render as their strings. */
+    /**
+     * Decodes ids to text; special tokens render as their strings. Byte-level ids that end in the
+     * middle of a multi-byte character decode to U+FFFD, as in Hugging Face's decoder.
+     *
+     * @throws IllegalArgumentException for an id outside {@code 0 .. vocabSize()-1}
+     */
     String decode(int[] ids);
 
-    /** The id of a special token such as {@link SpecialTokens#END}; throws if it has none. */
+    /**
+     * The id of a special token such as {@link SpecialTokens#END}.
+     *
+     * @throws IllegalArgumentException when this tokenizer has no such special token
+     */
     int specialId(String token);
 
-    /** Writes {@code tokenizer.json} (Hugging Face format) into {@code directory}. */
+    /**
+     * Writes {@code tokenizer.json} (Hugging Face format) into {@code directory}, creating it if
+     * needed and replacing an existing file atomically; {@link Tokenizers#load} reads it back.
+     */
     void save(Path directory) throws IOException;
 }
