@@ -1,5 +1,8 @@
 package dev.pairwise.app.demo;
 
+import dev.pairwise.app.security.AccountAdminService;
+import dev.pairwise.labeling.account.Account;
+import dev.pairwise.labeling.demo.DemonstrationService;
 import dev.pairwise.labeling.project.ProjectService;
 import dev.pairwise.labeling.project.ProjectSettings;
 import dev.pairwise.labeling.project.ProjectView;
@@ -20,7 +23,7 @@ import org.springframework.stereotype.Component;
  * In demo mode, creates the demo project once: guidelines, K=4, randomized order, and 13
  * hand-written prompts (coding, advice, facts, creative) with four responses each. The
  * responses carry the origin "imported" from the demo set: people wrote them, in the style of
- * model samples of varying quality.
+ * model samples of varying quality. Three demonstrations (two awaiting review) fill the review queue.
  */
 @Component
 @Order(30)
@@ -34,11 +37,16 @@ class DemoProject implements ApplicationRunner {
 
     private final ProjectService projects;
     private final TaskService tasks;
+    private final DemonstrationService demonstrations;
+    private final AccountAdminService accounts;
     private final DemoProperties demo;
 
-    DemoProject(ProjectService projects, TaskService tasks, DemoProperties demo) {
+    DemoProject(ProjectService projects, TaskService tasks, DemonstrationService demonstrations,
+            AccountAdminService accounts, DemoProperties demo) {
         this.projects = projects;
         this.tasks = tasks;
+        this.demonstrations = demonstrations;
+        this.accounts = accounts;
         this.demo = demo;
     }
 
@@ -55,6 +63,11 @@ class DemoProject implements ApplicationRunner {
                         .toList()))
                 .toList();
         tasks.storeAll(project.id(), prompts);
+        var labeler = accounts.findByUsername("labeler").map(Account::getId);
+        var admin = accounts.findByUsername("admin").map(Account::getId);
+        if (labeler.isPresent() && admin.isPresent()) {
+            DemoDemonstrations.seed(demonstrations, project.id(), labeler.get(), admin.get());
+        }
         log.info("Demo mode: created project '{}' with {} prompts", NAME, prompts.size());
     }
 
