@@ -1,0 +1,98 @@
+package dev.pairwise.app.api;
+
+import dev.pairwise.labeling.ConflictException;
+import dev.pairwise.labeling.InvalidInputException;
+import dev.pairwise.labeling.NotAllowedException;
+import dev.pairwise.labeling.NotFoundException;
+import dev.pairwise.labeling.importing.ImportRejectedException;
+import java.util.stream.Collectors;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
+import tools.jackson.core.JacksonException;
+
+/**
+ * Errors of the REST API as RFC 9457 problem details ({@code application/problem+json}), each
+ * with a {@code field} property naming the input at fault. 401 and 403 from the security layer
+ * are not handled here: they never reach a controller.
+ */
+@RestControllerAdvice(basePackageClasses = ApiExceptionHandler.class)
+class ApiExceptionHandler {
+
+    @ExceptionHandler(InvalidInputException.class)
+    ProblemDetail invalid(InvalidInputException e) {
+        return problem(HttpStatus.BAD_REQUEST, "Invalid input", e.getMessage(), e.field());
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ProblemDetail notFound(NotFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage(), e.field());
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    ProblemDetail conflict(ConflictException e) {
+        return problem(HttpStatus.CONFLICT, "Conflict", e.getMessage(), e.field());
+    }
+
+    @ExceptionHandler(NotAllowedException.class)
+    ProblemDetail notAllowed(NotAllowedException e) {
+        return problem(HttpStatus.FORBIDDEN, "Forbidden", e.getMessage(), null);
+    }
+
+    /** Bad lines of an import: nothing was stored; {@code errors} lists line and reason. */
+    @ExceptionHandler(ImportRejectedException.class)
+    ProblemDetail rejected(ImportRejectedException e) {
+        ProblemDetail p = problem(HttpStatus.BAD_REQUEST, "Import rejected", e.getMessage(), "file");
+        p.setProperty("errorCount", e.errorCount());
+        p.setProperty("errors", e.errors());
+        return p;
+    }
+
+    /** Malformed JSON or a value of the wrong type: the field is the JSON path Jackson reports. */
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ProblemDetail unreadable(HttpMessageNotReadableException e) {
+        String field = "body";
+        String detail = "the request body is missing or not valid JSON";
+        if (e.getCause() instanceof JacksonException je && !je.getPath().isEmpty()) {
+            field = je.getPath().stream()
+                    .map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
+                    .collect(Collectors.joining(".")).replace(".[", "[");
+            detail = field + ": " + je.getOriginalMessage();
+        }
+        return problem(HttpStatus.BAD_REQUEST, "Invalid input", detail, field);
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ProblemDetail mismatch(MethodArgumentTypeMismatchException e) {
+        String allowed = e.getRequiredType() != null && e.getRequiredType().isEnum()
+                ? " (one of " + java.util.Arrays.toString(e.getRequiredType().getEnumConstants()) + ")" : "";
+        return problem(HttpStatus.BAD_REQUEST, "Invalid input",
+                e.getName() + " has an invalid value '" + e.getValue() + "'" + allowed, e.getName());
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ProblemDetail missingParam(MissingServletRequestParameterException e) {
+        return problem(HttpStatus.BAD_REQUEST, "Invalid input", e.getParameterName() + " is required",
+                e.getParameterName());
+    }
+
+    @ExceptionHandler(MissingServletRequestPartException.class)
+    ProblemDetail missingPart(MissingServletRequestPartException e) {
+        return problem(HttpStatus.BAD_REQUEST, "Invalid input", e.getRequestPartName() + " is required",
+                e.getRequestPartName());
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String title, String detail, String field) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
+        p.setTitle(title);
+        if (field != null) {
+            p.setProperty("field", field);
+        }
+        return p;
+    }
+}

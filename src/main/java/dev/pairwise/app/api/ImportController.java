@@ -1,0 +1,63 @@
+package dev.pairwise.app.api;
+
+import dev.pairwise.labeling.importing.ImportFormat;
+import dev.pairwise.labeling.importing.ImportPreview;
+import dev.pairwise.labeling.importing.ImportResult;
+import dev.pairwise.labeling.importing.ImportService;
+import java.io.IOException;
+import java.io.InputStream;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * Imports a file into a project (admins): as a multipart upload (part {@code file}) or as the raw
+ * request body. {@code preview=true} reports what would be imported and stores nothing; otherwise
+ * the import lands whole (201) or not at all (400 listing the bad lines).
+ */
+@RestController
+@RequestMapping("/api/projects/{projectId}/import")
+class ImportController {
+
+    private final ImportService imports;
+
+    ImportController(ImportService imports) {
+        this.imports = imports;
+    }
+
+    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PreAuthorize("hasRole('ADMIN')")
+    ResponseEntity<?> upload(@PathVariable long projectId, @RequestParam ImportFormat format,
+                             @RequestParam(defaultValue = "false") boolean preview,
+                             @RequestPart("file") MultipartFile file) throws IOException {
+        try (InputStream in = file.getInputStream()) {
+            return run(projectId, format, preview, file.getOriginalFilename(), in);
+        }
+    }
+
+    @PostMapping(consumes = {"application/x-ndjson", "application/jsonl", "text/csv", "text/plain",
+            MediaType.APPLICATION_OCTET_STREAM_VALUE, MediaType.APPLICATION_JSON_VALUE})
+    @PreAuthorize("hasRole('ADMIN')")
+    ResponseEntity<?> body(@PathVariable long projectId, @RequestParam ImportFormat format,
+                           @RequestParam(defaultValue = "false") boolean preview,
+                           @RequestParam(required = false) String source, InputStream in) {
+        return run(projectId, format, preview, source == null ? "api" : source, in);
+    }
+
+    private ResponseEntity<?> run(long projectId, ImportFormat format, boolean preview, String source, InputStream in) {
+        if (preview) {
+            ImportPreview p = imports.preview(projectId, format, in);
+            return ResponseEntity.ok(p);
+        }
+        ImportResult r = imports.importFile(projectId, format, source, in);
+        return ResponseEntity.status(HttpStatus.CREATED).body(r);
+    }
+}

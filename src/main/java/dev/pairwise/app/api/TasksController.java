@@ -1,0 +1,72 @@
+package dev.pairwise.app.api;
+
+import dev.pairwise.labeling.judgment.JudgmentService;
+import dev.pairwise.labeling.judgment.ResponseFlag;
+import dev.pairwise.labeling.judgment.SubmitJudgment;
+import dev.pairwise.labeling.judgment.SubmitResult;
+import dev.pairwise.labeling.task.AssignmentService;
+import dev.pairwise.labeling.task.NextTask;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Labeling over HTTP (labelers): lease the next task of a project, submit a judgment of it, or
+ * skip it. A submit carries an idempotency key (body field or {@code Idempotency-Key} header):
+ * a retry with the same key answers 200 with the first result instead of storing again.
+ */
+@RestController
+class TasksController {
+
+    private final AssignmentService assignment;
+    private final JudgmentService judgments;
+    private final Caller caller;
+
+    TasksController(AssignmentService assignment, JudgmentService judgments, Caller caller) {
+        this.assignment = assignment;
+        this.judgments = judgments;
+        this.caller = caller;
+    }
+
+    /** 200 with the task (the caller's held lease, or a new one), 204 when nothing is left. */
+    @PostMapping("/api/projects/{projectId}/tasks/next")
+    @PreAuthorize("hasRole('LABELER')")
+    ResponseEntity<NextTask> next(@PathVariable long projectId, Authentication auth) {
+        return assignment.next(projectId, caller.id(auth)).map(ResponseEntity::ok)
+                .orElseGet(() -> ResponseEntity.noContent().build());
+    }
+
+    @PostMapping("/api/tasks/{taskId}/judgments")
+    @PreAuthorize("hasRole('LABELER')")
+    ResponseEntity<SubmitResult> submit(@PathVariable long taskId, @RequestBody JudgmentRequest body,
+                                        @RequestHeader(name = "Idempotency-Key", required = false) String header,
+                                        Authentication auth) {
+        String key = body.idempotencyKey() != null ? body.idempotencyKey() : header;
+        SubmitResult r = judgments.submit(caller.id(auth), new SubmitJudgment(taskId, key, body.presentedOrder(),
+                body.tiers(), body.likert(), body.flags(), Boolean.TRUE.equals(body.allBad()), body.betterAnswer(),
+                body.rationale(), body.timeOnTaskMs()));
+        return ResponseEntity.status(r.duplicate() ? HttpStatus.OK : HttpStatus.CREATED).body(r);
+    }
+
+    @PostMapping("/api/tasks/{taskId}/skip")
+    @PreAuthorize("hasRole('LABELER')")
+    ResponseEntity<Void> skip(@PathVariable long taskId, Authentication auth) {
+        assignment.skip(taskId, caller.id(auth));
+        return ResponseEntity.noContent().build();
+    }
+
+    /** A judgment as sent; see {@link SubmitJudgment} for the meaning of each field. */
+    record JudgmentRequest(String idempotencyKey, List<Long> presentedOrder, List<List<Long>> tiers,
+                           Map<Long, Integer> likert, Map<Long, Set<ResponseFlag>> flags, Boolean allBad,
+                           String betterAnswer, String rationale, Long timeOnTaskMs) {
+    }
+}
