@@ -90,6 +90,42 @@ class TokenizerJsonTest {
     }
 
     @Test
+    void foreign_byte_level_files_with_other_id_orders_and_array_merges_load_like_hugging_face() throws IOException {
+        BpeTokenizer ours = BpeTrainer.train(BpeTokenizerTest.CORPUS, 330);
+        ours.save(dir);
+        JsonObject json = JsonParser.parseString(Files.readString(dir.resolve("tokenizer.json"))).getAsJsonObject();
+        JsonObject model = json.getAsJsonObject("model");
+        // Reverse the ids of the learned tokens (GPT-2's own file does not give byte b the id b either).
+        int learned = ours.vocabSize() - SpecialTokens.ALL.size();
+        JsonObject vocab = new JsonObject();
+        model.getAsJsonObject("vocab").entrySet().forEach(e -> {
+            int id = e.getValue().getAsInt();
+            vocab.addProperty(e.getKey(), id < learned ? learned - 1 - id : id);
+        });
+        model.add("vocab", vocab);
+        var merges = new com.google.gson.JsonArray();
+        model.getAsJsonArray("merges").forEach(m -> {
+            var pair = new com.google.gson.JsonArray();
+            Arrays.stream(m.getAsString().split(" ")).forEach(pair::add);
+            merges.add(pair);
+        });
+        model.add("merges", merges);
+        Path foreign = Files.createDirectory(dir.resolve("foreign"));
+        Files.writeString(foreign.resolve("tokenizer.json"), json.toString());
+
+        Tokenizer loaded = Tokenizers.load(foreign);
+        try (HuggingFaceTokenizer hf = huggingFace(foreign)) {
+            for (String text : samples()) {
+                int[] ids = loaded.encode(text);
+                assertThat(ids).as(text).isEqualTo(ids(hf.encode(text)));
+                assertThat(loaded.decode(ids)).isEqualTo(text);
+                int[] remapped = Arrays.stream(ours.encode(text)).map(id -> learned - 1 - id).toArray();
+                assertThat(ids).isEqualTo(remapped);
+            }
+        }
+    }
+
+    @Test
     void saved_bpe_loads_back_with_identical_behaviour() throws IOException {
         BpeTokenizer ours = BpeTrainer.train(BpeTokenizerTest.CORPUS, 350);
         ours.save(dir);
