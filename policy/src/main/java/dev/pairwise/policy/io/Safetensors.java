@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
@@ -18,6 +19,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +28,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.UUID;
 
 /**
  * Reads and writes the Hugging Face safetensors format, so checkpoints open in the Python
@@ -55,8 +59,8 @@ public final class Safetensors {
     public record Contents(SortedMap<String, TensorData> tensors, SortedMap<String, String> metadata) {
         /** Copies both maps into unmodifiable sorted maps. */
         public Contents {
-            tensors = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(tensors));
-            metadata = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(metadata));
+            tensors = Collections.unmodifiableSortedMap(new TreeMap<>(tensors));
+            metadata = Collections.unmodifiableSortedMap(new TreeMap<>(metadata));
         }
 
         /** The tensor called {@code name}; throws {@link IllegalArgumentException} naming it if absent. */
@@ -81,7 +85,7 @@ public final class Safetensors {
         Path parent = file.toAbsolutePath().getParent();
         Files.createDirectories(parent);
         // Not Files.createTempFile: that makes an owner-only (0600) file; this one gets the umask's mode.
-        Path temp = parent.resolve("." + file.getFileName() + "." + java.util.UUID.randomUUID() + ".tmp");
+        Path temp = parent.resolve("." + file.getFileName() + "." + UUID.randomUUID() + ".tmp");
         try {
             try (OutputStream out = new BufferedOutputStream(
                     Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), 1 << 16)) {
@@ -101,7 +105,7 @@ public final class Safetensors {
     public static byte[] toBytes(Map<String, TensorData> tensors, Map<String, String> metadata) {
         List<Map.Entry<String, TensorData>> ordered = order(tensors);
         byte[] header = header(ordered, metadata);
-        var out = new java.io.ByteArrayOutputStream();
+        var out = new ByteArrayOutputStream();
         try {
             writeTo(out, header, ordered);
         } catch (IOException e) {
@@ -180,8 +184,8 @@ public final class Safetensors {
         json.append('}');
         byte[] bytes = json.toString().getBytes(StandardCharsets.UTF_8);
         int padded = (bytes.length + 7) / 8 * 8;
-        byte[] header = java.util.Arrays.copyOf(bytes, padded);
-        java.util.Arrays.fill(header, bytes.length, padded, (byte) ' ');
+        byte[] header = Arrays.copyOf(bytes, padded);
+        Arrays.fill(header, bytes.length, padded, (byte) ' ');
         return header;
     }
 

@@ -16,6 +16,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -147,7 +148,7 @@ final class SafetensorsReader {
             throw fault("tensor '" + name + "' lacks " + (type == null ? "dtype" : shape == null ? "shape" : "data_offsets"));
         }
         if (offsets.length != 2 || offsets[0] > offsets[1]) {
-            throw fault("tensor '" + name + "' has data_offsets " + java.util.Arrays.toString(offsets)
+            throw fault("tensor '" + name + "' has data_offsets " + Arrays.toString(offsets)
                     + ", expected [begin, end] with begin <= end");
         }
         return new Entry(name, type, shape, offsets[0], offsets[1]);
@@ -191,11 +192,11 @@ final class SafetensorsReader {
                 }
                 elements = Math.multiplyExact(elements, entry.type.bytes);
             } catch (ArithmeticException e) {
-                throw fault("tensor '" + entry.name + "' shape " + java.util.Arrays.toString(entry.shape) + " overflows");
+                throw fault("tensor '" + entry.name + "' shape " + Arrays.toString(entry.shape) + " overflows");
             }
             if (entry.end - entry.begin != elements) {
                 throw fault("tensor '" + entry.name + "' spans " + (entry.end - entry.begin) + " bytes but "
-                        + entry.type + " " + java.util.Arrays.toString(entry.shape) + " needs " + elements);
+                        + entry.type + " " + Arrays.toString(entry.shape) + " needs " + elements);
             }
             expectedBegin = entry.end;
         }

@@ -6,6 +6,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetEncoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,7 +33,7 @@ final class ByteLevel {
     private static final int[] CHAR_TO_BYTE = new int[0x144];
 
     static {
-        java.util.Arrays.fill(CHAR_TO_BYTE, -1);
+        Arrays.fill(CHAR_TO_BYTE, -1);
         int extra = 0;
         for (int b = 0; b < 256; b++) {
             boolean printable = (b >= '!' && b <= '~') || (b >= 0xA1 && b <= 0xAC) || (b >= 0xAE && b <= 0xFF);

@@ -1,6 +1,7 @@
 package dev.pairwise.policy.tokenizer;
 
 import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 
@@ -9,6 +10,7 @@ import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +36,7 @@ public final class Corpus {
         List<String> documents = new ArrayList<>();
         for (Path file : files) {
             if (!Files.isRegularFile(file)) {
-                throw new java.nio.file.NoSuchFileException(file.toString(), null, "corpus file not found");
+                throw new NoSuchFileException(file.toString(), null, "corpus file not found");
             }
             try {
                 if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".jsonl")) {
@@ -87,7 +89,7 @@ public final class Corpus {
         return prompt + completion;
     }
 
-    private static String string(com.google.gson.JsonObject object, String field, String where) throws IOException {
+    private static String string(JsonObject object, String field, String where) throws IOException {
         JsonElement value = object.get(field);
         if (value == null || value.isJsonNull()) {
             return null;

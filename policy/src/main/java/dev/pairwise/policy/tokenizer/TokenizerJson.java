@@ -15,7 +15,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.Map;
 
 /**
@@ -62,7 +64,7 @@ final class TokenizerJson {
     }
 
     static JsonObject charLevel(CharTokenizer tokenizer) {
-        List<String> tokens = new java.util.ArrayList<>(tokenizer.characters());
+        List<String> tokens = new ArrayList<>(tokenizer.characters());
         tokens.addAll(tokenizer.specials().keySet());
         JsonObject model = new JsonObject();
         model.addProperty("type", "WordLevel");
@@ -85,7 +87,7 @@ final class TokenizerJson {
         Files.createDirectories(directory);
         Path target = directory.resolve(FILE_NAME);
         // Not Files.createTempFile: that makes an owner-only (0600) file; this one gets the umask's mode.
-        Path temp = directory.resolve("." + FILE_NAME + "." + java.util.UUID.randomUUID() + ".tmp");
+        Path temp = directory.resolve("." + FILE_NAME + "." + UUID.randomUUID() + ".tmp");
         try {
             try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
                     StandardOpenOption.WRITE)) {

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,7 +86,7 @@ final class TokenizerJsonReader {
         }
         Map<String, Integer> added = addedTokens(root);
         List<String> tokens = tokensById(object(model, "vocab"), added);
-        Map<String, Integer> ids = new java.util.HashMap<>();
+        Map<String, Integer> ids = new HashMap<>();
         for (int id = 0; id < tokens.size(); id++) {
             ids.put(tokens.get(id), id);
         }
