@@ -34,6 +34,7 @@ final class DemoDetailDialog extends Dialog {
         if (demo.reviewNote() != null && !demo.reviewNote().isBlank()) {
             body.add(label("Review note"), new Paragraph(demo.reviewNote()));
         }
+        body.addClassName("demo-detail");
         add(body);
 
         boolean author = Objects.equals(demo.authorId(), me);

@@ -62,12 +62,13 @@ public class DemonstrationsView extends Div {
         project.setLabel("Project");
         project.setId("demo-filter-project");
         project.setItems(all);
-        project.setItemLabelGenerator(ProjectView::name);
+        project.setItemLabelGenerator(p -> p == null ? "All projects" : p.name());
         project.setEmptySelectionAllowed(true);
         project.setEmptySelectionCaption("All projects");
         status.setLabel("Status");
         status.setId("demo-filter-status");
         status.setItems(DemoStatus.values());
+        status.setItemLabelGenerator(s -> s == null ? "Any status" : s.name().toLowerCase());
         status.setEmptySelectionAllowed(true);
         status.setEmptySelectionCaption("Any status");
         search.setLabel("Search");
