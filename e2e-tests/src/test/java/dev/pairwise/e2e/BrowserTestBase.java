@@ -1,6 +1,7 @@
 package dev.pairwise.e2e;
 
 import com.microsoft.playwright.Browser;
+import dev.pairwise.app.PairwiseApplication;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
@@ -23,6 +24,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * {@code target/e2e-screenshots/}.
  */
 @SpringBootTest(
+        classes = PairwiseApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             "spring.datasource.url=jdbc:h2:mem:e2e;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
@@ -75,6 +77,15 @@ abstract class BrowserTestBase {
     @AfterEach
     void closePage() {
         context.close();
+    }
+
+    /** Signs in through the login form and waits for the main layout. */
+    void login(String username, String password) {
+        page.navigate(url("/login"));
+        page.locator("vaadin-login-form input[name=username]").fill(username);
+        page.locator("vaadin-login-form input[name=password]").fill(password);
+        page.locator("vaadin-login-form vaadin-button[slot=submit], vaadin-login-form [part=vaadin-login-submit]").first().click();
+        PlaywrightAssertions.assertThat(page.getByTestId("current-user")).isVisible();
     }
 
     String url(String path) {
