@@ -10,12 +10,19 @@ import java.util.EnumSet;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.persistence.autoconfigure.EntityScan;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
-@SpringBootTest(classes = SecurityTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
+@SpringBootTest(classes = AccountAdminServiceTest.SecurityTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
         properties = {
                 "spring.datasource.url=jdbc:h2:mem:security;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
                         + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
@@ -134,5 +141,25 @@ class AccountAdminServiceTest {
         assertThatThrownBy(() -> tokens.create(a.getId(), "  "))
                 .extracting(e -> ((InvalidInputException) e).field()).isEqualTo("name");
         assertThat(tokens.list(a.getId())).isEmpty();
+    }
+
+    // Nested in the test class, so the full app's component scan in other tests skips it.
+    /** Accounts and API tokens over H2 + Flyway, without the web layer (no Vaadin, no filter chains). */
+    @SpringBootConfiguration
+    @EnableAutoConfiguration(excludeName = {
+            "com.vaadin.flow.spring.SpringBootAutoConfiguration",
+            "com.vaadin.flow.spring.SpringSecurityAutoConfiguration",
+            "com.vaadin.flow.spring.VaadinApplicationConfiguration",
+            "com.vaadin.flow.spring.VaadinScopesConfig",
+            "com.vaadin.flow.spring.VaadinServletConfiguration"})
+    @EntityScan(basePackageClasses = Account.class)
+    @EnableJpaRepositories(basePackageClasses = Account.class)
+    @Import({AccountAdminService.class, ApiTokenService.class, AccountUserDetailsService.class})
+    static class SecurityTestApplication {
+
+        @Bean
+        PasswordEncoder passwordEncoder() {
+            return new BCryptPasswordEncoder(4); // the lowest cost: tests hash many passwords
+        }
     }
 }
