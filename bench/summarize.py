@@ -13,7 +13,9 @@ import os
 import statistics
 import sys
 
-KEYS = ("tokens_per_s", "step_ms_median", "val_loss", "train_loss", "mfu")
+KEYS = ("tokens_per_s", "step_ms", "val_loss", "train_loss")
+# The two sides name the median step time differently.
+ALIASES = {"step_ms": ("step_ms_median", "ms_per_step")}
 
 
 def load(folder, side):
@@ -29,7 +31,12 @@ def side_summary(runs):
            "accepted": sum(1 for r in runs if r.get("guard", {}).get("accepted", True)),
            "other_cpu_frac": [round(r.get("guard", {}).get("other_cpu_frac", float("nan")), 3) for r in runs]}
     for k in KEYS:
-        vals = [r[k] for r in runs if isinstance(r.get(k), (int, float))]
+        vals = []
+        for r in runs:
+            for name in ALIASES.get(k, (k,)):
+                if isinstance(r.get(name), (int, float)):
+                    vals.append(r[name])
+                    break
         if vals:
             out[k] = vals
             out["median_" + k] = statistics.median(vals)
@@ -40,7 +47,7 @@ def main():
     folder = sys.argv[1].rstrip("/")
     peer, java = side_summary(load(folder, "peer")), side_summary(load(folder, "java"))
     res = {"name": os.path.basename(folder), "peer": peer, "java": java}
-    for k in ("tokens_per_s", "step_ms_median"):
+    for k in ("tokens_per_s", "step_ms"):
         if "median_" + k in peer and "median_" + k in java:
             res[f"ratio_{k}_java_over_peer"] = java["median_" + k] / peer["median_" + k]
     line = json.dumps(res)
