@@ -176,6 +176,7 @@ public final class RewardModel implements RewardFunction, AutoCloseable {
         return ChatTokens.fit(chat.prompt(prompt), chat.response(response), contextLength(), 1);
     }
 
+    /** Scores the responses as given; sampled text should pass {@link ChatTokens#cleanResponse} first. */
     @Override
     public float[] score(List<List<Turn>> prompts, List<String> responses) {
         if (prompts.size() != responses.size()) {

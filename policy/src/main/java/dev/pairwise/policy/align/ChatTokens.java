@@ -70,6 +70,22 @@ public final class ChatTokens {
         return out;
     }
 
+    /**
+     * A sampled response as text a reward model or a labeler sees: cut before the first special
+     * token the model produced mid-answer (a new {@code <|user|>} turn, say), since the sampler
+     * renders special tokens as their strings and the answer ends there.
+     */
+    public static String cleanResponse(String text) {
+        int cut = text.length();
+        for (String special : SpecialTokens.ALL) {
+            int i = text.indexOf(special);
+            if (i >= 0) {
+                cut = Math.min(cut, i);
+            }
+        }
+        return text.substring(0, cut);
+    }
+
     /** A prompt and a response fitted into {@code maxLength} tokens. */
     public record Fitted(int[] prompt, int[] response, int droppedPromptTokens, int droppedResponseTokens) {
 

@@ -134,7 +134,7 @@ public final class PpoTrainer implements AutoCloseable {
         }
         // 2. Score them.
         float[] scores = reward.score(chosen.stream().map(prompts::get).toList(),
-                samples.stream().map(Sample::text).toList());
+                samples.stream().map(s -> ChatTokens.cleanResponse(s.text())).toList());
         // 3. Old log-probs and values, reference log-probs; KL-penalised rewards; GAE.
         double beta = kl.value();
         List<TokenRows.Row> rows = new ArrayList<>();

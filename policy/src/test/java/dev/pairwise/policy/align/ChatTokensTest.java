@@ -8,6 +8,13 @@ import org.junit.jupiter.api.Test;
 class ChatTokensTest {
 
     @Test
+    void a_sampled_response_is_cut_before_a_special_token() {
+        assertThat(ChatTokens.cleanResponse("81<|user|>add 2")).isEqualTo("81");
+        assertThat(ChatTokens.cleanResponse("f a c")).isEqualTo("f a c");
+        assertThat(ChatTokens.cleanResponse("<|pad|>")).isEmpty();
+    }
+
+    @Test
     void fit_drops_prompt_tokens_from_the_left_first() {
         ChatTokens.Fitted f = ChatTokens.fit(new int[] {1, 2, 3, 4, 5}, new int[] {7, 8, 9}, 6, 1);
         assertThat(f.prompt()).containsExactly(3, 4, 5);
