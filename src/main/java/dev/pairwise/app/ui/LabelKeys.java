@@ -53,6 +53,9 @@ final class LabelKeys {
               let ours;
               if ((event.ctrlKey || event.metaKey) && k === 'Enter') {
                 ours = true;
+                if (typing) {
+                  t.blur(); // commits the field's value before the submit reaches the server
+                }
               } else if (typing || event.ctrlKey || event.metaKey || event.altKey || event.repeat) {
                 ours = false;
               } else {

@@ -323,6 +323,11 @@ public class LabelView extends Div implements BeforeEnterObserver {
             Ui.error("Rank every response first: " + missing() + " not ranked yet.");
             return;
         }
+        if (bad && betterAnswer.getValue().isBlank()) {
+            Ui.error("Your better answer: write it before submitting (you ticked 'All responses are bad').");
+            betterAnswer.focus();
+            return;
+        }
         Map<Long, Integer> likert = new HashMap<>();
         Map<Long, Set<ResponseFlag>> flags = new HashMap<>();
         for (ResponseCard card : cards.values()) {
