@@ -66,7 +66,7 @@ public final class LoopDemo {
 
         /** Minutes on a 2-core CPU. */
         public static Size tiny() {
-            return new Size("tiny", 400, 100, 2, 4, 64, 40, 4000, 300, 4, 200, 2, 2, 20);
+            return new Size("tiny", 400, 100, 2, 4, 64, 40, 8000, 1500, 8, 400, 3, 2, 40);
         }
 
         /** A larger model and budget (a GPU or patience). */
@@ -213,7 +213,7 @@ public final class LoopDemo {
             List<String> k4 = new ArrayList<>();
             for (int j = 0; j < 4; j++) {
                 String text = ChatTokens.cleanResponse(samples.get(i * 4 + j).text()).strip();
-                k4.add(text.isEmpty() ? "?" : text);
+                k4.add(text.isEmpty() ? "-" : text); // "-" stands for an empty answer (oracle score 0)
             }
             labeler.judge(tasks.get(i), k4, rng).ifPresent(groups::add);
         }

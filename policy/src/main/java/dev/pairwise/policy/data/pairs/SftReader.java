@@ -48,4 +48,25 @@ public final class SftReader {
         });
         return new ReadReport<>(examples, 0, empty[0]);
     }
+
+    /**
+     * Reads prompts for rollouts (PPO, sampling): {@code {"prompt": str}} or
+     * {@code {"messages": [...]}} ending with the user's turn. Blank prompts are skipped.
+     */
+    public static List<List<Turn>> readPrompts(Path file) throws IOException {
+        List<List<Turn>> prompts = new ArrayList<>();
+        JsonLines.read(file, (o, line) -> {
+            JsonElement messages = o.get("messages");
+            List<Turn> turns = messages != null && messages.isJsonArray()
+                    ? Messages.parse(messages.getAsJsonArray(), "messages")
+                    : Turn.user(JsonLines.string(o, "prompt"));
+            if (!turns.isEmpty() && turns.stream().anyMatch(t -> !t.content().isBlank())) {
+                prompts.add(Turn.checkPrompt(turns));
+            }
+        });
+        if (prompts.isEmpty()) {
+            throw new IllegalArgumentException(file + ": no prompts");
+        }
+        return prompts;
+    }
 }

@@ -34,6 +34,17 @@ class SftReaderTest {
     }
 
     @Test
+    void prompts_for_rollouts_read_strings_and_message_lists() throws IOException {
+        Path f = dir.resolve("prompts.jsonl");
+        Files.writeString(f, """
+                {"prompt":"add 2 and 3"}
+                {"prompt":"  "}
+                {"messages":[{"role":"user","content":"hi"}]}
+                """);
+        assertThat(SftReader.readPrompts(f)).containsExactly(Turn.user("add 2 and 3"), Turn.user("hi"));
+    }
+
+    @Test
     void messages_must_end_with_the_assistant() throws IOException {
         Path f = dir.resolve("bad.jsonl");
         Files.writeString(f, "{\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}\n");
