@@ -87,8 +87,9 @@ def main():
         if rc != 0 or js is None:
             print(f"[guard] try {t}: rc={rc}, no JSON line; see {log}", flush=True)
             break  # a command that fails fails again: retries are for disturbed runs only
+        shown = [c if len(c) <= 300 else c[:120] + "...(" + str(len(c)) + " chars)" for c in cmd]
         js["guard"] = {"try": t, "wall_s": wall, "self_cpu_s": own, "other_cpu_frac": other,
-                       "accepted": other <= a.max_other, "cmd": cmd}
+                       "max_other": a.max_other, "accepted": other <= a.max_other, "cmd": shown}
         last = js
         print(f"[guard] try {t}: other processes {100 * other:.1f}% of the machine", flush=True)
         if other <= a.max_other:
