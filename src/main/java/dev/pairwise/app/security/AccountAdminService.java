@@ -125,6 +125,23 @@ public class AccountAdminService {
         return password;
     }
 
+    /**
+     * Changes the signed-in person's own password after checking the current one; any role may.
+     * The caller passes the authenticated username, never one taken from user input.
+     */
+    @Transactional
+    @PreAuthorize("isAuthenticated()")
+    public void changeOwnPassword(String username, String currentPassword, String newPassword) {
+        Account account = accounts.findByUsername(username)
+                .orElseThrow(() -> new InvalidInputException("account", "Account: no account " + username + "."));
+        if (currentPassword == null || !encoder.matches(currentPassword, account.getPasswordHash())) {
+            throw new InvalidInputException("currentPassword", "Current password: it is not right.");
+        }
+        checkPassword(newPassword);
+        account.setPasswordHash(encoder.encode(newPassword));
+        accounts.save(account);
+    }
+
     /** A random 16-character password (about 93 bits). */
     public static String randomPassword() {
         StringBuilder out = new StringBuilder(16);

@@ -39,7 +39,7 @@ class FirstStartAdmin implements ApplicationRunner {
 
                 ==================================================================
                  First start: created account 'admin' with password {}
-                 This is shown only once. Sign in and change it under Users.
+                 This is shown only once. Sign in and change it under My account.
                 ==================================================================""", password);
     }
 }

@@ -67,7 +67,7 @@ public class MainLayout extends AppLayout {
         add(nav, "Progress", ProgressView.class, VaadinIcon.CHART);
         add(nav, "Users", UsersView.class, VaadinIcon.USERS);
         add(nav, "Export", ExportView.class, VaadinIcon.DOWNLOAD);
-        add(nav, "API tokens", TokensView.class, VaadinIcon.KEY);
+        add(nav, "My account", AccountView.class, VaadinIcon.USER);
         return nav;
     }
 

@@ -44,8 +44,8 @@ public class ProgressView extends Div {
         ProgressBar bar = new ProgressBar(0, 1, done);
         bar.setId("progress-bar");
         Div stats = new Div(
-                stat("Tasks done", p.tasksDone() + " / " + p.tasks(), "stat-tasks"),
-                stat("Judgments", p.judgments() + " / " + p.judgmentsWanted() + " wanted", "stat-judgments"),
+                stat("Tasks done (of " + p.tasks() + ")", Long.toString(p.tasksDone()), "stat-tasks"),
+                stat("Judgments (of " + p.judgmentsWanted() + " wanted)", Long.toString(p.judgments()), "stat-judgments"),
                 stat("Preference pairs", Long.toString(p.pairs()), "stat-pairs"),
                 stat("Imported judgments", Long.toString(p.importedJudgments()), "stat-imported"),
                 stat("Open leases", Long.toString(p.activeLeases()), "stat-leases"),

@@ -106,6 +106,16 @@ class AccountAdminServiceTest {
     }
 
     @Test
+    void changing_ones_own_password_needs_the_current_one() {
+        Account a = accounts.create(unique("kim"), "Kim", "password1", EnumSet.of(Role.LABELER));
+        assertThatThrownBy(() -> accounts.changeOwnPassword(a.getUsername(), "wrong", "password2"))
+                .extracting(e -> ((InvalidInputException) e).field()).isEqualTo("currentPassword");
+        accounts.changeOwnPassword(a.getUsername(), "password1", "password2");
+        String hash = accounts.findByUsername(a.getUsername()).orElseThrow().getPasswordHash();
+        assertThat(encoder.matches("password2", hash)).isTrue();
+    }
+
+    @Test
     void ensure_account_leaves_an_existing_account_alone() {
         String name = unique("gus");
         Account first = accounts.ensureAccount(name, "Gus", "gus", EnumSet.of(Role.LABELER));
