@@ -6,6 +6,7 @@ import dev.pairwise.labeling.NotAllowedException;
 import dev.pairwise.labeling.NotFoundException;
 import dev.pairwise.labeling.importing.ImportRejectedException;
 import java.util.stream.Collectors;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -65,6 +66,12 @@ class ApiExceptionHandler {
             detail = field + ": " + je.getOriginalMessage();
         }
         return problem(HttpStatus.BAD_REQUEST, "Invalid input", detail, field);
+    }
+
+    /** A race lost to a unique constraint (two requests creating the same thing): retry reads the winner. */
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ProblemDetail integrity(DataIntegrityViolationException e) {
+        return problem(HttpStatus.CONFLICT, "Conflict", "a concurrent request changed the same data; retry", null);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

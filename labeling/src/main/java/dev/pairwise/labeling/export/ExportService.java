@@ -84,7 +84,7 @@ public class ExportService {
             while (true) {
                 List<DemoRow> page = jdbc.sql("""
                                 SELECT id, instruction, response FROM demonstrations
-                                 WHERE project_id = ? AND status = ? AND id > ? ORDER BY id LIMIT ?""")
+                                 WHERE project_id = ? AND status = ? AND id > ? ORDER BY project_id, status, id LIMIT ?""")
                         .params(projectId, wanted.name(), after, limits.exportPageSize())
                         .query((rs, n) -> new DemoRow(rs.getLong(1), rs.getString(2), rs.getString(3)))
                         .list();
@@ -102,6 +102,9 @@ public class ExportService {
         }
     }
 
+    // ORDER BY repeats the index columns (project_id, id): H2 only reads an index in order, and
+    // stops after LIMIT rows, when the ORDER BY names its leading columns; by id alone it sorts
+    // every remaining row on every page (quadratic over an export).
     private List<PairRow> pairPage(long projectId, long after, int size) {
         return jdbc.sql("""
                         SELECT p.id, p.judgment_id, q.text, c.text, r.text, p.margin, a.username
@@ -112,7 +115,7 @@ public class ExportService {
                           JOIN judgments j ON j.id = p.judgment_id
                           LEFT JOIN accounts a ON a.id = j.labeler_id
                          WHERE p.project_id = ? AND p.id > ?
-                         ORDER BY p.id LIMIT ?""")
+                         ORDER BY p.project_id, p.id LIMIT ?""")
                 .params(projectId, after, size)
                 .query((rs, n) -> new PairRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getInt(6), rs.getString(7)))

@@ -29,7 +29,8 @@ public interface ComparisonTaskRepository extends JpaRepository<ComparisonTask, 
 
     /**
      * Tasks of a project this labeler never held that look open (an unlocked read: the caller
-     * re-checks under the row lock). Fewest judgments first, so tasks finish in order.
+     * re-checks under the row lock). Oldest first, so tasks fill in order; the ORDER BY names the
+     * index columns (project_id, id) so that H2 reads the index in order and stops at LIMIT.
      */
     @Query(value = """
             SELECT t.id FROM comparison_tasks t
@@ -38,7 +39,7 @@ public interface ComparisonTaskRepository extends JpaRepository<ComparisonTask, 
                AND (SELECT COUNT(*) FROM judgments j WHERE j.task_id = t.id)
                  + (SELECT COUNT(*) FROM assignments a
                      WHERE a.task_id = t.id AND a.status = 'ACTIVE' AND a.expires_at > :now) < :overlap
-             ORDER BY t.id
+             ORDER BY t.project_id, t.id
              LIMIT :limit
             """, nativeQuery = true)
     List<Long> openCandidates(@Param("projectId") long projectId, @Param("labelerId") long labelerId,
