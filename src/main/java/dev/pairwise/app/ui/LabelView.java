@@ -21,6 +21,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.pairwise.app.security.CurrentUser;
+import dev.pairwise.labeling.ConflictException;
 import dev.pairwise.labeling.judgment.JudgmentService;
 import dev.pairwise.labeling.judgment.ResponseFlag;
 import dev.pairwise.labeling.judgment.SubmitJudgment;
@@ -344,6 +345,10 @@ public class LabelView extends Div implements BeforeEnterObserver {
             SubmitResult result = judgments.submit(labelerId, in);
             Ui.success("Saved: " + result.pairs() + " preference pairs"
                     + (result.demonstrationId() != null ? " and your answer as a demonstration" : "") + ".");
+            loadNext();
+        } catch (ConflictException e) {
+            // The lease ran out or the task was judged meanwhile: say so and move on.
+            Ui.error(Ui.messageOf(e));
             loadNext();
         } catch (RuntimeException e) {
             Ui.error(Ui.messageOf(e));

@@ -1,6 +1,7 @@
 package dev.pairwise.app.ui;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import dev.pairwise.labeling.InvalidInputException;
@@ -17,18 +18,25 @@ final class Ui {
         return component;
     }
 
-    /** A green notification that closes itself. */
+    /** A green notification that closes itself; its text carries {@code data-testid=notification-success}. */
     static void success(String message) {
-        Notification n = Notification.show(message, 3500, Notification.Position.BOTTOM_START);
-        n.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-        testId(n, "notification-success");
+        show(message, 3500, Notification.Position.BOTTOM_START, NotificationVariant.LUMO_SUCCESS, "notification-success");
     }
 
-    /** A red notification that stays a while, for errors a person must read. */
+    /** A red notification that stays a while; its text carries {@code data-testid=notification-error}. */
     static void error(String message) {
-        Notification n = Notification.show(message, 8000, Notification.Position.MIDDLE);
-        n.addThemeVariants(NotificationVariant.LUMO_ERROR);
-        testId(n, "notification-error");
+        show(message, 8000, Notification.Position.MIDDLE, NotificationVariant.LUMO_ERROR, "notification-error");
+    }
+
+    private static void show(String message, int millis, Notification.Position position, NotificationVariant variant,
+            String testId) {
+        // The text is a child component, so it is rendered inside the visible card, where a
+        // browser test can find it by its test id.
+        Notification n = new Notification(testId(new Span(message), testId));
+        n.setDuration(millis);
+        n.setPosition(position);
+        n.addThemeVariants(variant);
+        n.open();
     }
 
     /** The message to show for a refused input: services name the field at fault. */
