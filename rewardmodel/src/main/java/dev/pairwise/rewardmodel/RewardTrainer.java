@@ -18,6 +18,7 @@ import dev.pairwise.policy.align.Shuffle;
 import dev.pairwise.policy.data.pairs.PreferenceGroup;
 import dev.pairwise.policy.model.NoGrad;
 import dev.pairwise.policy.train.AdamW;
+import org.jspecify.annotations.Nullable;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -77,7 +78,7 @@ public final class RewardTrainer implements AutoCloseable {
         optimizer = new AdamW(model.parameters(), root);
     }
 
-    private Encoded encode(PreferenceGroup g) {
+    private @Nullable Encoded encode(PreferenceGroup g) {
         List<int[]> seqs = new ArrayList<>();
         int limit = config.maxLength() == 0 ? model.contextLength() : Math.min(config.maxLength(), model.contextLength());
         for (String r : g.responses()) {

@@ -61,17 +61,16 @@ public final class LoopDemo {
      * @param model       the GPT's shape (vocabulary filled in from the tokenizer)
      */
     public record Size(String name, int trainTasks, int heldOut, int layers, int heads, int width, int context,
-            int corpusLines, int pretrainIters, int sftEpochs, int rankedPrompts, int rmEpochs, int dpoEpochs,
-            int ppoIterations) {
+            int corpusLines, int pretrainIters, int sftEpochs, int rankedPrompts, int ppoIterations) {
 
         /** Minutes on a 2-core CPU. */
         public static Size tiny() {
-            return new Size("tiny", 400, 100, 2, 4, 64, 40, 8000, 1500, 8, 400, 3, 2, 40);
+            return new Size("tiny", 400, 100, 2, 4, 64, 40, 8000, 1500, 8, 400, 40);
         }
 
         /** A larger model and budget (a GPU or patience). */
         public static Size small() {
-            return new Size("small", 3000, 200, 4, 4, 128, 48, 30000, 3000, 4, 1500, 2, 2, 100);
+            return new Size("small", 3000, 200, 4, 4, 128, 48, 30000, 3000, 8, 1500, 100);
         }
 
         public static Size named(String name) {
@@ -79,6 +78,38 @@ public final class LoopDemo {
                 case "tiny" -> tiny();
                 case "small" -> small();
                 default -> throw new IllegalArgumentException("--size must be tiny or small, got '" + name + "'");
+            };
+        }
+    }
+
+    /**
+     * Learning settings of the later stages, adjustable from the command line
+     * ({@code --knob dpoLr=1e-4}) for experiments.
+     */
+    public record Knobs(double rmLr, int rmEpochs, double dpoLr, double dpoBeta, int dpoEpochs, double ppoLr,
+            double ppoInitKl, double labelNoise) {
+
+        public static Knobs defaults() {
+            return new Knobs(1e-3, 3, 5e-4, 0.1, 2, 2e-4, 0.05, 0.1);
+        }
+
+        /** A copy with {@code name=value} set. */
+        public Knobs with(String assignment) {
+            String[] kv = assignment.split("=", 2);
+            if (kv.length != 2) {
+                throw new IllegalArgumentException("--knob takes name=value, got '" + assignment + "'");
+            }
+            double v = Double.parseDouble(kv[1]);
+            return switch (kv[0]) {
+                case "rmLr" -> new Knobs(v, rmEpochs, dpoLr, dpoBeta, dpoEpochs, ppoLr, ppoInitKl, labelNoise);
+                case "rmEpochs" -> new Knobs(rmLr, (int) v, dpoLr, dpoBeta, dpoEpochs, ppoLr, ppoInitKl, labelNoise);
+                case "dpoLr" -> new Knobs(rmLr, rmEpochs, v, dpoBeta, dpoEpochs, ppoLr, ppoInitKl, labelNoise);
+                case "dpoBeta" -> new Knobs(rmLr, rmEpochs, dpoLr, v, dpoEpochs, ppoLr, ppoInitKl, labelNoise);
+                case "dpoEpochs" -> new Knobs(rmLr, rmEpochs, dpoLr, dpoBeta, (int) v, ppoLr, ppoInitKl, labelNoise);
+                case "ppoLr" -> new Knobs(rmLr, rmEpochs, dpoLr, dpoBeta, dpoEpochs, v, ppoInitKl, labelNoise);
+                case "ppoInitKl" -> new Knobs(rmLr, rmEpochs, dpoLr, dpoBeta, dpoEpochs, ppoLr, v, labelNoise);
+                case "labelNoise" -> new Knobs(rmLr, rmEpochs, dpoLr, dpoBeta, dpoEpochs, ppoLr, ppoInitKl, v);
+                default -> throw new IllegalArgumentException("unknown knob '" + kv[0] + "'");
             };
         }
     }
@@ -113,6 +144,11 @@ public final class LoopDemo {
 
     /** Runs every stage; {@code log} receives one line per stage. */
     public static Result run(Size size, long seed, Device device, Consumer<String> log) {
+        return run(size, Knobs.defaults(), seed, device, log);
+    }
+
+    /** Runs every stage with the given learning settings. */
+    public static Result run(Size size, Knobs knobs, long seed, Device device, Consumer<String> log) {
         long t0 = System.nanoTime();
         TaskGenerator.Split tasks = new TaskGenerator(20).split(size.trainTasks(), size.heldOut(), seed);
         String corpus = SyntheticData.pretrainingCorpus(tasks.train(), size.corpusLines(), 0.1, seed);
@@ -147,16 +183,23 @@ public final class LoopDemo {
             }
             // 3. Sample K = 4 per prompt from the SFT policy; simulated labelers rank them.
             List<SyntheticTask> ranked = tasks.train().subList(0, Math.min(size.rankedPrompts(), tasks.train().size()));
-            List<PreferenceGroup> groups = judgments(sft, chat, ranked, seed);
+            List<PreferenceGroup> groups = judgments(sft, chat, ranked, knobs.labelNoise(), seed);
             List<PreferencePair> pairs = new ArrayList<>();
             groups.forEach(g -> pairs.addAll(g.pairs()));
             log.accept("labels: " + groups.size() + " judgments, " + pairs.size() + " pairs");
             // 4. Reward model from the SFT weights.
             double accuracy;
             try (RewardModel rm = RewardModel.fresh(copy(sft), chat, seed)) {
-                RewardConfig rc = new RewardConfig(size.rmEpochs(), 8, Optim.of(1e-3), 0, 0.01, 0.1, 0, seed);
+                RewardConfig rc = new RewardConfig(knobs.rmEpochs(), 8, Optim.of(knobs.rmLr()), 0, 0.01, 0.1, 0, seed);
                 try (RewardTrainer t = new RewardTrainer(rm, groups, rc)) {
-                    RewardResult r = t.run(AlignListener.NONE, () -> false);
+                    double[] acc = new double[2];
+                    RewardResult r = t.run((st, total, m) -> {
+                        if (st > total - total / Math.max(1, knobs.rmEpochs())) {
+                            acc[0] += m.get("accuracy");
+                            acc[1]++;
+                        }
+                    }, () -> false);
+                    log.accept("reward model: last-epoch train accuracy " + acc[0] / Math.max(1, acc[1]));
                     accuracy = r.heldOut().accuracy();
                     log.accept("reward model: " + r.heldOut());
                 }
@@ -166,7 +209,7 @@ public final class LoopDemo {
                 // 5. DPO on the ranked pairs.
                 SyntheticEval.Result dpoEval;
                 try (GptModel policy = copy(sft)) {
-                    DpoConfig dc = new DpoConfig(0.1, DpoLossType.SIGMOID, 0, size.dpoEpochs(), 16, Optim.of(5e-4), 0,
+                    DpoConfig dc = new DpoConfig(knobs.dpoBeta(), DpoLossType.SIGMOID, 0, knobs.dpoEpochs(), 16, Optim.of(knobs.dpoLr()), 0,
                             null, 0.05, 0, seed);
                     try (DpoTrainer t = new DpoTrainer(policy, sft, chat, pairs, dc)) {
                         log.accept("dpo: " + t.run(AlignListener.NONE, () -> false).eval());
@@ -177,8 +220,8 @@ public final class LoopDemo {
                 // 6. PPO against the reward model.
                 SyntheticEval.Result ppoEval;
                 try (GptModel policy = copy(sft)) {
-                    PpoConfig pc = new PpoConfig(size.ppoIterations(), 32, 8, 2, 12, 1.0, Optim.of(2e-4), 0.2, 0.2, 0.1,
-                            1.0, 0.95, true, true, 0.05, 2.0, 10000, seed);
+                    PpoConfig pc = new PpoConfig(size.ppoIterations(), 32, 8, 2, 12, 1.0, Optim.of(knobs.ppoLr()), 0.2, 0.2, 0.1,
+                            1.0, 0.95, true, true, knobs.ppoInitKl(), 2.0, 10000, seed);
                     List<List<Turn>> prompts = tasks.train().stream().map(t -> Turn.user(t.prompt())).toList();
                     try (PpoTrainer t = new PpoTrainer(policy, sft, chat, rm, prompts, pc)) {
                         log.accept("ppo: " + t.run((it, total, m) -> {
@@ -199,14 +242,15 @@ public final class LoopDemo {
         return GptModel.fromWeights(m.config(), m.parameters(), m.device());
     }
 
-    private static List<PreferenceGroup> judgments(GptModel policy, ChatTokens chat, List<SyntheticTask> tasks, long seed) {
+    private static List<PreferenceGroup> judgments(GptModel policy, ChatTokens chat, List<SyntheticTask> tasks, double noise,
+            long seed) {
         List<int[]> prompts = tasks.stream().map(t -> chat.prompt(Turn.user(t.prompt()))).toList();
         List<Sample> samples;
         try (NoGrad off = NoGrad.enter()) {
             samples = new Sampler(policy, chat.tokenizer()).sample(prompts, 4,
                     new SamplingConfig(1.0, 0, 1.0, 12, Set.of(chat.endId()), seed + 2));
         }
-        SimulatedLabeler labeler = new SimulatedLabeler(0.1, 0);
+        SimulatedLabeler labeler = new SimulatedLabeler(noise, 0);
         Random rng = new Random(seed + 3);
         List<PreferenceGroup> groups = new ArrayList<>();
         for (int i = 0; i < tasks.size(); i++) {
@@ -224,14 +268,16 @@ public final class LoopDemo {
     public static void main(String[] args) {
         String size = "tiny";
         long seed = 1;
+        Knobs knobs = Knobs.defaults();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--size" -> size = args[++i];
                 case "--seed" -> seed = Long.parseLong(args[++i]);
+                case "--knob" -> knobs = knobs.with(args[++i]);
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
-        Result r = run(Size.named(size), seed, Device.cpu(), System.err::println);
+        Result r = run(Size.named(size), knobs, seed, Device.cpu(), System.err::println);
         System.out.println(r.toJson());
     }
 }
