@@ -1,5 +1,7 @@
 package dev.pairwise.labeling;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Checks shared by every text a person or a file hands us: present, not blank, within the size
  * limit, and well-formed Unicode (no lone surrogates: what invalid UTF-8 decodes to once a
@@ -11,7 +13,7 @@ public final class TextRules {
     }
 
     /** Returns {@code text} if it is non-blank, at most {@code max} chars and valid Unicode. */
-    public static String require(String field, String text, int max) {
+    public static String require(String field, @Nullable String text, int max) {
         if (text == null || text.isBlank()) {
             throw new InvalidInputException(field, field + " must not be empty");
         }
@@ -19,7 +21,7 @@ public final class TextRules {
     }
 
     /** Like {@link #require} but {@code null} or blank passes as {@code null}. */
-    public static String optional(String field, String text, int max) {
+    public static @Nullable String optional(String field, @Nullable String text, int max) {
         if (text == null || text.isBlank()) {
             return null;
         }

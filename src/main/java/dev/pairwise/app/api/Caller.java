@@ -5,6 +5,7 @@ import dev.pairwise.labeling.account.Account;
 import org.springframework.security.authentication.InsufficientAuthenticationException;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
+import org.jspecify.annotations.Nullable;
 
 /** Maps the authenticated principal of a request (basic or token) to its account id. */
 @Component
@@ -16,7 +17,7 @@ class Caller {
         this.accounts = accounts;
     }
 
-    long id(Authentication auth) {
+    long id(@Nullable Authentication auth) {
         if (auth == null) {
             throw new InsufficientAuthenticationException("not signed in");
         }

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Downloads (admins and researchers): a project's preference pairs or demonstrations as JSON
@@ -48,7 +49,7 @@ class ExportController {
     @PreAuthorize("hasAnyRole('ADMIN', 'RESEARCHER')")
     void demonstrations(@PathVariable long projectId,
                         @RequestParam(defaultValue = "PROMPT_COMPLETION") DemoFormat format,
-                        @RequestParam(required = false) DemoStatus status, HttpServletResponse response)
+                        @RequestParam(required = false) @Nullable DemoStatus status, HttpServletResponse response)
             throws IOException {
         projects.get(projectId);
         start(response, "demonstrations-" + projectId + "-" + format.name().toLowerCase(Locale.ROOT));

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Imports a file into a project (admins): as a multipart upload (part {@code file}) or as the raw
@@ -48,7 +49,7 @@ class ImportController {
     @PreAuthorize("hasRole('ADMIN')")
     ResponseEntity<?> body(@PathVariable long projectId, @RequestParam ImportFormat format,
                            @RequestParam(defaultValue = "false") boolean preview,
-                           @RequestParam(required = false) String source, InputStream in) {
+                           @RequestParam(required = false) @Nullable String source, InputStream in) {
         return run(projectId, format, preview, source == null ? "api" : source, in);
     }
 

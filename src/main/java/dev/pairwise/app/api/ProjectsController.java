@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.jspecify.annotations.Nullable;
 
 /** Projects: every signed-in role may read them; admins create and edit; admins and researchers see progress. */
 @RestController
@@ -63,8 +64,9 @@ class ProjectsController {
     }
 
     /** Project fields as sent; nulls take the defaults of {@link ProjectSettings}. */
-    record ProjectRequest(String name, String guidelines, Integer k, Integer overlap, Boolean randomizeOrder,
-                          Boolean labelersMayWriteDemos, Integer leaseMinutes) {
+    record ProjectRequest(@Nullable String name, @Nullable String guidelines, @Nullable Integer k,
+                          @Nullable Integer overlap, @Nullable Boolean randomizeOrder,
+                          @Nullable Boolean labelersMayWriteDemos, @Nullable Integer leaseMinutes) {
 
         ProjectSettings settings() {
             return new ProjectSettings(name, guidelines == null ? "" : guidelines, k == null ? 4 : k,

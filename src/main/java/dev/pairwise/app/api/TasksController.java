@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Labeling over HTTP (labelers): lease the next task of a project, submit a judgment of it, or
@@ -48,7 +49,7 @@ class TasksController {
     @PostMapping("/api/tasks/{taskId}/judgments")
     @PreAuthorize("hasRole('LABELER')")
     ResponseEntity<SubmitResult> submit(@PathVariable long taskId, @RequestBody JudgmentRequest body,
-                                        @RequestHeader(name = "Idempotency-Key", required = false) String header,
+                                        @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String header,
                                         Authentication auth) {
         String key = body.idempotencyKey() != null ? body.idempotencyKey() : header;
         SubmitResult r = judgments.submit(caller.id(auth), new SubmitJudgment(taskId, key, body.presentedOrder(),
@@ -65,8 +66,9 @@ class TasksController {
     }
 
     /** A judgment as sent; see {@link SubmitJudgment} for the meaning of each field. */
-    record JudgmentRequest(String idempotencyKey, List<Long> presentedOrder, List<List<Long>> tiers,
-                           Map<Long, Integer> likert, Map<Long, Set<ResponseFlag>> flags, Boolean allBad,
-                           String betterAnswer, String rationale, Long timeOnTaskMs) {
+    record JudgmentRequest(@Nullable String idempotencyKey, @Nullable List<Long> presentedOrder,
+                           @Nullable List<List<Long>> tiers, @Nullable Map<Long, Integer> likert,
+                           @Nullable Map<Long, Set<ResponseFlag>> flags, @Nullable Boolean allBad,
+                           @Nullable String betterAnswer, @Nullable String rationale, @Nullable Long timeOnTaskMs) {
     }
 }

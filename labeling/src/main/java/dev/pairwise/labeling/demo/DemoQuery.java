@@ -1,5 +1,7 @@
 package dev.pairwise.labeling.demo;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Filters for the demonstrations list; null means "any".
  *
@@ -8,7 +10,8 @@ package dev.pairwise.labeling.demo;
  * @param authorId  only this author
  * @param text      case-insensitive substring of instruction or response
  */
-public record DemoQuery(Long projectId, DemoStatus status, Long authorId, String text) {
+public record DemoQuery(@Nullable Long projectId, @Nullable DemoStatus status, @Nullable Long authorId,
+                        @Nullable String text) {
 
     public static DemoQuery all() {
         return new DemoQuery(null, null, null, null);

@@ -9,6 +9,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /** An instruction and the answer a person wrote for it: supervised fine-tuning (SFT) data. */
 @Entity
@@ -41,16 +42,16 @@ public class Demonstration {
     private String source;
 
     @Column(name = "author_id")
-    private Long authorId;
+    private @Nullable Long authorId;
 
     @Column(name = "reviewer_id")
-    private Long reviewerId;
+    private @Nullable Long reviewerId;
 
     @Column(name = "review_note", length = 4000)
-    private String reviewNote;
+    private @Nullable String reviewNote;
 
     @Column(name = "judgment_id")
-    private Long judgmentId;
+    private @Nullable Long judgmentId;
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
@@ -62,7 +63,7 @@ public class Demonstration {
     }
 
     public Demonstration(long projectId, String instruction, String response, DemoStatus status, String source,
-                         Long authorId, Long judgmentId, Instant now) {
+                         @Nullable Long authorId, @Nullable Long judgmentId, Instant now) {
         this.projectId = projectId;
         this.instruction = instruction;
         this.response = response;
@@ -86,7 +87,7 @@ public class Demonstration {
         this.updatedAt = now;
     }
 
-    void review(DemoStatus verdict, long reviewerId, String note, Instant now) {
+    void review(DemoStatus verdict, long reviewerId, @Nullable String note, Instant now) {
         this.status = verdict;
         this.reviewerId = reviewerId;
         this.reviewNote = note;
@@ -117,19 +118,19 @@ public class Demonstration {
         return source;
     }
 
-    public Long getAuthorId() {
+    public @Nullable Long getAuthorId() {
         return authorId;
     }
 
-    public Long getReviewerId() {
+    public @Nullable Long getReviewerId() {
         return reviewerId;
     }
 
-    public String getReviewNote() {
+    public @Nullable String getReviewNote() {
         return reviewNote;
     }
 
-    public Long getJudgmentId() {
+    public @Nullable Long getJudgmentId() {
         return judgmentId;
     }
 

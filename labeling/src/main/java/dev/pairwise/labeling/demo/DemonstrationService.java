@@ -24,6 +24,7 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * SFT demonstrations: admins (and labelers where the project allows) write them; admins review
@@ -108,7 +109,7 @@ public class DemonstrationService {
 
     /** SUBMITTED → APPROVED or REJECTED, by an admin, with an optional note (required to reject). */
     @Transactional
-    public DemonstrationView review(long reviewerId, long demoId, boolean approve, String note) {
+    public DemonstrationView review(long reviewerId, long demoId, boolean approve, @Nullable String note) {
         Demonstration d = demo(demoId);
         Account reviewer = account(reviewerId);
         if (!reviewer.hasRole(Role.ADMIN)) {
@@ -133,7 +134,7 @@ public class DemonstrationService {
 
     /** Filtered, paged list, newest first unless the pageable sorts otherwise. */
     @Transactional(readOnly = true)
-    public Page<DemonstrationView> search(DemoQuery query, Pageable page) {
+    public Page<DemonstrationView> search(@Nullable DemoQuery query, Pageable page) {
         DemoQuery q = query == null ? DemoQuery.all() : query;
         Specification<Demonstration> spec = (root, cq, cb) -> {
             List<Predicate> where = new ArrayList<>();

@@ -16,6 +16,7 @@ import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.core.json.JsonFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Streams pairs and demonstrations as JSON Lines. Reads keyset pages ({@code id > last ORDER BY
@@ -71,7 +72,7 @@ public class ExportService {
      * Writes a project's demonstrations with the given status ({@code null}: APPROVED, the only
      * ones fit for training); returns the number of lines written.
      */
-    public long exportDemonstrations(long projectId, DemoFormat format, DemoStatus status, OutputStream out) {
+    public long exportDemonstrations(long projectId, DemoFormat format, @Nullable DemoStatus status, OutputStream out) {
         requireProject(projectId);
         if (format == null) {
             throw new InvalidInputException("format", "format must be PROMPT_COMPLETION or MESSAGES");

@@ -1,5 +1,7 @@
 package dev.pairwise.labeling.export;
 
+import org.jspecify.annotations.Nullable;
+
 /** One exported pair with its texts; {@code labeler} is null for imported judgments. */
-record PairRow(long id, long judgmentId, String prompt, String chosen, String rejected, int margin, String labeler) {
+record PairRow(long id, long judgmentId, String prompt, String chosen, String rejected, int margin, @Nullable String labeler) {
 }

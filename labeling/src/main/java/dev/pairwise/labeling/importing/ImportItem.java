@@ -1,6 +1,7 @@
 package dev.pairwise.labeling.importing;
 
 import dev.pairwise.labeling.task.NewPrompt;
+import org.jspecify.annotations.Nullable;
 
 /** One good line of an import file. */
 public sealed interface ImportItem {
@@ -16,7 +17,7 @@ public sealed interface ImportItem {
      * A pre-judged comparison: becomes an imported judgment with one preference pair. Lines that
      * share a {@code group} (TRL exports from Pairwise) join one judgment and one prompt.
      */
-    record Pair(int line, String prompt, String chosen, String rejected, int margin, String group)
+    record Pair(int line, String prompt, String chosen, String rejected, int margin, @Nullable String group)
             implements ImportItem {
     }
 }

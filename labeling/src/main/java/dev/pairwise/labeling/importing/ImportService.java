@@ -30,6 +30,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Imports prompts with responses (JSONL, CSV) as comparison tasks, and pre-judged pairs
@@ -87,7 +88,7 @@ public class ImportService {
      * @param source a short name for the origin of imported responses (e.g. the file name)
      */
     @Transactional
-    public ImportResult importFile(long projectId, ImportFormat format, String source, InputStream in) {
+    public ImportResult importFile(long projectId, ImportFormat format, @Nullable String source, InputStream in) {
         Project project = project(projectId);
         Sink sink = new Sink(project.getId(), require(format), originName(format, source), clock.instant());
         ParseSummary s = ImportParser.parse(format, in, rules(project), sink::store);
@@ -108,7 +109,7 @@ public class ImportService {
         return format;
     }
 
-    private static String originName(ImportFormat format, String source) {
+    private static String originName(ImportFormat format, @Nullable String source) {
         String name = "import:" + format.name().toLowerCase(Locale.ROOT).replace('_', '-');
         if (source != null && !source.isBlank()) {
             name += ":" + source.strip();

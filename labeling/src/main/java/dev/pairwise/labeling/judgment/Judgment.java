@@ -9,6 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One ranking of a task's responses, stored once; its preference pairs point back to it as
@@ -32,16 +33,16 @@ public class Judgment {
     private long promptId;
 
     @Column(name = "task_id")
-    private Long taskId;
+    private @Nullable Long taskId;
 
     @Column(name = "labeler_id")
-    private Long labelerId;
+    private @Nullable Long labelerId;
 
     @Column(nullable = false, length = 32)
     private String source;
 
     @Column(name = "idempotency_key", length = 100)
-    private String idempotencyKey;
+    private @Nullable String idempotencyKey;
 
     @Column(name = "presented_order", nullable = false, length = 200)
     private String presentedOrder;
@@ -53,13 +54,13 @@ public class Judgment {
     private boolean allBad;
 
     @Column(name = "better_response_id")
-    private Long betterResponseId;
+    private @Nullable Long betterResponseId;
 
     @Column(length = 10_000)
-    private String rationale;
+    private @Nullable String rationale;
 
     @Column(name = "time_on_task_ms")
-    private Long timeOnTaskMs;
+    private @Nullable Long timeOnTaskMs;
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
@@ -70,7 +71,7 @@ public class Judgment {
     /** A labeler's judgment of a task. */
     public static Judgment byLabeler(long projectId, long promptId, long taskId, long labelerId, String key,
                                      List<Long> presentedOrder, List<List<Long>> tiers, boolean allBad,
-                                     String rationale, Long timeOnTaskMs, Instant now) {
+                                     @Nullable String rationale, @Nullable Long timeOnTaskMs, Instant now) {
         Judgment j = new Judgment();
         j.projectId = projectId;
         j.promptId = promptId;
@@ -112,11 +113,11 @@ public class Judgment {
         return promptId;
     }
 
-    public Long getTaskId() {
+    public @Nullable Long getTaskId() {
         return taskId;
     }
 
-    public Long getLabelerId() {
+    public @Nullable Long getLabelerId() {
         return labelerId;
     }
 
@@ -124,7 +125,7 @@ public class Judgment {
         return source;
     }
 
-    public String getIdempotencyKey() {
+    public @Nullable String getIdempotencyKey() {
         return idempotencyKey;
     }
 
@@ -146,7 +147,7 @@ public class Judgment {
         return allBad;
     }
 
-    public Long getBetterResponseId() {
+    public @Nullable Long getBetterResponseId() {
         return betterResponseId;
     }
 
@@ -154,11 +155,11 @@ public class Judgment {
         this.betterResponseId = betterResponseId;
     }
 
-    public String getRationale() {
+    public @Nullable String getRationale() {
         return rationale;
     }
 
-    public Long getTimeOnTaskMs() {
+    public @Nullable Long getTimeOnTaskMs() {
         return timeOnTaskMs;
     }
 

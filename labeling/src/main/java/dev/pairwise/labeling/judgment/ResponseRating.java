@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /** A labeler's Likert score (1..7, optional) and flags for one response within a judgment. */
 @Entity
@@ -26,7 +27,7 @@ public class ResponseRating {
     @Column(name = "response_id", nullable = false)
     private long responseId;
 
-    private Integer likert;
+    private @Nullable Integer likert;
 
     @Column(nullable = false, length = 200)
     private String flags;
@@ -34,7 +35,7 @@ public class ResponseRating {
     protected ResponseRating() {
     }
 
-    public ResponseRating(long judgmentId, long responseId, Integer likert, Set<ResponseFlag> flags) {
+    public ResponseRating(long judgmentId, long responseId, @Nullable Integer likert, Set<ResponseFlag> flags) {
         this.judgmentId = judgmentId;
         this.responseId = responseId;
         this.likert = likert;
@@ -49,7 +50,7 @@ public class ResponseRating {
         return responseId;
     }
 
-    public Integer getLikert() {
+    public @Nullable Integer getLikert() {
         return likert;
     }
 

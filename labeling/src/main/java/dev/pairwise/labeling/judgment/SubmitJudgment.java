@@ -3,6 +3,7 @@ package dev.pairwise.labeling.judgment;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A labeler's judgment of a leased task.
@@ -19,8 +20,9 @@ import java.util.Set;
  * @param rationale       optional free text
  * @param timeOnTaskMs    time from showing the task to submit, measured by the client
  */
-public record SubmitJudgment(long taskId, String idempotencyKey, List<Long> presentedOrder,
-                             List<List<Long>> tiers, Map<Long, Integer> likert,
-                             Map<Long, Set<ResponseFlag>> flags, boolean allBad, String betterAnswer,
-                             String rationale, Long timeOnTaskMs) {
+public record SubmitJudgment(long taskId, @Nullable String idempotencyKey, @Nullable List<Long> presentedOrder,
+                             @Nullable List<List<Long>> tiers, @Nullable Map<Long, Integer> likert,
+                             @Nullable Map<Long, Set<ResponseFlag>> flags, boolean allBad,
+                             @Nullable String betterAnswer, @Nullable String rationale,
+                             @Nullable Long timeOnTaskMs) {
 }

@@ -1,5 +1,7 @@
 package dev.pairwise.labeling.judgment;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What a submit stored.
  *
@@ -8,5 +10,5 @@ package dev.pairwise.labeling.judgment;
  * @param demonstrationId the demonstration made from the better answer, or null
  * @param duplicate       true when the idempotency key was seen before and nothing new was stored
  */
-public record SubmitResult(long judgmentId, int pairs, Long demonstrationId, boolean duplicate) {
+public record SubmitResult(long judgmentId, int pairs, @Nullable Long demonstrationId, boolean duplicate) {
 }

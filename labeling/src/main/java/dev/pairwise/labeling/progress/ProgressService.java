@@ -13,6 +13,7 @@ import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.jspecify.annotations.Nullable;
 
 /** Progress per project: tasks done against wanted, judgments per labeler, median time on task. */
 @Service
@@ -73,7 +74,7 @@ public class ProgressService {
     }
 
     /** The middle value (mean of the two middle ones for an even count); null for none. */
-    static Long median(List<Long> values) {
+    static @Nullable Long median(List<Long> values) {
         if (values.isEmpty()) {
             return null;
         }

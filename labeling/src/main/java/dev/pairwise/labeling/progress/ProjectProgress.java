@@ -1,6 +1,7 @@
 package dev.pairwise.labeling.progress;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How far a project is.
@@ -16,6 +17,6 @@ import java.util.List;
  * @param labelers           per labeler, most judgments first
  */
 public record ProjectProgress(long projectId, long tasks, long tasksDone, long judgmentsWanted, long judgments,
-                              long importedJudgments, long pairs, long activeLeases, Long medianTimeMs,
+                              long importedJudgments, long pairs, long activeLeases, @Nullable Long medianTimeMs,
                               List<LabelerProgress> labelers) {
 }

@@ -1,6 +1,7 @@
 package dev.pairwise.labeling.task;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where a response came from: the seam between labeling and training. A MODEL response names
@@ -11,7 +12,7 @@ import java.util.Objects;
  * @param model    checkpoint name (MODEL), source file or dataset (IMPORTED), null for HUMAN
  * @param settings sampling settings as a JSON object, e.g. {"temperature":0.7,"top_p":0.9}; may be null
  */
-public record Origin(OriginKind kind, String model, String settings) {
+public record Origin(OriginKind kind, @Nullable String model, @Nullable String settings) {
 
     public Origin {
         Objects.requireNonNull(kind, "kind");
@@ -25,7 +26,7 @@ public record Origin(OriginKind kind, String model, String settings) {
         return new Origin(OriginKind.HUMAN, null, null);
     }
 
-    public static Origin model(String checkpoint, String samplingSettingsJson) {
+    public static Origin model(String checkpoint, @Nullable String samplingSettingsJson) {
         return new Origin(OriginKind.MODEL, checkpoint, samplingSettingsJson);
     }
 }

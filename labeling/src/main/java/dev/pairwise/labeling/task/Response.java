@@ -9,6 +9,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /** One answer to a prompt, with its {@link Origin}. */
 @Entity
@@ -30,13 +31,13 @@ public class Response {
     private OriginKind originKind;
 
     @Column(name = "origin_model", length = 200)
-    private String originModel;
+    private @Nullable String originModel;
 
     @Column(name = "origin_settings", length = 4000)
-    private String originSettings;
+    private @Nullable String originSettings;
 
     @Column(name = "author_id")
-    private Long authorId;
+    private @Nullable Long authorId;
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
@@ -44,7 +45,7 @@ public class Response {
     protected Response() {
     }
 
-    public Response(long promptId, String text, Origin origin, Long authorId, Instant createdAt) {
+    public Response(long promptId, String text, Origin origin, @Nullable Long authorId, Instant createdAt) {
         this.promptId = promptId;
         this.text = text;
         this.originKind = origin.kind();
@@ -70,7 +71,7 @@ public class Response {
         return new Origin(originKind, originModel, originSettings);
     }
 
-    public Long getAuthorId() {
+    public @Nullable Long getAuthorId() {
         return authorId;
     }
 

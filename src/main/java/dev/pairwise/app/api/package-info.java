@@ -1,0 +1,23 @@
+/**
+ * The REST API under {@code /api} (JSON; errors as RFC 9457 problem details with a {@code field}
+ * property). Authentication (HTTP basic or {@code Authorization: Bearer <token>}) is the security
+ * layer's; each endpoint states its roles with {@code @PreAuthorize}.
+ * <pre>
+ * GET  /api/projects                                   any role      list projects
+ * GET  /api/projects/{id}                              any role      one project
+ * POST /api/projects                                   ADMIN         create (201)
+ * PUT  /api/projects/{id}                              ADMIN         edit
+ * GET  /api/projects/{id}/progress                     ADMIN, RESEARCHER
+ * POST /api/projects/{id}/import?format=JSONL|CSV|HH_RLHF|TRL[&amp;preview=true]
+ *                                                      ADMIN         multipart "file" or raw body
+ * POST /api/projects/{id}/tasks/next                   LABELER       200 task, 204 none left
+ * POST /api/tasks/{taskId}/judgments                   LABELER       201 new, 200 same idempotency key
+ * POST /api/tasks/{taskId}/skip                        LABELER       204
+ * GET  /api/projects/{id}/export/pairs?format=TRL|HH_RLHF                  ADMIN, RESEARCHER (JSONL)
+ * GET  /api/projects/{id}/export/demonstrations?format=PROMPT_COMPLETION|MESSAGES[&amp;status=]
+ * </pre>
+ */
+@NullMarked
+package dev.pairwise.app.api;
+
+import org.jspecify.annotations.NullMarked;
