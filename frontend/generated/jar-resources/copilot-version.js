@@ -1,1 +1,0 @@
-// Full cdn version: 25.3.0-undefined

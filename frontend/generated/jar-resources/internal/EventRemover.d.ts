@@ -1,4 +1,0 @@
-/** Mirrors elemental.events.EventRemover. */
-export interface EventRemover {
-    remove(): void;
-}
