@@ -15,6 +15,10 @@
  * POST /api/tasks/{taskId}/skip                        LABELER       204
  * GET  /api/projects/{id}/export/pairs?format=TRL|HH_RLHF                  ADMIN, RESEARCHER (JSONL)
  * GET  /api/projects/{id}/export/demonstrations?format=PROMPT_COMPLETION|MESSAGES[&amp;status=]
+ * GET  /api/demonstrations?projectId=&amp;status=&amp;authorId=&amp;text=&amp;page=&amp;size=   ADMIN, RESEARCHER
+ * POST /api/projects/{id}/demonstrations               ADMIN; LABELER where the project allows
+ * POST /api/demonstrations/{id}/submit                 the author or an admin
+ * POST /api/demonstrations/{id}/review                 ADMIN   {"approve": true|false, "note": "..."}
  * </pre>
  */
 @NullMarked

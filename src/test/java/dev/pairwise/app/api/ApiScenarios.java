@@ -212,4 +212,28 @@ abstract class ApiScenarios {
         assertThat(progress.get("judgments").asLong()).isZero();
         assertThat(progress.get("pairs").asLong()).isZero();
     }
+
+    @Test
+    void demonstrations_are_written_reviewed_searched_and_exported() throws Exception {
+        long p = project(2);
+        mvc.perform(post("/api/projects/" + p + "/demonstrations").with(as(labeler))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"instruction\":\"Q\",\"response\":\"A\"}"))
+                .andExpect(status().isForbidden());
+        JsonNode demo = json(post("/api/projects/" + p + "/demonstrations").with(as(admin))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"instruction\":\"Name a prime.\",\"response\":\"7\",\"submit\":true}"), 201);
+        assertThat(demo.get("status").asString()).isEqualTo("SUBMITTED");
+        mvc.perform(post("/api/demonstrations/" + demo.get("id").asLong() + "/review").with(as(researcher))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"approve\":true}")).andExpect(status().isForbidden());
+        json(post("/api/demonstrations/" + demo.get("id").asLong() + "/review").with(as(admin))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"approve\":true,\"note\":\"ok\"}"), 200);
+        JsonNode found = json(get("/api/demonstrations?projectId=" + p + "&status=APPROVED").with(as(researcher)), 200);
+        assertThat(found.get("total").asLong()).isEqualTo(1);
+        assertThat(found.get("items").get(0).get("reviewerName").asString()).isEqualTo(admin);
+        String export = mvc.perform(get("/api/projects/" + p + "/export/demonstrations?format=MESSAGES")
+                        .with(as(researcher)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(export).isEqualTo("{\"messages\":[{\"role\":\"user\",\"content\":\"Name a prime.\"},"
+                + "{\"role\":\"assistant\",\"content\":\"7\"}]}\n");
+    }
 }
