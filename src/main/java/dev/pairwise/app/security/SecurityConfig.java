@@ -69,7 +69,7 @@ class SecurityConfig {
     SecurityFilterChain vaadinFilterChain(HttpSecurity http) throws Exception {
         // Static styles of the app shell must load on the login page too.
         http.authorizeHttpRequests(auth -> auth
-                .requestMatchers("/styles.css", "/lumo/**", "/aura/**", "/images/**", "/favicon.ico").permitAll());
+                .requestMatchers("/styles.css", "/lumo/**", "/aura/**", "/images/**", "/favicon.ico", "/favicon.svg").permitAll());
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
         return http.build();
     }

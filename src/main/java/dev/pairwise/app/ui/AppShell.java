@@ -19,5 +19,6 @@ public class AppShell implements AppShellConfigurator {
     public void configurePage(AppShellSettings settings) {
         settings.setPageTitle("Pairwise");
         settings.addMetaTag("description", "Rank model responses, write demonstrations, train on them.");
+        settings.addLink("icon", "favicon.svg");
     }
 }
