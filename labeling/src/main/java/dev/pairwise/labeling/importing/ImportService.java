@@ -192,14 +192,15 @@ public class ImportService {
             ImportService.this.pairs.save(new PreferencePair(g.judgment.getId(), projectId, g.promptId,
                     new RankedPair(chosen, rejected, p.margin())));
             pairCount++;
-            g.judgment.setTiers(List.of(), new ArrayList<>(g.ids.values()));
-            g.judgment = ImportService.this.judgments.save(g.judgment); // re-attaches after a clear
         }
 
-        /** One imported judgment and its responses, deduplicated by text. */
+        /**
+         * One imported judgment and its responses, deduplicated by text. An imported judgment has
+         * no presented order and no tiers (nobody saw a screen): its pairs are the whole record.
+         */
         private final class Group {
             final long promptId;
-            Judgment judgment;
+            final Judgment judgment;
             final Map<String, Long> ids = new LinkedHashMap<>();
 
             Group(long promptId, Judgment judgment) {

@@ -88,7 +88,7 @@ public class Judgment {
         return j;
     }
 
-    /** A pre-judged comparison from a file (HH-RLHF, TRL): no task, no labeler. */
+    /** A pre-judged comparison from a file (HH-RLHF, TRL): no task, no labeler, usually no order or tiers. */
     public static Judgment imported(long projectId, long promptId, String source, List<Long> responseIds,
                                     List<List<Long>> tiers, Instant now) {
         Judgment j = new Judgment();
@@ -135,12 +135,6 @@ public class Judgment {
 
     public List<List<Long>> getTiers() {
         return Ids.splitTiers(tiers);
-    }
-
-    /** Replaces the tiers (imports learn the order of a group only after its last pair). */
-    public void setTiers(List<List<Long>> tiers, List<Long> responseIds) {
-        this.tiers = Ids.joinTiers(tiers);
-        this.presentedOrder = Ids.join(responseIds);
     }
 
     public boolean isAllBad() {

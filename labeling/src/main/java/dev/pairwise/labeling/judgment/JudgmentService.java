@@ -23,6 +23,7 @@ import dev.pairwise.labeling.task.ResponseRepository;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -126,8 +127,11 @@ public class JudgmentService {
         }
 
         Instant now = clock.instant();
+        // The client measures time on task best (it sees focus and reloads); without it, the lease's age.
+        long timeOnTask = in.timeOnTaskMs() != null ? in.timeOnTaskMs()
+                : Math.max(0, Duration.between(lease.getLeasedAt(), now).toMillis());
         Judgment j = judgments.save(Judgment.byLabeler(project.getId(), task.getPromptId(), task.getId(), labelerId,
-                key, order, tiers, in.allBad(), rationale, in.timeOnTaskMs(), now));
+                key, order, tiers, in.allBad(), rationale, timeOnTask, now));
         saveRatings(j.getId(), ids, in.likert(), in.flags());
         List<List<Long>> ranked = tiers;
         Long demoId = null;

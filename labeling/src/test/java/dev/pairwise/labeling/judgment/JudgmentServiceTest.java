@@ -46,6 +46,8 @@ class JudgmentServiceTest {
     DemonstrationService demos;
     @Autowired
     MeterRegistry meters;
+    @Autowired
+    dev.pairwise.labeling.MutableClock clock;
 
     Fixtures f;
     ProjectView project;
@@ -166,5 +168,13 @@ class JudgmentServiceTest {
     private void assertField(SubmitJudgment s, String field) {
         assertThatThrownBy(() -> judgments.submit(labeler, s)).isInstanceOf(InvalidInputException.class)
                 .extracting(e -> ((InvalidInputException) e).field()).isEqualTo(field);
+    }
+
+    @Test
+    void without_a_client_time_the_lease_age_is_recorded_as_time_on_task() {
+        clock.advance(java.time.Duration.ofSeconds(90));
+        SubmitResult r = judgments.submit(labeler, new SubmitJudgment(task.taskId(), key(), ids(), List.of(ids()),
+                null, null, false, null, null, null));
+        assertThat(judgmentRepo.findById(r.judgmentId()).orElseThrow().getTimeOnTaskMs()).isEqualTo(90_000L);
     }
 }
