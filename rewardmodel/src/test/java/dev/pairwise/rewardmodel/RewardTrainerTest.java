@@ -65,6 +65,28 @@ class RewardTrainerTest {
     }
 
     @Test
+    void a_learnable_preference_generalises_to_held_out_prompts() {
+        // chosen: the right answer; rejected: "zzzz"; sides shuffled so position tells nothing
+        Random rng = new Random(1);
+        List<PreferenceGroup> groups = new ArrayList<>();
+        for (SyntheticTask t : WORLD.tasks.train()) {
+            boolean flip = rng.nextBoolean();
+            groups.add(new PreferenceGroup(Turn.user(t.prompt()),
+                    flip ? List.of("zzzz", t.answer()) : List.of(t.answer(), "zzzz"),
+                    List.of(new PreferenceGroup.Preference(flip ? 1 : 0, flip ? 0 : 1))));
+        }
+        try (RewardModel rm = RewardModel.fresh(WORLD.newModel(1), WORLD.chat, 2);
+                RewardTrainer trainer = new RewardTrainer(rm, groups,
+                        new RewardConfig(4, 8, Optim.of(1e-3), 0, 0.0, 0.25, 0, 5))) {
+            RewardMetrics before = trainer.evaluate();
+            RewardMetrics after = trainer.run(AlignListener.NONE, () -> false).heldOut();
+            assertThat(after.pairs()).isEqualTo(10);
+            assertThat(after.accuracy()).isGreaterThan(0.9).isGreaterThan(before.accuracy());
+            assertThat(after.meanMargin()).isPositive();
+        }
+    }
+
+    @Test
     void identical_responses_are_counted_and_skipped() {
         List<PreferenceGroup> groups = new ArrayList<>(judgments().subList(0, 10));
         groups.add(new PreferenceGroup(Turn.user("add 1 and 2"), List.of("3", "3"),

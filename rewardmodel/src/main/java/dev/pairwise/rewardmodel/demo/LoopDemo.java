@@ -87,10 +87,14 @@ public final class LoopDemo {
      * ({@code --knob dpoLr=1e-4}) for experiments.
      */
     public record Knobs(double rmLr, int rmEpochs, double dpoLr, double dpoBeta, int dpoEpochs, double ppoLr,
-            double ppoInitKl, double labelNoise) {
+            double ppoInitKl, double labelNoise, boolean goldInK) {
 
+        /**
+         * The settings of the recorded runs; {@code goldInK} replaces one of the K = 4 samples by
+         * the correct answer, as when a human-written response joins a comparison task.
+         */
         public static Knobs defaults() {
-            return new Knobs(1e-3, 3, 5e-4, 0.1, 2, 2e-4, 0.05, 0.1);
+            return new Knobs(1e-3, 3, 5e-4, 0.1, 2, 2e-4, 0.05, 0.1, false);
         }
 
         /** A copy with {@code name=value} set. */
@@ -101,14 +105,16 @@ public final class LoopDemo {
             }
             double v = Double.parseDouble(kv[1]);
             return switch (kv[0]) {
-                case "rmLr" -> new Knobs(v, rmEpochs, dpoLr, dpoBeta, dpoEpochs, ppoLr, ppoInitKl, labelNoise);
-                case "rmEpochs" -> new Knobs(rmLr, (int) v, dpoLr, dpoBeta, dpoEpochs, ppoLr, ppoInitKl, labelNoise);
-                case "dpoLr" -> new Knobs(rmLr, rmEpochs, v, dpoBeta, dpoEpochs, ppoLr, ppoInitKl, labelNoise);
-                case "dpoBeta" -> new Knobs(rmLr, rmEpochs, dpoLr, v, dpoEpochs, ppoLr, ppoInitKl, labelNoise);
-                case "dpoEpochs" -> new Knobs(rmLr, rmEpochs, dpoLr, dpoBeta, (int) v, ppoLr, ppoInitKl, labelNoise);
-                case "ppoLr" -> new Knobs(rmLr, rmEpochs, dpoLr, dpoBeta, dpoEpochs, v, ppoInitKl, labelNoise);
-                case "ppoInitKl" -> new Knobs(rmLr, rmEpochs, dpoLr, dpoBeta, dpoEpochs, ppoLr, v, labelNoise);
-                case "labelNoise" -> new Knobs(rmLr, rmEpochs, dpoLr, dpoBeta, dpoEpochs, ppoLr, ppoInitKl, v);
+                case "rmLr" -> new Knobs(v, rmEpochs, dpoLr, dpoBeta, dpoEpochs, ppoLr, ppoInitKl, labelNoise, goldInK);
+                case "rmEpochs" -> new Knobs(rmLr, (int) v, dpoLr, dpoBeta, dpoEpochs, ppoLr, ppoInitKl, labelNoise, goldInK);
+                case "dpoLr" -> new Knobs(rmLr, rmEpochs, v, dpoBeta, dpoEpochs, ppoLr, ppoInitKl, labelNoise, goldInK);
+                case "dpoBeta" -> new Knobs(rmLr, rmEpochs, dpoLr, v, dpoEpochs, ppoLr, ppoInitKl, labelNoise, goldInK);
+                case "dpoEpochs" -> new Knobs(rmLr, rmEpochs, dpoLr, dpoBeta, (int) v, ppoLr, ppoInitKl, labelNoise, goldInK);
+                case "ppoLr" -> new Knobs(rmLr, rmEpochs, dpoLr, dpoBeta, dpoEpochs, v, ppoInitKl, labelNoise, goldInK);
+                case "ppoInitKl" -> new Knobs(rmLr, rmEpochs, dpoLr, dpoBeta, dpoEpochs, ppoLr, v, labelNoise, goldInK);
+                case "labelNoise" -> new Knobs(rmLr, rmEpochs, dpoLr, dpoBeta, dpoEpochs, ppoLr, ppoInitKl, v, goldInK);
+                case "goldInK" -> new Knobs(rmLr, rmEpochs, dpoLr, dpoBeta, dpoEpochs, ppoLr, ppoInitKl, labelNoise,
+                        v != 0);
                 default -> throw new IllegalArgumentException("unknown knob '" + kv[0] + "'");
             };
         }
@@ -183,7 +189,7 @@ public final class LoopDemo {
             }
             // 3. Sample K = 4 per prompt from the SFT policy; simulated labelers rank them.
             List<SyntheticTask> ranked = tasks.train().subList(0, Math.min(size.rankedPrompts(), tasks.train().size()));
-            List<PreferenceGroup> groups = judgments(sft, chat, ranked, knobs.labelNoise(), seed);
+            List<PreferenceGroup> groups = judgments(sft, chat, ranked, knobs.labelNoise(), knobs.goldInK(), seed);
             List<PreferencePair> pairs = new ArrayList<>();
             groups.forEach(g -> pairs.addAll(g.pairs()));
             log.accept("labels: " + groups.size() + " judgments, " + pairs.size() + " pairs");
@@ -243,7 +249,7 @@ public final class LoopDemo {
     }
 
     private static List<PreferenceGroup> judgments(GptModel policy, ChatTokens chat, List<SyntheticTask> tasks, double noise,
-            long seed) {
+            boolean goldInK, long seed) {
         List<int[]> prompts = tasks.stream().map(t -> chat.prompt(Turn.user(t.prompt()))).toList();
         List<Sample> samples;
         try (NoGrad off = NoGrad.enter()) {
@@ -258,6 +264,9 @@ public final class LoopDemo {
             for (int j = 0; j < 4; j++) {
                 String text = ChatTokens.cleanResponse(samples.get(i * 4 + j).text()).strip();
                 k4.add(text.isEmpty() ? "-" : text); // "-" stands for an empty answer (oracle score 0)
+            }
+            if (goldInK) {
+                k4.set(3, tasks.get(i).answer());
             }
             labeler.judge(tasks.get(i), k4, rng).ifPresent(groups::add);
         }
