@@ -3,6 +3,7 @@ package dev.pairwise.app.ui;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -77,7 +78,14 @@ public class UsersView extends VerticalLayout {
                 Ui.error(Ui.messageOf(ex));
             }
         });
-        Button reset = new Button("Reset password", e -> resetPassword(account));
+        Button reset = new Button("Reset password", e -> {
+            ConfirmDialog confirm = new ConfirmDialog("Reset the password of " + account.getUsername() + "?",
+                    "Their current password stops working at once; you will see the new one once.",
+                    "Reset", ok -> resetPassword(account), "Cancel", cancel -> { });
+            confirm.setConfirmButtonTheme("error primary");
+            confirm.setId("user-reset-confirm");
+            confirm.open();
+        });
         for (Button b : new Button[] {roles, toggle, reset}) {
             b.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
         }
