@@ -5,16 +5,13 @@ import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.markdown.Markdown;
-import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.dom.DomListenerRegistration;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -73,12 +70,7 @@ public class LabelView extends Div implements BeforeEnterObserver {
     private Instant shownAt = Instant.EPOCH;
     private String idempotencyKey = "";
 
-    private final Checkbox allBad = new Checkbox("All responses are bad");
-    private final TextArea betterAnswer = new TextArea("Your better answer");
-    private final TextArea rationale = new TextArea("Rationale (optional)");
-    private final Button submit = new Button("Submit", VaadinIcon.CHECK.create());
-    private final Button skip = new Button("Skip", VaadinIcon.STEP_FORWARD.create());
-    private final Span status = new Span();
+    private final JudgmentForm form = new JudgmentForm(this::submit, this::skip, this::resetRanking, this::refresh);
     private @Nullable DomListenerRegistration keys;
 
     LabelView(AssignmentService assignments, JudgmentService judgments, ProjectService projects,
@@ -91,32 +83,6 @@ public class LabelView extends Div implements BeforeEnterObserver {
         addClassName("label-view");
         Ui.testId(this, "label-view");
 
-        allBad.setId("all-bad");
-        Ui.testId(allBad, "all-bad");
-        betterAnswer.setId("better-answer");
-        Ui.testId(betterAnswer, "better-answer");
-        betterAnswer.setPlaceholder("Write the answer you would want to see (markdown).");
-        betterAnswer.setWidthFull();
-        betterAnswer.setMinRows(5);
-        betterAnswer.setVisible(false);
-        allBad.addValueChangeListener(e -> {
-            betterAnswer.setVisible(e.getValue());
-            refresh();
-        });
-        rationale.setId("rationale");
-        Ui.testId(rationale, "rationale");
-        rationale.setWidthFull();
-        rationale.setPlaceholder("Why this order? (optional)");
-        submit.setId("submit");
-        Ui.testId(submit, "submit");
-        submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        submit.addClickListener(e -> submit());
-        skip.setId("skip");
-        Ui.testId(skip, "skip");
-        skip.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        skip.addClickListener(e -> skip());
-        status.addClassName("rank-status");
-        Ui.testId(status, "rank-status");
     }
 
     @Override
@@ -168,9 +134,6 @@ public class LabelView extends Div implements BeforeEnterObserver {
         }
         shownAt = Instant.now(clock);
         idempotencyKey = UUID.randomUUID().toString();
-        allBad.setValue(false);
-        betterAnswer.clear();
-        rationale.clear();
         showTask(task);
     }
 
@@ -215,31 +178,18 @@ public class LabelView extends Div implements BeforeEnterObserver {
 
         Div content = new Div(prompt, grid);
         content.addClassName("label-content");
-        Div side = side();
-        Div main = new Div(content, side);
+        form.start(board);
+        Div main = new Div(content, form);
         main.addClassName("label-main");
         add(head, main);
         refresh();
     }
 
-    private Div side() {
-        H3 rankTitle = new H3("Your ranking");
-        Paragraph hint = new Paragraph("Best on top. Same row = tie.");
-        hint.addClassName("hint");
-        Button reset = new Button("Reset", e -> {
-            if (ranking != null) {
-                ranking.reset();
-                refresh();
-            }
-        });
-        reset.setId("reset-ranking");
-        reset.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
-        Div actions = new Div(submit, skip);
-        actions.addClassName("submit-row");
-        Div side = new Div(rankTitle, hint, board, status, reset, allBad, betterAnswer, rationale, actions,
-                LabelKeys.help());
-        side.addClassName("label-side");
-        return side;
+    private void resetRanking() {
+        if (ranking != null) {
+            ranking.reset();
+            refresh();
+        }
     }
 
     private void openGuidelines(NextTask t) {
@@ -274,9 +224,9 @@ public class LabelView extends Div implements BeforeEnterObserver {
         }
         board.select(selected);
         int placed = ranking.presented().size() - ranking.unranked().size();
-        status.setText(placed + " of " + ranking.presented().size() + " ranked"
-                + (ranking.isComplete() ? " · ready to submit" : ""));
-        submit.setEnabled(ranking.isComplete() || (allBad.getValue() && placed == 0));
+        form.showStatus(placed + " of " + ranking.presented().size() + " ranked"
+                        + (ranking.isComplete() ? " · ready to submit" : ""),
+                ranking.isComplete() || (form.allBad() && placed == 0));
     }
 
     private void onKey(LabelKeys.Key key) {
@@ -319,14 +269,14 @@ public class LabelView extends Div implements BeforeEnterObserver {
         if (task == null || ranking == null) {
             return;
         }
-        boolean bad = allBad.getValue();
+        boolean bad = form.allBad();
         if (!ranking.isComplete() && !(bad && ranking.unranked().size() == ranking.presented().size())) {
             Ui.error("Rank every response first: " + missing() + " not ranked yet.");
             return;
         }
-        if (bad && betterAnswer.getValue().isBlank()) {
+        if (bad && form.betterAnswer().isBlank()) {
             Ui.error("Your better answer: write it before submitting (you ticked 'All responses are bad').");
-            betterAnswer.focus();
+            form.focusBetterAnswer();
             return;
         }
         Map<Long, Integer> likert = new HashMap<>();
@@ -339,8 +289,8 @@ public class LabelView extends Div implements BeforeEnterObserver {
         }
         long elapsed = Math.max(0, Duration.between(shownAt, Instant.now(clock)).toMillis());
         var in = new SubmitJudgment(task.taskId(), idempotencyKey, task.presentedOrder(), ranking.tiers(),
-                likert, flags, bad, bad ? betterAnswer.getValue() : null,
-                rationale.getValue().isBlank() ? null : rationale.getValue(), elapsed);
+                likert, flags, bad, bad ? form.betterAnswer() : null,
+                form.rationale().isBlank() ? null : form.rationale(), elapsed);
         try {
             SubmitResult result = judgments.submit(labelerId, in);
             Ui.success("Saved: " + result.pairs() + " preference pairs"
