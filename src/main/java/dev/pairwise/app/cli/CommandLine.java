@@ -1,6 +1,7 @@
 package dev.pairwise.app.cli;
 
 import dev.pairwise.policy.cli.PolicyCommands;
+import dev.pairwise.rewardmodel.cli.AlignCommands;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,6 +18,7 @@ public final class CommandLine {
     static {
         COMMANDS.put("help", args -> usage());
         COMMANDS.putAll(PolicyCommands.commands());
+        COMMANDS.putAll(AlignCommands.commands());
     }
 
     private CommandLine() {
