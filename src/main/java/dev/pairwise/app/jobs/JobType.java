@@ -1,0 +1,32 @@
+package dev.pairwise.app.jobs;
+
+/** The training stages a job can run, each with the kind of stored data it snapshots. */
+public enum JobType {
+    /** Byte-level BPE on an uploaded corpus (a file named in the config; no stored rows). */
+    TOKENIZER(DatasetKind.NONE),
+    /** GPT pretraining on a corpus file. */
+    PRETRAIN(DatasetKind.NONE),
+    /** Supervised fine-tuning on approved demonstrations. */
+    SFT(DatasetKind.DEMONSTRATIONS),
+    /** Bradley–Terry reward model on preference pairs. */
+    REWARD(DatasetKind.PAIRS),
+    /** Direct preference optimisation on preference pairs. */
+    DPO(DatasetKind.PAIRS),
+    /** PPO against a reward model, on rollouts from prompts. */
+    PPO(DatasetKind.PROMPTS),
+    /** Sample K responses per prompt into a labeling project. */
+    SAMPLE(DatasetKind.PROMPTS),
+    /** Evaluate checkpoints on held-out prompts. */
+    EVAL(DatasetKind.PROMPTS);
+
+    private final DatasetKind dataset;
+
+    JobType(DatasetKind dataset) {
+        this.dataset = dataset;
+    }
+
+    /** What the ids of this type's dataset snapshot name; {@code NONE} for file-based stages. */
+    public DatasetKind dataset() {
+        return dataset;
+    }
+}

@@ -1,0 +1,22 @@
+package dev.pairwise.app.jobs;
+
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What callers see of a job.
+ *
+ * @param datasetSize     how many ids the frozen snapshot holds ({@link JobService#datasetIds} lists them)
+ * @param step            the last step reported (0 before the first)
+ * @param total           the number of steps the trainer expects (0 until it says)
+ * @param etaSeconds      estimated seconds left, from this run's pace; null before two reports
+ * @param cancelRequested a cancel reached the running job; it becomes CANCELLED when the trainer stops
+ * @param checkpointPath  the latest checkpoint the job produced (resumes start here)
+ * @param logTail         the last lines the trainer logged, newline-separated
+ */
+public record JobView(long id, JobType type, JobStatus status, String config, DatasetKind datasetKind,
+                      int datasetSize, long step, long total, @Nullable Long etaSeconds, boolean cancelRequested,
+                      @Nullable String checkpointPath, @Nullable String error, String logTail,
+                      @Nullable String submittedBy, Instant createdAt, @Nullable Instant startedAt,
+                      @Nullable Instant finishedAt) {
+}

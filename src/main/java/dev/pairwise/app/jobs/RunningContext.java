@@ -1,0 +1,163 @@
+package dev.pairwise.app.jobs;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The {@link JobContext} of the job on the training thread. Each report is written at once in its
+ * own transaction, so a crash loses at most the step in flight. The ETA extrapolates this run's
+ * pace (steps since the first report of this run, over the time since then).
+ */
+final class RunningContext implements JobContext {
+
+    /** Lines kept in the log tail, and characters per line: the column holds 20,000. */
+    static final int TAIL_LINES = 100;
+    static final int LINE_CHARS = 190;
+
+    private final ClaimedJob job;
+    private final JsonNode config;
+    private final JobStore store;
+    private final JobMetrics meters;
+    private final Clock clock;
+    private final Path checkpointRoot;
+    private final Deque<String> tail = new ArrayDeque<>();
+    private volatile boolean cancelled;
+    private volatile boolean stopRequested;
+    private volatile boolean stopObserved;
+    private long step;
+    private long firstStep = -1;
+    private @Nullable Instant firstAt;
+    private long lastNanos = -1;
+
+    RunningContext(ClaimedJob job, JobStore store, JobMetrics meters, Clock clock, Path checkpointRoot) {
+        this.job = job;
+        this.config = JobConfigValidator.parse(job.config());
+        this.store = store;
+        this.meters = meters;
+        this.clock = clock;
+        this.checkpointRoot = checkpointRoot;
+        this.step = job.step();
+        if (!job.logTail().isEmpty()) {
+            tail.addAll(Arrays.asList(job.logTail().split("\n", -1)));
+        }
+    }
+
+    @Override
+    public long jobId() {
+        return job.id();
+    }
+
+    @Override
+    public JsonNode config() {
+        return config;
+    }
+
+    @Override
+    public List<Long> dataset() {
+        return job.datasetIds();
+    }
+
+    @Override
+    public @Nullable Path resumeFrom() {
+        return job.checkpointPath() == null ? null : Path.of(job.checkpointPath());
+    }
+
+    @Override
+    public Path checkpointDir() {
+        Path dir = checkpointRoot.resolve("job-" + job.id());
+        try {
+            return Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create " + dir, e);
+        }
+    }
+
+    @Override
+    public void progress(long step, long total) {
+        if (step < 0 || total < 0) {
+            throw new IllegalArgumentException("step and total must not be negative: " + step + "/" + total);
+        }
+        long now = System.nanoTime();
+        if (lastNanos >= 0 && step > this.step) {
+            meters.step(Duration.ofNanos((now - lastNanos) / (step - this.step)));
+        }
+        lastNanos = now;
+        this.step = step;
+        Instant at = clock.instant();
+        Long eta = null;
+        if (firstAt == null) {
+            firstStep = step;
+            firstAt = at;
+        } else if (step > firstStep && total >= step) {
+            long elapsedMs = Duration.between(firstAt, at).toMillis();
+            eta = Math.round(elapsedMs / 1000.0 * (total - step) / (step - firstStep));
+        }
+        store.progress(job.id(), step, total, eta);
+    }
+
+    @Override
+    public void metric(String name, double value) {
+        if (name.isBlank() || name.length() > 100) {
+            throw new IllegalArgumentException("A metric name has 1 to 100 characters: '" + name + "'");
+        }
+        store.metric(job.id(), step, name, value);
+        meters.metric(name, value);
+    }
+
+    @Override
+    public void log(String line) {
+        for (String l : line.split("\n")) {
+            tail.addLast(l.length() <= LINE_CHARS ? l : l.substring(0, LINE_CHARS - 1) + "…");
+            while (tail.size() > TAIL_LINES) {
+                tail.removeFirst();
+            }
+        }
+        store.logTail(job.id(), String.join("\n", tail));
+    }
+
+    @Override
+    public void checkpoint(Path dir) {
+        store.checkpoint(job.id(), dir.toAbsolutePath().normalize().toString());
+    }
+
+    @Override
+    public boolean isCancelled() {
+        if (cancelled) {
+            return true;
+        }
+        if (stopRequested) {
+            stopObserved = true;
+            return true;
+        }
+        return false;
+    }
+
+    void cancel() {
+        cancelled = true;
+    }
+
+    /** The app is stopping: the executor should return, leaving the job to resume at the next start. */
+    void requestStop() {
+        stopRequested = true;
+    }
+
+    /** Whether the executor saw the stop request (its return is then no success). */
+    boolean stopObserved() {
+        return stopObserved;
+    }
+
+    boolean wasCancelled() {
+        return cancelled;
+    }
+}

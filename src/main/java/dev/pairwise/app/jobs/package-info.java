@@ -1,0 +1,39 @@
+/**
+ * Training jobs (issue 5, the runner): a persisted queue worked by one training thread.
+ *
+ * <p><b>Design.</b> {@link dev.pairwise.app.jobs.JobService} is the API and the transaction
+ * boundary. {@code submit} checks everything first — the type has an installed
+ * {@link dev.pairwise.app.jobs.JobExecutor}, the config is a JSON object whose shared fields
+ * ({@code steps}, {@code epochs}, {@code batchSize}, {@code learningRate}, {@code warmupSteps},
+ * {@code checkpointEvery}, {@code seed}) are in range, the executor's own {@code prepare} accepts
+ * it and returns the ids of the rows the job reads — then stores the job QUEUED with those ids as
+ * its frozen dataset snapshot ({@code job_dataset_items}); an empty snapshot for a type that
+ * trains on stored data is refused. Any refusal is an {@code InvalidInputException} naming the
+ * field, and nothing is stored.
+ *
+ * <p>{@code JobRunner} owns one single-thread executor ("pairwise-training"), started on
+ * {@code ApplicationReadyEvent} and stopped on shutdown. It claims the oldest QUEUED row with a
+ * guarded UPDATE, runs its executor with a {@link dev.pairwise.app.jobs.JobContext} that stores
+ * each report at once (progress + ETA, metric points, a 100-line log tail, the latest checkpoint),
+ * and ends the row SUCCEEDED, FAILED (with the error) or CANCELLED. All writes after submission
+ * are guarded single-statement UPDATEs, so a cancel and a progress report never overwrite each
+ * other. Cancel: QUEUED → CANCELLED at once; RUNNING → {@code cancel_requested}, signalled to the
+ * context after commit, CANCELLED when the executor returns; finished jobs are left alone.
+ *
+ * <p>Restart: a shutdown interrupts the running job and leaves its row RUNNING. At the next start,
+ * before the worker starts, each RUNNING row is CANCELLED (if a cancel was asked), re-queued to
+ * resume from its {@code checkpoint_path} (if its executor {@code supportsResume()}), or FAILED with
+ * "interrupted by restart".
+ *
+ * <p>Meters ({@code JobMetrics}): {@code pairwise.jobs.queued}, {@code pairwise.jobs.running},
+ * {@code pairwise.jobs.finished{status}}, {@code pairwise.jobs.step.time},
+ * {@code pairwise.jobs.last.loss}. Checkpoints go under {@code pairwise.jobs.checkpoint-dir}
+ * (default {@code ./data/checkpoints}), one folder per job.
+ *
+ * <p>Not here yet: the executors of the real trainers, the model registry (parent checkpoint
+ * existence and kind checks belong in {@code prepare} once it exists), views and REST.
+ */
+@NullMarked
+package dev.pairwise.app.jobs;
+
+import org.jspecify.annotations.NullMarked;

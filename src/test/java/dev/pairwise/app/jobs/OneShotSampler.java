@@ -1,0 +1,28 @@
+package dev.pairwise.app.jobs;
+
+import java.util.ArrayList;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+
+/** A real SAMPLE executor that cannot resume: it reads prompt ids from its config and takes one step. */
+class OneShotSampler implements JobExecutor {
+
+    @Override
+    public JobType type() {
+        return JobType.SAMPLE;
+    }
+
+    @Override
+    public List<Long> prepare(JsonNode config) {
+        List<Long> ids = new ArrayList<>();
+        if (config.has("prompts")) {
+            config.get("prompts").forEach(n -> ids.add(n.longValue()));
+        }
+        return ids;
+    }
+
+    @Override
+    public void run(JobContext ctx) {
+        ctx.progress(1, 1);
+    }
+}
