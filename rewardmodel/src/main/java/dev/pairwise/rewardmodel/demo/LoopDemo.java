@@ -90,11 +90,14 @@ public final class LoopDemo {
             double ppoInitKl, double labelNoise, boolean goldInK) {
 
         /**
-         * The settings of the recorded runs; {@code goldInK} replaces one of the K = 4 samples by
-         * the correct answer, as when a human-written response joins a comparison task.
+         * The settings of the recorded small run (2026-11-28, seed 1: SFT 63.9%, DPO 70.9%, PPO
+         * 65.0% oracle score, reward model 72.3% held-out): gentle DPO (lr 1e-4, β 0.2, one
+         * epoch) — larger steps drifted (KL 5–7) and lost score; reward model 2 epochs at 3e-4;
+         * PPO at 5e-5. {@code goldInK} replaces one of the K = 4 samples by the correct answer,
+         * as when a human-written response joins a comparison task (off).
          */
         public static Knobs defaults() {
-            return new Knobs(1e-3, 3, 5e-4, 0.1, 2, 2e-4, 0.05, 0.1, false);
+            return new Knobs(3e-4, 2, 1e-4, 0.2, 1, 5e-5, 0.05, 0.05, false);
         }
 
         /** A copy with {@code name=value} set. */
