@@ -5,18 +5,26 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pairwise.labeling.InvalidInputException;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.persistence.autoconfigure.EntityScan;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
 import org.springframework.transaction.support.TransactionTemplate;
 
-@SpringBootTest(classes = JobsTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
+@SpringBootTest(classes = JobRunnerTest.JobsTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
         properties = {
                 "spring.datasource.url=jdbc:h2:mem:jobs;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
                         + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
@@ -212,5 +220,40 @@ class JobRunnerTest {
         assertThatThrownBy(() -> service.submit(request))
                 .isInstanceOf(InvalidInputException.class)
                 .extracting(e -> ((InvalidInputException) e).field()).isEqualTo(field);
+    }
+
+    // Nested in the test class, so the full app's component scan in other tests skips it.
+    /** The job runner over H2 + Flyway with the two test executors; no web layer, no Vaadin. */
+    @SpringBootConfiguration
+    @EnableAutoConfiguration(excludeName = {
+            "com.vaadin.flow.spring.SpringBootAutoConfiguration",
+            "com.vaadin.flow.spring.SpringSecurityAutoConfiguration",
+            "com.vaadin.flow.spring.VaadinApplicationConfiguration",
+            "com.vaadin.flow.spring.VaadinScopesConfig",
+            "com.vaadin.flow.spring.VaadinServletConfiguration"})
+    @EntityScan(basePackageClasses = TrainingJob.class)
+    @EnableJpaRepositories(basePackageClasses = TrainingJob.class)
+    @Import({JobService.class, JobStore.class, JobRunner.class, JobExecutors.class, JobMetrics.class})
+    static class JobsTestApplication {
+
+        @Bean
+        Clock clock() {
+            return Clock.systemUTC();
+        }
+
+        @Bean
+        MeterRegistry meterRegistry() {
+            return new SimpleMeterRegistry();
+        }
+
+        @Bean
+        CountingTrainer countingTrainer() {
+            return new CountingTrainer();
+        }
+
+        @Bean
+        OneShotSampler oneShotSampler() {
+            return new OneShotSampler();
+        }
     }
 }
