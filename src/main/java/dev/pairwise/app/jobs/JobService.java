@@ -23,11 +23,13 @@ public class JobService {
     private final JobMetricRepository metrics;
     private final JobExecutors executors;
     private final JobRunner runner;
+    private final ModelRegistry registry;
     private final Clock clock;
 
     JobService(TrainingJobRepository jobs, JobMetricRepository metrics, JobExecutors executors,
-               JobRunner runner, Clock clock) {
+               JobRunner runner, ModelRegistry registry, Clock clock) {
         this.jobs = jobs;
+        this.registry = registry;
         this.metrics = metrics;
         this.executors = executors;
         this.runner = runner;
@@ -35,7 +37,8 @@ public class JobService {
     }
 
     /**
-     * Validates the request (type, generic config fields, the executor's own checks), freezes the
+     * Validates the request (type, generic config fields, the checkpoints it starts from exist and
+     * are of the right kind, the executor's own checks), freezes the
      * dataset snapshot and queues the job behind those already waiting.
      *
      * @throws InvalidInputException naming the field at fault; nothing is stored then
@@ -50,6 +53,7 @@ public class JobService {
                 new InvalidInputException("type", "No trainer is installed for " + type + " jobs"));
         String configText = request.config() == null ? "{}" : request.config().strip();
         JsonNode config = JobConfigValidator.parse(configText);
+        CheckpointInputs.check(type, config, id -> registry.find(id).orElse(null));
         List<Long> ids = List.copyOf(executor.prepare(config));
         if (type.dataset() != DatasetKind.NONE && ids.isEmpty()) {
             throw new InvalidInputException("dataset", "The dataset is empty: no "

@@ -30,8 +30,15 @@
  * {@code pairwise.jobs.last.loss}. Checkpoints go under {@code pairwise.jobs.checkpoint-dir}
  * (default {@code ./data/checkpoints}), one folder per job.
  *
- * <p>Not here yet: the executors of the real trainers, the model registry (parent checkpoint
- * existence and kind checks belong in {@code prepare} once it exists), views and REST.
+ * <p>Model registry ({@link dev.pairwise.app.jobs.ModelRegistry}, {@code model_checkpoints}):
+ * each checkpoint with its kind, parent, the job that made it (hence its dataset snapshot) and
+ * headline metrics. {@code CheckpointInputs} names, per job type, the config fields that hold the
+ * registry ids a job starts from ({@code baseCheckpoint}, {@code policyCheckpoint},
+ * {@code rewardCheckpoint}, {@code tokenizerCheckpoint}) and the kinds each takes; submission
+ * refuses a missing id, an unknown one or one of the wrong kind.
+ *
+ * <p>Not here yet: the executors of the real trainers (and their registering of the checkpoints
+ * they produce), views and REST.
  */
 @NullMarked
 package dev.pairwise.app.jobs;

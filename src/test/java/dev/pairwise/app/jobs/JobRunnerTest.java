@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,15 +47,26 @@ class JobRunnerTest {
     TransactionTemplate tx;
     @Autowired
     MeterRegistry meters;
+    @Autowired
+    ModelRegistry registry;
+
+    private long base;
 
     @BeforeEach
-    void somePairs() {
+    void somePairsAndABaseModel() {
         trainer.pairs.clear();
         trainer.pairs.addAll(List.of(11L, 12L, 13L));
+        base = registry.register(new NewCheckpoint("base-" + UUID.randomUUID(), CheckpointKind.BASE,
+                "/tmp/base", null, null, null)).id();
     }
 
+    /** A REWARD job on the base model of this test; {@code config} is a JSON object. */
     private JobView submit(String config) {
-        return service.submit(new JobRequest(JobType.REWARD, config, "tester"));
+        return service.submit(new JobRequest(JobType.REWARD, withBase(config), "tester"));
+    }
+
+    private String withBase(String config) {
+        return config.replaceFirst("\\{", "{\"baseCheckpoint\": " + base + (config.matches("\\{\\s*}") ? "" : ", "));
     }
 
     private JobView await(long id, Predicate<JobView> condition) throws InterruptedException {
@@ -202,16 +214,16 @@ class JobRunnerTest {
         long before = repository.count();
         assertRefused(new JobRequest(null, "{}", null), "type");
         assertRefused(new JobRequest(JobType.PPO, "{}", null), "type"); // no trainer installed
-        assertRefused(new JobRequest(JobType.REWARD, "{steps: 3", null), "config");
+        assertRefused(new JobRequest(JobType.REWARD, withBase("{steps: 3"), null), "config");
         assertRefused(new JobRequest(JobType.REWARD, "[1, 2]", null), "config");
-        assertRefused(new JobRequest(JobType.REWARD, "{\"steps\": 0}", null), "config.steps");
-        assertRefused(new JobRequest(JobType.REWARD, "{\"steps\": 2.5}", null), "config.steps");
-        assertRefused(new JobRequest(JobType.REWARD, "{\"learningRate\": 0}", null), "config.learningRate");
-        assertRefused(new JobRequest(JobType.REWARD, "{\"steps\": 10, \"warmupSteps\": 11}", null), "config.warmupSteps");
-        assertRefused(new JobRequest(JobType.REWARD, "{\"margin\": \"wide\"}", null), "config.margin");
-        assertRefused(new JobRequest(JobType.SAMPLE, "{\"prompts\": []}", null), "dataset");
+        assertRefused(new JobRequest(JobType.REWARD, withBase("{\"steps\": 0}"), null), "config.steps");
+        assertRefused(new JobRequest(JobType.REWARD, withBase("{\"steps\": 2.5}"), null), "config.steps");
+        assertRefused(new JobRequest(JobType.REWARD, withBase("{\"learningRate\": 0}"), null), "config.learningRate");
+        assertRefused(new JobRequest(JobType.REWARD, withBase("{\"steps\": 10, \"warmupSteps\": 11}"), null), "config.warmupSteps");
+        assertRefused(new JobRequest(JobType.REWARD, withBase("{\"margin\": \"wide\"}"), null), "config.margin");
+        assertRefused(new JobRequest(JobType.SAMPLE, "{\"policyCheckpoint\": " + base + ", \"prompts\": []}", null), "dataset");
         trainer.pairs.clear();
-        assertRefused(new JobRequest(JobType.REWARD, "{}", null), "dataset");
+        assertRefused(new JobRequest(JobType.REWARD, withBase("{}"), null), "dataset");
         assertThat(repository.count()).isEqualTo(before);
         assertThatThrownBy(() -> service.cancel(999_999)).hasMessageContaining("999999");
     }
@@ -233,7 +245,7 @@ class JobRunnerTest {
             "com.vaadin.flow.spring.VaadinServletConfiguration"})
     @EntityScan(basePackageClasses = TrainingJob.class)
     @EnableJpaRepositories(basePackageClasses = TrainingJob.class)
-    @Import({JobService.class, JobStore.class, JobRunner.class, JobExecutors.class, JobMetrics.class})
+    @Import({JobService.class, JobStore.class, JobRunner.class, JobExecutors.class, JobMetrics.class, ModelRegistry.class})
     static class JobsTestApplication {
 
         @Bean

@@ -1,0 +1,82 @@
+package dev.pairwise.app.jobs;
+
+import dev.pairwise.labeling.InvalidInputException;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.LongFunction;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The checkpoints each job type starts from, named by config fields that hold registry ids, and
+ * the kinds each accepts. Checked at submission, so a job never starts on a missing checkpoint or
+ * one of the wrong kind (a reward model given as the policy to tune, say).
+ */
+final class CheckpointInputs {
+
+    /** One config field naming a checkpoint. */
+    record Input(String field, Set<CheckpointKind> kinds, boolean required) {
+    }
+
+    private static final Set<CheckpointKind> LANGUAGE_MODELS =
+            EnumSet.of(CheckpointKind.BASE, CheckpointKind.SFT, CheckpointKind.POLICY);
+
+    private static final Map<JobType, List<Input>> INPUTS = Map.of(
+            JobType.TOKENIZER, List.of(),
+            // From scratch with a tokenizer, or continued from a base model.
+            JobType.PRETRAIN, List.of(new Input("tokenizerCheckpoint", EnumSet.of(CheckpointKind.TOKENIZER), true),
+                    new Input("baseCheckpoint", EnumSet.of(CheckpointKind.BASE), false)),
+            JobType.SFT, List.of(new Input("baseCheckpoint", EnumSet.of(CheckpointKind.BASE, CheckpointKind.SFT), true)),
+            // InstructGPT initialises the reward model from the SFT model.
+            JobType.REWARD, List.of(new Input("baseCheckpoint", EnumSet.of(CheckpointKind.BASE, CheckpointKind.SFT), true)),
+            JobType.DPO, List.of(new Input("policyCheckpoint", EnumSet.of(CheckpointKind.SFT, CheckpointKind.POLICY), true)),
+            JobType.PPO, List.of(new Input("policyCheckpoint", EnumSet.of(CheckpointKind.SFT, CheckpointKind.POLICY), true),
+                    new Input("rewardCheckpoint", EnumSet.of(CheckpointKind.REWARD), true)),
+            JobType.SAMPLE, List.of(new Input("policyCheckpoint", LANGUAGE_MODELS, true)),
+            JobType.EVAL, List.of(new Input("policyCheckpoint", LANGUAGE_MODELS, true),
+                    new Input("rewardCheckpoint", EnumSet.of(CheckpointKind.REWARD), false)));
+
+    private CheckpointInputs() {
+    }
+
+    static List<Input> of(JobType type) {
+        return INPUTS.get(type);
+    }
+
+    /**
+     * @param lookup registry id → checkpoint, or null when there is none
+     * @throws InvalidInputException naming {@code config.<field>}
+     */
+    static void check(JobType type, JsonNode config, LongFunction<@Nullable CheckpointView> lookup) {
+        for (Input input : of(type)) {
+            String field = "config." + input.field();
+            JsonNode value = config.get(input.field());
+            if (value == null || value.isNull()) {
+                if (input.required()) {
+                    throw new InvalidInputException(field, type + " jobs need " + input.field()
+                            + " (the id of a " + names(input.kinds()) + " checkpoint)");
+                }
+                continue;
+            }
+            if (!value.isIntegralNumber() || !value.canConvertToLong()) {
+                throw new InvalidInputException(field, input.field() + " must be a checkpoint id");
+            }
+            long id = value.longValue();
+            CheckpointView checkpoint = lookup.apply(id);
+            if (checkpoint == null) {
+                throw new InvalidInputException(field, "Checkpoint " + id + " does not exist");
+            }
+            if (!input.kinds().contains(checkpoint.kind())) {
+                throw new InvalidInputException(field, "Checkpoint " + id + " (" + checkpoint.name() + ") is a "
+                        + checkpoint.kind() + " checkpoint; " + input.field() + " takes " + names(input.kinds()));
+            }
+        }
+    }
+
+    private static String names(Set<CheckpointKind> kinds) {
+        return kinds.stream().map(Enum::name).collect(Collectors.joining(" or "));
+    }
+}

@@ -1,0 +1,15 @@
+package dev.pairwise.app.jobs;
+
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A registered checkpoint.
+ *
+ * @param parentId the checkpoint it was trained from (null for a tokenizer, a pretraining from scratch, an import)
+ * @param jobId    the job that made it; its dataset snapshot says what it was trained on (null for imports)
+ * @param metrics  headline metrics as a JSON object
+ */
+public record CheckpointView(long id, String name, CheckpointKind kind, String path, @Nullable Long parentId,
+                             @Nullable Long jobId, String metrics, Instant createdAt) {
+}
