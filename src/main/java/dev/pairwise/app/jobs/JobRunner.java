@@ -123,12 +123,17 @@ class JobRunner {
     }
 
     private void drain() {
-        while (!stopping) {
-            Optional<ClaimedJob> next = store.claimNext();
-            if (next.isEmpty()) {
-                return;
+        try {
+            while (!stopping) {
+                Optional<ClaimedJob> next = store.claimNext();
+                if (next.isEmpty()) {
+                    return;
+                }
+                runOne(next.get());
             }
-            runOne(next.get());
+        } catch (RuntimeException e) {
+            // The database went away (or similar): queued jobs wait for the next wake-up or start.
+            log.error("The training thread could not read or update the job queue", e);
         }
     }
 
@@ -146,6 +151,9 @@ class JobRunner {
             return;
         }
         current.set(ctx);
+        if (store.cancelRequested(job.id())) {
+            ctx.cancel(); // a cancel that came between the claim and now found no context to signal
+        }
         if (stopping) {
             ctx.requestStop(); // stop() ran between the claim and now
         }

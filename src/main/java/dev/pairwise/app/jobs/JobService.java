@@ -85,10 +85,11 @@ public class JobService {
         return load(id).view();
     }
 
-    /** The newest jobs first. */
+    /** The newest jobs first, at most {@code limit} (1 to 500). */
     @Transactional(readOnly = true)
     public List<JobView> recent(int limit) {
-        return jobs.findAllByOrderByIdDesc(Limit.of(Math.max(1, limit))).stream().map(TrainingJob::view).toList();
+        int capped = Math.clamp(limit, 1, 500);
+        return jobs.findAllByOrderByIdDesc(Limit.of(capped)).stream().map(TrainingJob::view).toList();
     }
 
     /** The frozen dataset snapshot of a job, in the order its trainer reads it. */

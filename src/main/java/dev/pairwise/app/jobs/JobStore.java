@@ -43,6 +43,11 @@ class JobStore {
         }
     }
 
+    @Transactional(readOnly = true)
+    boolean cancelRequested(long id) {
+        return jobs.findById(id).map(TrainingJob::isCancelRequested).orElse(false);
+    }
+
     @Transactional
     void progress(long id, long step, long total, @Nullable Long etaSeconds) {
         jobs.progress(id, step, total, etaSeconds);

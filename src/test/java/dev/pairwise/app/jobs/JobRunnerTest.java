@@ -105,6 +105,7 @@ class JobRunnerTest {
         assertThat(done.checkpointPath()).endsWith("job-" + done.id() + "/step-4");
         assertThat(done.logTail()).contains("start at step 0 on 3 pairs");
         assertThat(done.error()).isNull();
+        assertThat(service.recent(1)).extracting(JobView::id).containsExactly(done.id());
         assertThat(service.metrics(done.id())).extracting(MetricPoint::step).containsExactly(1L, 2L, 3L, 4L, 5L);
         assertThat(service.metrics(done.id()).getLast().value()).isEqualTo(0.2);
         assertThat(finished(JobStatus.SUCCEEDED)).isEqualTo(succeededBefore + 1);
