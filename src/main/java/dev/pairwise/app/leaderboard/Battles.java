@@ -13,7 +13,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Simplification: a K-wise ranking yields up to K·(K−1)/2 battles that share a labeler and a
  * prompt, so they are not independent as Arena's one-battle-per-vote are; the bootstrap over
- * battles then understates the spread a little. Resampling whole judgments would fix that.
+ * battles then understates the spread; {@link BradleyTerry#bootstrapByGroup} with one group per
+ * judgment resamples whole judgments instead.
  */
 public final class Battles {
 

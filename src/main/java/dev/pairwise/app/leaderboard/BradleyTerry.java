@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The Bradley–Terry leaderboard of Chatbot Arena (Chiang et al. 2024, "Chatbot Arena: An Open
@@ -41,7 +42,7 @@ public final class BradleyTerry {
      * @throws IllegalArgumentException when there are no battles
      */
     public static Map<String, Double> fit(List<Battle> battles) {
-        Indexed data = Indexed.of(battles);
+        Indexed data = Indexed.of(battles.stream().map(List::of).toList());
         double[] elo = data.fit(data.counts(null));
         Map<String, Double> out = new LinkedHashMap<>();
         for (int i = 0; i < data.names.size(); i++) {
@@ -56,10 +57,19 @@ public final class BradleyTerry {
      * replacement by a {@link Random} seeded with {@code seed}), best first.
      */
     public static List<Rating> bootstrap(List<Battle> battles, int rounds, long seed) {
+        return bootstrapByGroup(battles.stream().map(List::of).toList(), rounds, seed);
+    }
+
+    /**
+     * As {@link #bootstrap}, but resampling whole groups of battles: the battles one K-wise
+     * judgment yields share a labeler and a prompt, so the judgment, not the battle, is the
+     * independent draw. With one battle per group it is exactly {@link #bootstrap}.
+     */
+    public static List<Rating> bootstrapByGroup(List<List<Battle>> groups, int rounds, long seed) {
         if (rounds < 1) {
             throw new IllegalArgumentException("rounds must be at least 1, was " + rounds);
         }
-        Indexed data = Indexed.of(battles);
+        Indexed data = Indexed.of(groups);
         int n = data.names.size();
         double[] point = data.fit(data.counts(null));
         double[][] samples = new double[n][rounds];
@@ -88,23 +98,28 @@ public final class BradleyTerry {
         return sorted[lo] + (pos - lo) * (sorted[hi] - sorted[lo]);
     }
 
-    /** Battles as (i, j, score of i) over systems indexed in name order. */
+    /** Battles as (i, j, score of i) over systems indexed in name order, in groups. */
     private static final class Indexed {
         final List<String> names;
         final int[] first;
         final int[] second;
         final double[] score;
         final int[] battlesOf;
+        /** Group g holds battles groupStart[g] .. groupStart[g+1]-1. */
+        final int[] groupStart;
 
-        private Indexed(List<String> names, int[] first, int[] second, double[] score, int[] battlesOf) {
+        private Indexed(List<String> names, int[] first, int[] second, double[] score, int[] battlesOf,
+                        int[] groupStart) {
             this.names = names;
             this.first = first;
             this.second = second;
             this.score = score;
             this.battlesOf = battlesOf;
+            this.groupStart = groupStart;
         }
 
-        static Indexed of(List<Battle> battles) {
+        static Indexed of(List<List<Battle>> groups) {
+            List<Battle> battles = groups.stream().flatMap(List::stream).toList();
             if (battles.isEmpty()) {
                 throw new IllegalArgumentException("A leaderboard needs at least one battle");
             }
@@ -129,18 +144,24 @@ public final class BradleyTerry {
                 count[a[k]]++;
                 count[b[k]]++;
             }
-            return new Indexed(names, a, b, s, count);
+            int[] start = new int[groups.size() + 1];
+            for (int g = 0; g < groups.size(); g++) {
+                start[g + 1] = start[g] + groups.get(g).size();
+            }
+            return new Indexed(names, a, b, s, count, start);
         }
 
-        /** Games and A-scores per ordered pair; all battles, or a resample when random is given. */
-        PairCounts counts(Random random) {
+        /** Games and A-scores per ordered pair; all battles, or a resample of groups when random is given. */
+        PairCounts counts(@Nullable Random random) {
             int n = names.size();
             PairCounts c = new PairCounts(new double[n][n], new double[n][n]);
-            int m = first.length;
-            for (int k = 0; k < m; k++) {
-                int pick = random == null ? k : random.nextInt(m);
-                c.games[first[pick]][second[pick]] += 1;
-                c.wins[first[pick]][second[pick]] += score[pick];
+            int groups = groupStart.length - 1;
+            for (int r = 0; r < groups; r++) {
+                int g = random == null ? r : random.nextInt(groups);
+                for (int k = groupStart[g]; k < groupStart[g + 1]; k++) {
+                    c.games[first[k]][second[k]] += 1;
+                    c.wins[first[k]][second[k]] += score[k];
+                }
             }
             return c;
         }

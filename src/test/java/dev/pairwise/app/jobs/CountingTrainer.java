@@ -56,13 +56,18 @@ class CountingTrainer implements JobExecutor {
         try {
             ctx.log("start at step " + start + " on " + ctx.dataset().size() + " pairs");
             while (step < steps && !ctx.isCancelled()) {
-                Thread.sleep(stepMillis);
+                if (stepMillis > 0) {
+                    Thread.sleep(stepMillis);
+                }
                 step++;
                 if (ctx.config().has("failAt") && step == ctx.config().get("failAt").longValue()) {
                     throw new IllegalStateException("loss is NaN at step " + step);
                 }
                 ctx.progress(step, steps);
                 ctx.metric("loss", 1.0 / step);
+                if (ctx.config().has("logEveryStep")) {
+                    ctx.log("step " + step);
+                }
                 if (step % every == 0) {
                     Path dir = Files.createDirectories(ctx.checkpointDir().resolve("step-" + step));
                     Files.writeString(dir.resolve("step"), Long.toString(step));

@@ -114,6 +114,16 @@ class JobRunnerTest {
     }
 
     @Test
+    void the_log_tail_keeps_the_last_hundred_lines() throws Exception {
+        JobView done = awaitStatus(submit("{\"steps\": 150, \"stepMillis\": 0, \"logEveryStep\": true}").id(),
+                JobStatus.SUCCEEDED);
+        List<String> lines = List.of(done.logTail().split("\n"));
+        assertThat(lines).hasSize(RunningContext.TAIL_LINES);
+        assertThat(lines.getFirst()).isEqualTo("step 51");
+        assertThat(lines.getLast()).isEqualTo("step 150");
+    }
+
+    @Test
     void a_trainer_that_throws_fails_its_job_with_the_reason() throws Exception {
         JobView failed = awaitStatus(submit("{\"steps\": 5, \"failAt\": 3}").id(), JobStatus.FAILED);
         assertThat(failed.error()).contains("loss is NaN at step 3");
@@ -140,7 +150,9 @@ class JobRunnerTest {
     void cancel_works_while_queued_while_running_and_leaves_finished_jobs_alone() throws Exception {
         JobView running = submit("{\"steps\": 100000, \"stepMillis\": 2}");
         JobView waiting = submit("{\"steps\": 3}");
-        await(running.id(), v -> v.status() == JobStatus.RUNNING && v.step() >= 2);
+        JobView midway = await(running.id(), v -> v.status() == JobStatus.RUNNING && v.step() >= 3);
+        assertThat(midway.total()).isEqualTo(100000);
+        assertThat(midway.etaSeconds()).isPositive(); // ~100,000 steps of >= 2 ms left
         assertThat(meters.get("pairwise.jobs.running").gauge().value()).isEqualTo(1);
         assertThat(meters.get("pairwise.jobs.queued").gauge().value()).isGreaterThanOrEqualTo(1);
 

@@ -107,6 +107,32 @@ class BradleyTerryTest {
     }
 
     @Test
+    void resampling_whole_judgments_widens_intervals_that_correlated_battles_would_narrow() {
+        // 400 independent battles, each seen three times (as one judgment yields correlated battles).
+        Random random = new Random(3);
+        List<Battle> single = new ArrayList<>();
+        for (int k = 0; k < 400; k++) {
+            single.add(new Battle("a", "b", random.nextDouble() < 0.64 ? Outcome.A : Outcome.B));
+        }
+        List<List<Battle>> tripled = single.stream().map(b -> List.of(b, b, b)).toList();
+        List<Battle> flat = tripled.stream().flatMap(List::stream).toList();
+
+        double independent = width(BradleyTerry.bootstrap(single, 200, 1));
+        double byGroup = width(BradleyTerry.bootstrapByGroup(tripled, 200, 1));
+        double byBattle = width(BradleyTerry.bootstrap(flat, 200, 1));
+        assertThat(byGroup / independent).isBetween(0.8, 1.25);
+        assertThat(byGroup / byBattle).isGreaterThan(1.4); // about sqrt(3)
+        // Same maximum-likelihood point (up to the weak prior, which three times the data outweighs more).
+        assertThat(BradleyTerry.bootstrapByGroup(tripled, 10, 1).getFirst().elo())
+                .isCloseTo(BradleyTerry.bootstrap(single, 10, 1).getFirst().elo(), within(0.01));
+    }
+
+    private static double width(List<Rating> board) {
+        Rating a = board.stream().filter(r -> r.model().equals("a")).findFirst().orElseThrow();
+        return a.upper() - a.lower();
+    }
+
+    @Test
     void bad_input_is_refused() {
         assertThatThrownBy(() -> BradleyTerry.fit(List.of())).hasMessageContaining("at least one battle");
         assertThatThrownBy(() -> new Battle("a", "a", Outcome.A)).hasMessageContaining("itself");
