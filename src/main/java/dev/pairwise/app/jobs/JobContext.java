@@ -34,6 +34,16 @@ public interface JobContext {
     /** Records a checkpoint the job wrote; the latest one is the job's result and resume point. */
     void checkpoint(Path dir);
 
+    /**
+     * Registers a checkpoint this job produced in the model registry — named
+     * {@code <type>-job<id>-<folder name>}, with this job as its maker — and records it as the
+     * job's latest checkpoint.
+     *
+     * @param parentId    the registry id it was trained from (usually one of the config's checkpoints)
+     * @param metricsJson headline metrics as a JSON object, or null
+     */
+    CheckpointView publish(CheckpointKind kind, Path dir, @Nullable Long parentId, @Nullable String metricsJson);
+
     /** True once someone cancelled the job (or the app is stopping): return soon. */
     boolean isCancelled();
 }

@@ -29,6 +29,7 @@ class JobRunner {
     private static final Logger log = LoggerFactory.getLogger(JobRunner.class);
 
     private final JobStore store;
+    private final ModelRegistry registry;
     private final JobExecutors executors;
     private final JobMetrics meters;
     private final Clock clock;
@@ -39,9 +40,10 @@ class JobRunner {
     /** How long a stopping app waits for the running executor to notice and return. */
     static final int STOP_GRACE_SECONDS = 20;
 
-    JobRunner(JobStore store, JobExecutors executors, JobMetrics meters, Clock clock,
+    JobRunner(JobStore store, ModelRegistry registry, JobExecutors executors, JobMetrics meters, Clock clock,
               @Value("${pairwise.jobs.checkpoint-dir:./data/checkpoints}") Path checkpointRoot) {
         this.store = store;
+        this.registry = registry;
         this.executors = executors;
         this.meters = meters;
         this.clock = clock;
@@ -145,23 +147,23 @@ class JobRunner {
         }
         RunningContext ctx;
         try {
-            ctx = new RunningContext(job, store, meters, clock, checkpointRoot);
+            ctx = new RunningContext(job, store, registry, meters, clock, checkpointRoot);
         } catch (RuntimeException e) {
             finish(job.id(), JobStatus.FAILED, "Bad stored config: " + e.getMessage());
             return;
         }
         current.set(ctx);
-        if (store.cancelRequested(job.id())) {
-            ctx.cancel(); // a cancel that came between the claim and now found no context to signal
-        }
-        if (stopping) {
-            ctx.requestStop(); // stop() ran between the claim and now
-        }
         meters.running(true);
         JobStatus outcome;
         String error = null;
         boolean threw = false;
         try {
+            if (store.cancelRequested(job.id())) {
+                ctx.cancel(); // a cancel that came between the claim and now found no context to signal
+            }
+            if (stopping) {
+                ctx.requestStop(); // stop() ran between the claim and now
+            }
             executor.get().run(ctx);
             outcome = ctx.wasCancelled() ? JobStatus.CANCELLED : JobStatus.SUCCEEDED;
         } catch (Throwable e) {

@@ -28,6 +28,7 @@ final class RunningContext implements JobContext {
     private final ClaimedJob job;
     private final JsonNode config;
     private final JobStore store;
+    private final ModelRegistry registry;
     private final JobMetrics meters;
     private final Clock clock;
     private final Path checkpointRoot;
@@ -40,10 +41,11 @@ final class RunningContext implements JobContext {
     private @Nullable Instant firstAt;
     private long lastNanos = -1;
 
-    RunningContext(ClaimedJob job, JobStore store, JobMetrics meters, Clock clock, Path checkpointRoot) {
+    RunningContext(ClaimedJob job, JobStore store, ModelRegistry registry, JobMetrics meters, Clock clock, Path checkpointRoot) {
         this.job = job;
         this.config = JobConfigValidator.parse(job.config());
         this.store = store;
+        this.registry = registry;
         this.meters = meters;
         this.clock = clock;
         this.checkpointRoot = checkpointRoot;
@@ -100,8 +102,8 @@ final class RunningContext implements JobContext {
             firstStep = step;
             firstAt = at;
         } else if (step > firstStep && total >= step) {
-            long elapsedMs = Duration.between(firstAt, at).toMillis();
-            eta = Math.round(elapsedMs / 1000.0 * (total - step) / (step - firstStep));
+            double elapsedSeconds = Duration.between(firstAt, at).toNanos() / 1e9;
+            eta = Math.round(elapsedSeconds * (total - step) / (step - firstStep));
         }
         store.progress(job.id(), step, total, eta);
     }
@@ -129,6 +131,16 @@ final class RunningContext implements JobContext {
     @Override
     public void checkpoint(Path dir) {
         store.checkpoint(job.id(), dir.toAbsolutePath().normalize().toString());
+    }
+
+    @Override
+    public CheckpointView publish(CheckpointKind kind, Path dir, @Nullable Long parentId, @Nullable String metricsJson) {
+        Path name = dir.getFileName();
+        CheckpointView view = registry.register(new NewCheckpoint(
+                job.type().name().toLowerCase() + "-job" + job.id() + "-" + (name == null ? "root" : name),
+                kind, dir.toAbsolutePath().normalize().toString(), parentId, job.id(), metricsJson));
+        checkpoint(dir);
+        return view;
     }
 
     @Override

@@ -35,10 +35,10 @@
  * headline metrics. {@code CheckpointInputs} names, per job type, the config fields that hold the
  * registry ids a job starts from ({@code baseCheckpoint}, {@code policyCheckpoint},
  * {@code rewardCheckpoint}, {@code tokenizerCheckpoint}) and the kinds each takes; submission
- * refuses a missing id, an unknown one or one of the wrong kind.
+ * refuses a missing id, an unknown one or one of the wrong kind. A running job registers what it
+ * made with {@code JobContext.publish(kind, dir, parentId, metrics)}.
  *
- * <p>Not here yet: the executors of the real trainers (and their registering of the checkpoints
- * they produce), views and REST.
+ * <p>Not here yet: the executors of the real trainers, views and REST.
  */
 @NullMarked
 package dev.pairwise.app.jobs;

@@ -59,6 +59,28 @@ class ModelRegistryTest {
     }
 
     @Test
+    void a_job_publishes_the_checkpoint_it_made_with_its_parent_and_metrics() throws Exception {
+        trainer.pairs.clear();
+        trainer.pairs.addAll(java.util.List.of(8L, 9L));
+        CheckpointView base = register(CheckpointKind.BASE, null, null, null);
+        long job = jobs.submit(new JobRequest(JobType.REWARD,
+                "{\"baseCheckpoint\": " + base.id() + ", \"steps\": 3, \"publish\": true}", null)).id();
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (jobs.get(job).status() != JobStatus.SUCCEEDED && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        JobView done = jobs.get(job);
+        assertThat(done.status()).isEqualTo(JobStatus.SUCCEEDED);
+        CheckpointView made = registry.list(CheckpointKind.REWARD).stream()
+                .filter(c -> Long.valueOf(job).equals(c.jobId())).findFirst().orElseThrow();
+        assertThat(made.name()).isEqualTo("reward-job" + job + "-final");
+        assertThat(made.parentId()).isEqualTo(base.id());
+        assertThat(made.metrics()).contains("heldOutAccuracy");
+        assertThat(made.path()).isEqualTo(done.checkpointPath());
+        assertThat(jobs.datasetIds(made.jobId())).containsExactly(8L, 9L);
+    }
+
+    @Test
     void bad_registrations_are_refused_naming_the_field_and_nothing_is_stored() {
         CheckpointView taken = register(CheckpointKind.BASE, null, null, null);
         long before = rows.count();
