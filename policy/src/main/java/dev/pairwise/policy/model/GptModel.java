@@ -50,6 +50,9 @@ public final class GptModel implements AutoCloseable {
     private final NDArray sin;
     private final float scale;
 
+    /** Queries per block in causal attention over long sequences (see {@link #attention}). */
+    static final int ATTENTION_BLOCK = 128;
+
     private record Layer(NDArray ln1, NDArray ln1b, NDArray attn, NDArray attnB, NDArray proj, NDArray projB,
                          NDArray ln2, NDArray ln2b, NDArray fc, NDArray fcB, NDArray mproj, NDArray mprojB) {
     }
@@ -262,11 +265,8 @@ public final class GptModel implements AutoCloseable {
             k = cache.keys(l);
             v = cache.values(l);
         }
-        NDArray att = q.mul(scale).matMul(k.transpose(0, 1, 3, 2));
-        if (msk != null) {
-            att = att.add(msk);
-        }
-        NDArray y = att.softmax(3).matMul(v).transpose(0, 2, 1, 3).reshape(b, t, config.width());
+        NDArray y = attention(q, k, v, msk, cache == null ? 0 : cache.length(), t)
+                .transpose(0, 2, 1, 3).reshape(b, t, config.width());
         x = x.add(Linear.linear(y, w.proj, w.projB).singletonOrThrow());
         NDArray hidden = Linear.linear(norm(x, w.ln2, w.ln2b), w.fc, w.fcB).singletonOrThrow();
         if (config.mlp() == GptConfig.Mlp.SWIGLU) {
@@ -277,6 +277,35 @@ public final class GptModel implements AutoCloseable {
             hidden = hidden.getNDArrayInternal().gelu();
         }
         return x.add(Linear.linear(hidden, w.mproj, w.mprojB).singletonOrThrow());
+    }
+
+    /**
+     * softmax(q·kᵀ/√d + mask)·v over heads {@code (B, H, t, hd)}. A causal sequence that starts at
+     * position 0 is split into blocks of {@link #ATTENTION_BLOCK} queries, each attending only to
+     * the keys up to its last query: the skipped scores are masked to exactly zero weight anyway,
+     * so the result is the same while the score work falls by up to half (37.5% fewer scores at
+     * 4 blocks). The mask is added in place to the fresh score matrix (its matmul's backward does
+     * not need it), saving one allocation of the largest tensor.
+     */
+    private NDArray attention(NDArray q, NDArray k, NDArray v, @Nullable NDArray msk, int p, int t) {
+        NDArray qs = q.mul(scale);
+        if (p != 0 || t < 2 * ATTENTION_BLOCK) {
+            NDArray att = qs.matMul(k.transpose(0, 1, 3, 2));
+            if (msk != null) {
+                att.addi(msk);
+            }
+            return att.softmax(3).matMul(v);
+        }
+        NDManager m = q.getManager();
+        NDList blocks = new NDList();
+        for (int start = 0; start < t; start += ATTENTION_BLOCK) {
+            int end = Math.min(t, start + ATTENTION_BLOCK);
+            NDArray att = qs.get(new NDIndex(":, :, {}:{}", start, end))
+                    .matMul(k.get(new NDIndex(":, :, 0:{}", end)).transpose(0, 1, 3, 2));
+            att.addi(mask.get(m, new NDIndex("{}:{}, 0:{}", start, end, end)));
+            blocks.add(att.softmax(3).matMul(v.get(new NDIndex(":, :, 0:{}", end))));
+        }
+        return NDArrays.concat(blocks, 2);
     }
 
     private NDArray norm(NDArray x, NDArray gain, @Nullable NDArray bias) {

@@ -84,6 +84,28 @@ class GptModelTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"gpt2", "modern"})
+    void long_sequences_attended_in_causal_blocks_match_shorter_and_cached_forwards(String block) {
+        // 300 positions: the full forward splits queries into blocks of 128; a 100-token prefix
+        // (one block) and incremental decoding with the cache (no blocks) must give the same logits
+        GptConfig c = tiny(block).withContextLength(300);
+        try (GptModel model = GptModel.create(c, 4, Device.cpu()); NDManager m = NDManager.newBaseManager();
+             NoGrad off = NoGrad.enter()) {
+            long[] toks = randomTokens(300, 11, 9);
+            NDArray full = model.forward(m.create(toks, new Shape(1, 300)));
+            NDArray prefix = model.forward(m.create(java.util.Arrays.copyOf(toks, 100), new Shape(1, 100)));
+            assertClose(prefix, full.get(":, 0:100, :"));
+            try (KvCache cache = model.newCache(m, 1)) {
+                model.forward(m.create(java.util.Arrays.copyOf(toks, 290), new Shape(1, 290)), cache);
+                for (int p = 290; p < 300; p++) {
+                    NDArray step = model.forward(m.create(new long[] {toks[p]}, new Shape(1, 1)), cache);
+                    assertClose(step, full.get(new NDIndex(":, {}:{}, :", p, p + 1)));
+                }
+            }
+        }
+    }
+
     @Test
     void cache_rows_can_be_repeated_and_reordered() {
         GptConfig c = tiny("modern");
