@@ -3,7 +3,6 @@ package dev.pairwise.e2e;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Locator;
 import dev.pairwise.labeling.account.AccountRepository;
 import dev.pairwise.labeling.demo.DemoDraft;
 import dev.pairwise.labeling.demo.DemonstrationService;
@@ -38,12 +37,7 @@ class AdminApprovesDemonstrationIT extends BrowserTestBase {
 
         login("admin", "admin");
         page.navigate(url("/demonstrations"));
-        page.locator("#demo-search input").fill(marker);
-        page.locator("#demo-search input").press("Enter");
-        Locator row = page.locator("vaadin-grid-cell-content", new com.microsoft.playwright.Page.LocatorOptions()
-                .setHasText(marker));
-        row.first().click();
-        assertThat(page.getByTestId("demo-dialog")).containsText(marker);
+        page.click("#demos-grid >> text=" + marker);
         page.locator("#demo-review-note textarea, #demo-review-note input").first().fill("Clear and correct.");
         screenshot("06-review-demonstration");
         page.locator("#demo-approve").click();
