@@ -269,11 +269,8 @@ public final class PpoTrainer implements AutoCloseable {
                         .getFloat());
                 collector.backward(loss);
             }
-            float norm = optimizer.gradNorm(sm);
-            float scale = config.optim().gradClip() > 0
-                    ? (float) Math.min(1.0, config.optim().gradClip() / (norm + 1e-6)) : 1f;
-            optimizer.update(lr, config.optim().weightDecay(), config.optim().beta1(), config.optim().beta2(),
-                    config.optim().eps(), scale, sm);
+            float norm = optimizer.clipAndUpdate(lr, config.optim().weightDecay(), config.optim().beta1(),
+                    config.optim().beta2(), config.optim().eps(), config.optim().gradClip(), sm);
             m.put("grad_norm", (double) norm);
         }
         if (!Double.isFinite(m.get("loss/policy")) || !Double.isFinite(m.get("loss/value"))) {

@@ -137,11 +137,8 @@ public final class SftTrainer implements AutoCloseable {
         }
         float norm;
         try (NDManager sm = root.newSubManager()) {
-            norm = optimizer.gradNorm(sm);
-            float scale = config.optim().gradClip() > 0
-                    ? (float) Math.min(1.0, config.optim().gradClip() / (norm + 1e-6)) : 1f;
-            optimizer.update(lr, config.optim().weightDecay(), config.optim().beta1(), config.optim().beta2(),
-                    config.optim().eps(), scale, sm);
+            norm = optimizer.clipAndUpdate(lr, config.optim().weightDecay(), config.optim().beta1(),
+                    config.optim().beta2(), config.optim().eps(), config.optim().gradClip(), sm);
         }
         if (lora != null) {
             lora.apply();

@@ -89,6 +89,19 @@ public final class AdamW implements AutoCloseable {
         }
     }
 
+    /**
+     * Global-norm clipping, then one {@link #update} step: the gradients are scaled by
+     * {@code min(1, maxNorm / norm)} as PyTorch's {@code clip_grad_norm_} does; {@code maxNorm <= 0}
+     * turns clipping off. Returns the norm before clipping, for the progress metrics.
+     */
+    public float clipAndUpdate(double lr, double weightDecay, double beta1, double beta2, double eps, double maxNorm,
+                               NDManager scratch) {
+        float norm = gradNorm(scratch);
+        float scale = maxNorm > 0 ? (float) Math.min(1.0, maxNorm / (norm + 1e-6)) : 1f;
+        update(lr, weightDecay, beta1, beta2, eps, scale, scratch);
+        return norm;
+    }
+
     /** Moments as {@code <name>.exp_avg} and {@code <name>.exp_avg_sq} (PyTorch's state names). */
     public Map<String, NDArray> state() {
         Map<String, NDArray> s = new LinkedHashMap<>();

@@ -136,12 +136,8 @@ public final class Pretrainer implements AutoCloseable {
         }
         float norm;
         try (NDManager sm = root.newSubManager()) {
-            norm = optimizer.gradNorm(sm);
-            float scale = 1f;
-            if (config.gradClip() > 0) {
-                scale = (float) Math.min(1.0, config.gradClip() / (norm + 1e-6));
-            }
-            optimizer.update(lr, config.weightDecay(), config.beta1(), config.beta2(), config.eps(), scale, sm);
+            norm = optimizer.clipAndUpdate(lr, config.weightDecay(), config.beta1(), config.beta2(), config.eps(),
+                    config.gradClip(), sm);
         }
         step = s + 1;
         StepRecord record = new StepRecord(step, loss, lr, norm);
