@@ -220,7 +220,7 @@ public final class GptModel implements AutoCloseable {
         }
         NDArray msk = t == 1 ? null : full ? mask : mask.get(m, new NDIndex("{}:{}, 0:{}", p, p + t, p + t));
         for (int l = 0; l < layers.length; l++) {
-            x = block(l, x, b, t, msk, c, s, cache);
+            x = block(m, l, x, b, t, msk, c, s, cache);
         }
         if (cache != null) {
             cache.advance(t);
@@ -237,7 +237,7 @@ public final class GptModel implements AutoCloseable {
         return logits.logSoftmax(2).gather(idx.expandDims(2), 2).mean().neg();
     }
 
-    private NDArray block(int l, NDArray x, int b, int t, @Nullable NDArray msk, @Nullable NDArray c,
+    private NDArray block(NDManager m, int l, NDArray x, int b, int t, @Nullable NDArray msk, @Nullable NDArray c,
                           @Nullable NDArray s, @Nullable KvCache cache) {
         Layer w = layers[l];
         int h = config.heads();
@@ -256,14 +256,9 @@ public final class GptModel implements AutoCloseable {
         }
         NDArray v = qkv.get(2);
         if (cache != null) {
-            if (cache.keys(l) != null) {
-                k = NDArrays.concat(new NDList(cache.keys(l), k), 2);
-                v = NDArrays.concat(new NDList(cache.values(l), v), 2);
-            }
-            cache.put(l, k, v);
-            // the cache now owns k and v; use copies bound to this step for the rest of the block
-            k = cache.keys(l);
-            v = cache.values(l);
+            NDList all = cache.append(l, k, v, m);
+            k = all.get(0);
+            v = all.get(1);
         }
         NDArray y = attention(q, k, v, msk, cache == null ? 0 : cache.length(), t)
                 .transpose(0, 2, 1, 3).reshape(b, t, config.width());
