@@ -15,6 +15,7 @@ import dev.pairwise.policy.align.AlignCheckpoints;
 import dev.pairwise.policy.align.AlignListener;
 import dev.pairwise.policy.align.ChatTokens;
 import dev.pairwise.policy.align.Shuffle;
+import dev.pairwise.policy.align.StepLoop;
 import dev.pairwise.policy.data.pairs.PreferenceGroup;
 import dev.pairwise.policy.model.NoGrad;
 import dev.pairwise.policy.train.AdamW;
@@ -156,8 +157,7 @@ public final class RewardTrainer implements AutoCloseable {
         }
         float norm;
         try (NDManager sm = root.newSubManager()) {
-            norm = optimizer.clipAndUpdate(lr, config.optim().weightDecay(), config.optim().beta1(),
-                    config.optim().beta2(), config.optim().eps(), config.optim().gradClip(), sm);
+            norm = config.optim().step(optimizer, lr, sm);
         }
         step++;
         lastLoss = loss;
@@ -210,20 +210,12 @@ public final class RewardTrainer implements AutoCloseable {
 
     /** Trains every epoch unless cancelled (checked before each step); evaluates as configured. */
     public RewardResult run(AlignListener listener, BooleanSupplier cancel) {
-        boolean cancelled = false;
-        while (step < totalSteps()) {
-            if (cancel.getAsBoolean()) {
-                cancelled = true;
-                break;
-            }
+        boolean cancelled = StepLoop.run(() -> step, totalSteps(), () -> {
             Map<String, Double> m = trainStep();
             m.put("skipped_identical", (double) skippedIdentical);
             m.put("truncated", (double) truncated);
-            listener.onStep(step, totalSteps(), m);
-            if (config.evalInterval() > 0 && step % config.evalInterval() == 0 && step < totalSteps()) {
-                listener.onEval(step, prefixed(evaluate()));
-            }
-        }
+            return m;
+        }, config.evalInterval(), () -> prefixed(evaluate()), listener, cancel);
         RewardMetrics held = val.isEmpty() || cancelled ? RewardMetrics.of(new float[0], new float[0]) : evaluate();
         if (!cancelled && !val.isEmpty()) {
             listener.onEval(step, prefixed(held));

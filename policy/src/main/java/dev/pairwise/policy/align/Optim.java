@@ -1,5 +1,8 @@
 package dev.pairwise.policy.align;
 
+import ai.djl.ndarray.NDManager;
+import dev.pairwise.policy.train.AdamW;
+
 /**
  * The optimizer settings every alignment trainer shares (AdamW, Loshchilov &amp; Hutter 2019, with
  * linear warmup then cosine decay, global-norm clipping), validated once here.
@@ -58,5 +61,13 @@ public record Optim(double lr, double minLrRatio, double warmupRatio, double wei
         }
         double frac = (double) (step - warmup) / Math.max(1, total - warmup);
         return min + 0.5 * (1 + Math.cos(Math.PI * frac)) * (lr - min);
+    }
+
+    /**
+     * One AdamW step with these settings at learning rate {@code lr}: global-norm clipping to
+     * {@link #gradClip()}, decay on 2-D weights. Returns the gradient norm before clipping.
+     */
+    public float step(AdamW optimizer, double lr, NDManager scratch) {
+        return optimizer.clipAndUpdate(lr, weightDecay, beta1, beta2, eps, gradClip, scratch);
     }
 }

@@ -20,6 +20,7 @@ import dev.pairwise.policy.align.ChatTokens;
 import dev.pairwise.policy.align.DpoLoss;
 import dev.pairwise.policy.align.DpoLossType;
 import dev.pairwise.policy.align.Shuffle;
+import dev.pairwise.policy.align.StepLoop;
 import dev.pairwise.policy.align.TokenLosses;
 import dev.pairwise.policy.align.TokenRows;
 import dev.pairwise.policy.data.pairs.PreferencePair;
@@ -192,8 +193,7 @@ public final class DpoTrainer implements AutoCloseable {
         }
         float norm;
         try (NDManager sm = root.newSubManager()) {
-            norm = optimizer.clipAndUpdate(lr, config.optim().weightDecay(), config.optim().beta1(),
-                    config.optim().beta2(), config.optim().eps(), config.optim().gradClip(), sm);
+            norm = config.optim().step(optimizer, lr, sm);
         }
         if (lora != null) {
             lora.apply();
@@ -225,20 +225,12 @@ public final class DpoTrainer implements AutoCloseable {
 
     /** Trains every epoch unless cancelled (checked before each step); evaluates as configured. */
     public DpoResult run(AlignListener listener, BooleanSupplier cancel) {
-        boolean cancelled = false;
-        while (step < totalSteps()) {
-            if (cancel.getAsBoolean()) {
-                cancelled = true;
-                break;
-            }
+        boolean cancelled = StepLoop.run(() -> step, totalSteps(), () -> {
             Map<String, Double> m = trainStep();
             m.put("skipped_identical", (double) skippedIdentical);
             m.put("truncated", (double) truncated);
-            listener.onStep(step, totalSteps(), m);
-            if (config.evalInterval() > 0 && step % config.evalInterval() == 0 && step < totalSteps()) {
-                listener.onEval(step, evaluate());
-            }
-        }
+            return m;
+        }, config.evalInterval(), this::evaluate, listener, cancel);
         Map<String, Double> eval = cancelled ? Map.of() : evaluate();
         if (!eval.isEmpty()) {
             listener.onEval(step, eval);

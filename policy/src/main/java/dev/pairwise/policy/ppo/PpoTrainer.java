@@ -269,8 +269,7 @@ public final class PpoTrainer implements AutoCloseable {
                         .getFloat());
                 collector.backward(loss);
             }
-            float norm = optimizer.clipAndUpdate(lr, config.optim().weightDecay(), config.optim().beta1(),
-                    config.optim().beta2(), config.optim().eps(), config.optim().gradClip(), sm);
+            float norm = config.optim().step(optimizer, lr, sm);
             m.put("grad_norm", (double) norm);
         }
         if (!Double.isFinite(m.get("loss/policy")) || !Double.isFinite(m.get("loss/value"))) {

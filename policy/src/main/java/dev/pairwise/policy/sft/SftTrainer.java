@@ -17,6 +17,7 @@ import dev.pairwise.policy.align.AlignCheckpoints;
 import dev.pairwise.policy.align.AlignListener;
 import dev.pairwise.policy.align.ChatTokens;
 import dev.pairwise.policy.align.Shuffle;
+import dev.pairwise.policy.align.StepLoop;
 import dev.pairwise.policy.align.TokenLosses;
 import dev.pairwise.policy.align.TokenRows;
 import dev.pairwise.policy.data.pairs.SftExample;
@@ -137,8 +138,7 @@ public final class SftTrainer implements AutoCloseable {
         }
         float norm;
         try (NDManager sm = root.newSubManager()) {
-            norm = optimizer.clipAndUpdate(lr, config.optim().weightDecay(), config.optim().beta1(),
-                    config.optim().beta2(), config.optim().eps(), config.optim().gradClip(), sm);
+            norm = config.optim().step(optimizer, lr, sm);
         }
         if (lora != null) {
             lora.apply();
@@ -180,19 +180,11 @@ public final class SftTrainer implements AutoCloseable {
      * evaluating every {@code evalInterval} steps and at the end.
      */
     public SftResult run(AlignListener listener, BooleanSupplier cancel) {
-        boolean cancelled = false;
-        while (step < totalSteps()) {
-            if (cancel.getAsBoolean()) {
-                cancelled = true;
-                break;
-            }
+        boolean cancelled = StepLoop.run(() -> step, totalSteps(), () -> {
             Map<String, Double> m = trainStep();
             m.put("truncated", (double) truncated);
-            listener.onStep(step, totalSteps(), m);
-            if (config.evalInterval() > 0 && step % config.evalInterval() == 0 && step < totalSteps()) {
-                listener.onEval(step, Map.of("eval_loss", evaluate()));
-            }
-        }
+            return m;
+        }, config.evalInterval(), () -> Map.of("eval_loss", evaluate()), listener, cancel);
         double valLoss = cancelled ? Double.NaN : evaluate();
         if (!cancelled) {
             listener.onEval(step, Map.of("eval_loss", valLoss));
