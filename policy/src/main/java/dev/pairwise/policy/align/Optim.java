@@ -1,7 +1,9 @@
 package dev.pairwise.policy.align;
 
 import ai.djl.ndarray.NDManager;
+import dev.pairwise.policy.lora.LoraAdapters;
 import dev.pairwise.policy.train.AdamW;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The optimizer settings every alignment trainer shares (AdamW, Loshchilov &amp; Hutter 2019, with
@@ -69,5 +71,24 @@ public record Optim(double lr, double minLrRatio, double warmupRatio, double wei
      */
     public float step(AdamW optimizer, double lr, NDManager scratch) {
         return optimizer.clipAndUpdate(lr, weightDecay, beta1, beta2, eps, gradClip, scratch);
+    }
+
+    /**
+     * The same step for a model trained through LoRA adapters, or directly when {@code lora} is
+     * null: the weight gradients move into A and B first, and the merged weights are written back
+     * after the update. Scratch arrays live in a sub-manager of {@code root}.
+     */
+    public float step(AdamW optimizer, @Nullable LoraAdapters lora, double lr, NDManager root) {
+        if (lora != null) {
+            lora.backward();
+        }
+        float norm;
+        try (NDManager scratch = root.newSubManager()) {
+            norm = step(optimizer, lr, scratch);
+        }
+        if (lora != null) {
+            lora.apply();
+        }
+        return norm;
     }
 }

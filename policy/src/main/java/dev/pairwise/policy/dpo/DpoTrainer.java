@@ -188,16 +188,7 @@ public final class DpoTrainer implements AutoCloseable {
         if (!Double.isFinite(m.get("loss"))) {
             throw new ArithmeticException("DPO loss is " + m.get("loss") + " at step " + (step + 1));
         }
-        if (lora != null) {
-            lora.backward();
-        }
-        float norm;
-        try (NDManager sm = root.newSubManager()) {
-            norm = config.optim().step(optimizer, lr, sm);
-        }
-        if (lora != null) {
-            lora.apply();
-        }
+        float norm = config.optim().step(optimizer, lora, lr, root);
         step++;
         lastLoss = m.get("loss");
         m.put("lr", lr);

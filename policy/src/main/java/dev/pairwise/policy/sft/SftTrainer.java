@@ -133,16 +133,7 @@ public final class SftTrainer implements AutoCloseable {
         if (!Float.isFinite(loss)) {
             throw new ArithmeticException("SFT loss is " + loss + " at step " + (step + 1) + "; lower the learning rate");
         }
-        if (lora != null) {
-            lora.backward();
-        }
-        float norm;
-        try (NDManager sm = root.newSubManager()) {
-            norm = config.optim().step(optimizer, lr, sm);
-        }
-        if (lora != null) {
-            lora.apply();
-        }
+        float norm = config.optim().step(optimizer, lora, lr, root);
         step++;
         lastLoss = loss;
         Map<String, Double> m = new LinkedHashMap<>();
