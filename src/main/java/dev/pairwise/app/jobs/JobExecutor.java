@@ -30,6 +30,14 @@ public interface JobExecutor {
     void run(JobContext context) throws Exception;
 
     /**
+     * The type-specific config fields, in the order a start form shows them, with defaults,
+     * ranges and hints. {@code prepare} enforces the same bounds.
+     */
+    default List<ConfigField> fields() {
+        return List.of();
+    }
+
+    /**
      * Whether {@link #run} continues from {@link JobContext#resumeFrom()} when a job that was
      * running at a restart is run again. Executors that cannot resume have such jobs failed.
      */

@@ -3,6 +3,7 @@ package dev.pairwise.app.jobs;
 import dev.pairwise.labeling.InvalidInputException;
 import dev.pairwise.labeling.NotFoundException;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.List;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
@@ -83,6 +84,16 @@ public class JobService {
     @Transactional(readOnly = true)
     public JobView get(long id) {
         return load(id).view();
+    }
+
+    /** The job types that have a trainer installed, in declaration order. */
+    public List<JobType> installedTypes() {
+        return Arrays.stream(JobType.values()).filter(t -> executors.find(t).isPresent()).toList();
+    }
+
+    /** The config fields of a job type's start form (empty when no trainer is installed for it). */
+    public List<ConfigField> fields(JobType type) {
+        return executors.find(type).map(JobExecutor::fields).orElse(List.of());
     }
 
     /** The newest jobs first, at most {@code limit} (1 to 500). */
