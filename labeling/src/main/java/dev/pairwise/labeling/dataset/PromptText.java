@@ -1,0 +1,5 @@
+package dev.pairwise.labeling.dataset;
+
+/** A prompt's text, for rollouts. */
+public record PromptText(long id, String text) {
+}
