@@ -1,0 +1,201 @@
+package dev.pairwise.app.training;
+
+import ai.djl.Device;
+import dev.pairwise.app.jobs.CheckpointKind;
+import dev.pairwise.app.jobs.ConfigField;
+import dev.pairwise.app.jobs.CorpusStore;
+import dev.pairwise.app.jobs.JobContext;
+import dev.pairwise.app.jobs.JobExecutor;
+import dev.pairwise.app.jobs.JobType;
+import dev.pairwise.labeling.InvalidInputException;
+import dev.pairwise.policy.checkpoint.Checkpoints;
+import dev.pairwise.policy.data.TokenDataset;
+import dev.pairwise.policy.model.GptConfig;
+import dev.pairwise.policy.model.GptModel;
+import dev.pairwise.policy.tokenizer.Tokenizer;
+import dev.pairwise.policy.tokenizer.Tokenizers;
+import dev.pairwise.policy.train.EvalResult;
+import dev.pairwise.policy.train.Pretrainer;
+import dev.pairwise.policy.train.TrainConfig;
+import dev.pairwise.policy.train.TrainResult;
+import dev.pairwise.policy.train.TrainingListener;
+import dev.pairwise.policy.train.TrainingProgress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * PRETRAIN: nanoGPT's training loop ({@link Pretrainer}) on an uploaded corpus encoded with a
+ * registered tokenizer, from scratch or continued from a base model. Saves a resume point every
+ * {@code checkpointEvery} steps and when stopped, and resumes from it exactly after a restart;
+ * registers the final folder (weights, config, tokenizer, optimizer state) as a BASE checkpoint.
+ */
+@Component
+class PretrainExecutor implements JobExecutor {
+
+    /** "tiny" is this app's default size; the others are the policy library's presets. */
+    static final List<String> PRESETS = List.of("tiny", "nanogpt-cpu", "nanogpt-cpu-modern", "gpt-small",
+            "gpt-small-modern");
+    /** Batches per split in an evaluation: enough for a steady number on a small corpus (nanoGPT: 20). */
+    static final int EVAL_ITERS = 10;
+
+    static final List<ConfigField> FIELDS = List.of(
+            ConfigField.corpus("corpus", "Corpus", "The uploaded text to train on (90% train, 10% held out)."),
+            ConfigField.checkpoint("tokenizerCheckpoint", "Tokenizer", List.of(CheckpointKind.TOKENIZER), true,
+                    "The tokenizer that encodes the corpus; its vocabulary sets the model's."),
+            ConfigField.checkpoint("baseCheckpoint", "Continue from", List.of(CheckpointKind.BASE), false,
+                    "Optional: continue pretraining a base model (its size wins over the preset) instead of starting from random weights."),
+            ConfigField.choice("preset", "Model size", PRESETS,
+                    "tiny: 2 layers, width 64, context 128 (seconds on a CPU); nanogpt-cpu: nanoGPT's CPU run (4 layers, width 128, context 64); gpt-small: 6 layers, width 384, context 256 (a GPU). -modern: RMSNorm, RoPE, SwiGLU."),
+            ConfigField.integer("steps", "Steps", 200, 1, 1_000_000,
+                    "Optimizer steps; 200 shows the loss falling on the demo corpus in seconds, nanoGPT's CPU run takes 2000."),
+            ConfigField.integer("batchSize", "Batch size", 8, 1, 512,
+                    "Sequences per step; 8 fits a 2-core CPU (nanoGPT's CPU run uses 12)."),
+            ConfigField.number("learningRate", "Learning rate", 1e-3, 1e-6, 0.1,
+                    "Peak AdamW rate, then cosine decay to a tenth; 1e-3 as nanoGPT for small models."),
+            ConfigField.integer("warmupSteps", "Warmup steps", 20, 0, 1_000_000,
+                    "Linear warmup before the cosine decay; a tenth of the default steps (nanoGPT: 100 of 5000). At most the steps."),
+            ConfigField.integer("evalEvery", "Evaluate every", 100, 0, 1_000_000,
+                    "Steps between held-out losses (val_loss); 0 evaluates only at the end."),
+            ConfigField.integer("checkpointEvery", "Resume point every", 100, 1, 1_000_000,
+                    "Steps between saved resume points; a restart of the app continues from the last one."),
+            ConfigField.integer("seed", "Seed", 1337, Integer.MIN_VALUE, Integer.MAX_VALUE,
+                    "Seeds the weights and every batch; 1337 as nanoGPT."));
+
+    private final CorpusStore corpora;
+    private final Inputs inputs;
+
+    PretrainExecutor(CorpusStore corpora, Inputs inputs) {
+        this.corpora = corpora;
+        this.inputs = inputs;
+    }
+
+    @Override
+    public JobType type() {
+        return JobType.PRETRAIN;
+    }
+
+    @Override
+    public List<ConfigField> fields() {
+        return FIELDS;
+    }
+
+    @Override
+    public boolean supportsResume() {
+        return true;
+    }
+
+    @Override
+    public List<Long> prepare(JsonNode config) {
+        Settings s = Settings.check(FIELDS, config);
+        if (s.integer("warmupSteps") > s.integer("steps")) {
+            throw new InvalidInputException("config.warmupSteps", "warmupSteps (" + s.integer("warmupSteps")
+                    + ") must not exceed steps (" + s.integer("steps") + ")");
+        }
+        corpora.resolve("config.corpus", s.text("corpus"));
+        return List.of();
+    }
+
+    /** The model shape of a preset for a vocabulary. */
+    static GptConfig model(String preset, int vocabSize) {
+        return preset.equals("tiny") ? GptConfig.of(vocabSize, 128, 2, 4, 64) : GptConfig.preset(preset, vocabSize);
+    }
+
+    static TrainConfig training(Settings s) {
+        double lr = s.number("learningRate");
+        return new TrainConfig(s.integer("steps"), s.integer("batchSize"), 1, lr, lr / 10, s.integer("warmupSteps"),
+                0.1, 0.9, 0.99, 1e-8, 1.0, s.integer("evalEvery"), EVAL_ITERS, s.longValue("seed"));
+    }
+
+    @Override
+    public void run(JobContext ctx) throws Exception {
+        Settings s = Settings.check(FIELDS, ctx.config());
+        String text = String.join("\n", corpora.texts("config.corpus", s.text("corpus")));
+        Device device = Inputs.device();
+        Path resume = resumable(ctx.resumeFrom());
+        long tokenizerId = s.requiredId("tokenizerCheckpoint");
+        Long baseId = s.id("baseCheckpoint");
+        Tokenizer tokenizer;
+        TrainConfig train;
+        GptModel model;
+        if (resume != null) {
+            tokenizer = Tokenizers.load(resume);
+            train = Checkpoints.trainConfig(resume);
+            model = Checkpoints.loadModel(resume, device);
+        } else {
+            tokenizer = Tokenizers.load(inputs.folder(tokenizerId));
+            train = training(s);
+            model = baseId == null ? GptModel.create(model(s.choice("preset"), tokenizer.vocabSize()), train.seed(), device)
+                    : Checkpoints.loadModel(inputs.folder(baseId), device);
+        }
+        try (model) {
+            TokenDataset data = new TokenDataset(tokenizer.encode(text), tokenizer.vocabSize(),
+                    model.config().contextLength(), TokenDataset.DEFAULT_VAL_FRACTION);
+            try (Pretrainer trainer = new Pretrainer(model, data, train)) {
+                if (resume != null) {
+                    Checkpoints.restore(resume, trainer);
+                }
+                GptConfig c = model.config();
+                ctx.log(String.format(java.util.Locale.ROOT,
+                        "%,d parameters (L%d H%d d%d T%d), vocab %d, %,d train / %,d val tokens, %d steps of %d x %d tokens, from step %d",
+                        model.parameterCount(), c.layers(), c.heads(), c.width(), c.contextLength(), c.vocabSize(),
+                        data.trainTokens(), data.valTokens(), train.iters(), train.batchSize(), c.contextLength(),
+                        trainer.step()));
+                Path dir = ctx.checkpointDir().resolve("model");
+                int every = s.integer("checkpointEvery");
+                Reporter reporter = new Reporter(ctx, (step, total) -> {
+                    if (step % every == 0 && step < total) {
+                        Checkpoints.save(dir, trainer, tokenizer);
+                        ctx.checkpoint(dir);
+                    }
+                });
+                TrainResult result = trainer.run(listener(reporter), ctx::isCancelled);
+                Checkpoints.save(dir, trainer, tokenizer);
+                if (result.cancelled()) {
+                    ctx.checkpoint(dir);
+                    ctx.log("stopped at step " + result.stepsDone() + "; resume point saved");
+                    return;
+                }
+                Map<String, Number> headline = new LinkedHashMap<>();
+                headline.put("steps", (long) result.stepsDone());
+                headline.put("loss", result.lastLoss());
+                if (result.finalEval() != null) {
+                    headline.put("val_loss", result.finalEval().valLoss());
+                }
+                headline.put("tokens_per_s", result.tokensPerSecond());
+                headline.put("parameters", model.parameterCount());
+                ctx.publish(CheckpointKind.BASE, dir, baseId != null ? baseId : tokenizerId, JsonSupport.metrics(headline));
+            }
+        }
+    }
+
+    /** The resume point, when there is a complete training checkpoint there. */
+    private static @Nullable Path resumable(@Nullable Path dir) {
+        return dir != null && Files.isRegularFile(dir.resolve(Checkpoints.TRAINER_STATE)) ? dir : null;
+    }
+
+    /** Pretraining's progress records as the reporter's named metrics. */
+    private static TrainingListener listener(Reporter reporter) {
+        return new TrainingListener() {
+            @Override
+            public void onStep(TrainingProgress p) {
+                Map<String, Double> m = new LinkedHashMap<>();
+                m.put("loss", p.loss());
+                m.put("lr", p.lr());
+                m.put("grad_norm", p.gradNorm());
+                m.put("tokens_per_s", p.tokensPerSecond());
+                reporter.onStep(p.step(), p.totalSteps(), m);
+            }
+
+            @Override
+            public void onEval(EvalResult e) {
+                reporter.onEval(e.step(), Map.of("val_loss", e.valLoss(), "train_loss", e.trainLoss()));
+            }
+        };
+    }
+}

@@ -1,0 +1,111 @@
+package dev.pairwise.app.training;
+
+import dev.pairwise.app.jobs.CheckpointKind;
+import dev.pairwise.app.jobs.ConfigField;
+import dev.pairwise.app.jobs.JobContext;
+import dev.pairwise.app.jobs.JobExecutor;
+import dev.pairwise.app.jobs.JobType;
+import dev.pairwise.labeling.InvalidInputException;
+import dev.pairwise.labeling.dataset.PairText;
+import dev.pairwise.policy.align.Optim;
+import dev.pairwise.policy.data.pairs.PreferenceGroup;
+import dev.pairwise.rewardmodel.RewardConfig;
+import dev.pairwise.rewardmodel.RewardModel;
+import dev.pairwise.rewardmodel.RewardResult;
+import dev.pairwise.rewardmodel.RewardTrainer;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * REWARD: a Bradley–Terry reward model (InstructGPT §3.5) initialised from a base or SFT model and
+ * trained on a project's preference pairs frozen at submission, all pairs of a judgment as one
+ * element. Registers a REWARD checkpoint with its held-out accuracy and margin.
+ */
+@Component
+class RewardExecutor implements JobExecutor {
+
+    static final List<ConfigField> FIELDS = List.of(
+            ConfigField.checkpoint("baseCheckpoint", "Initialise from", List.of(CheckpointKind.BASE, CheckpointKind.SFT),
+                    true, "The backbone; InstructGPT starts the reward model from the SFT model."),
+            ConfigField.project("projectId", "Project", "The project whose preference pairs it learns from."),
+            ConfigField.integer("epochs", "Epochs", 1, 1, 100,
+                    "Passes over the judgments; 1, as InstructGPT's reward model overfits after one."),
+            ConfigField.integer("batchSize", "Batch size", 8, 1, 256,
+                    "Judgments (each with all its pairs) per step; 8 fits a CPU (InstructGPT: 64)."),
+            ConfigField.number("learningRate", "Learning rate", 1e-4, 1e-7, 1e-2,
+                    "AdamW peak rate; 1e-4 for the small backbones here (InstructGPT: 9e-6 for 6B)."),
+            ConfigField.number("centering", "Centering", 0.0, 0.0, 1.0,
+                    "Weight of mean((r_w + r_l)^2) keeping rewards near zero; 0 off as TRL, 0.01 when on (Eisenstein et al. 2023)."),
+            ConfigField.integer("seed", "Seed", 1234, Integer.MIN_VALUE, Integer.MAX_VALUE,
+                    "Seeds the head, the 90/10 split and the shuffles."));
+
+    private final Inputs inputs;
+
+    RewardExecutor(Inputs inputs) {
+        this.inputs = inputs;
+    }
+
+    @Override
+    public JobType type() {
+        return JobType.REWARD;
+    }
+
+    @Override
+    public List<ConfigField> fields() {
+        return FIELDS;
+    }
+
+    @Override
+    public List<Long> prepare(JsonNode config) {
+        Settings s = Settings.check(FIELDS, config);
+        long project = s.requiredId("projectId");
+        inputs.requireProject(project);
+        List<Long> ids = inputs.data().pairIds(project);
+        if (ids.isEmpty()) {
+            throw new InvalidInputException("dataset", "No preference pairs in project " + project
+                    + " to train on: rank some tasks first");
+        }
+        return ids;
+    }
+
+    @Override
+    public void run(JobContext ctx) throws Exception {
+        Settings s = Settings.check(FIELDS, ctx.config());
+        List<PairText> pairs = inputs.data().pairs(ctx.dataset());
+        List<PreferenceGroup> groups = Groups.byJudgment(pairs);
+        if (groups.isEmpty()) {
+            throw new IllegalStateException("none of the " + ctx.dataset().size() + " pairs of the snapshot remain");
+        }
+        long baseId = s.requiredId("baseCheckpoint");
+        RewardConfig config = new RewardConfig(s.integer("epochs"), s.integer("batchSize"),
+                Optim.of(s.number("learningRate")), 0, s.number("centering"), RewardConfig.defaults().valFraction(), 0,
+                s.longValue("seed"));
+        Path dir = ctx.checkpointDir().resolve("model");
+        try (RewardModel model = RewardModel.initFrom(inputs.folder(baseId), Inputs.device(), config.seed());
+                RewardTrainer trainer = new RewardTrainer(model, groups, config)) {
+            ctx.log("reward model on " + pairs.size() + " pairs in " + groups.size() + " judgments, "
+                    + trainer.totalSteps() + " steps");
+            Reporter reporter = new Reporter(ctx);
+            RewardResult r = trainer.run(reporter, ctx::isCancelled);
+            if (r.cancelled()) {
+                return;
+            }
+            trainer.save(dir);
+            Map<String, Number> headline = new LinkedHashMap<>();
+            headline.put("steps", (long) r.steps());
+            headline.put("loss", r.trainLoss());
+            headline.put("pairs", (long) pairs.size());
+            headline.put("skipped_identical", (long) r.skippedIdentical());
+            if (r.heldOut().pairs() > 0) {
+                headline.put("eval_accuracy", r.heldOut().accuracy());
+                headline.put("eval_margin", r.heldOut().meanMargin());
+                headline.put("eval_pairs", (long) r.heldOut().pairs());
+            }
+            ctx.publish(CheckpointKind.REWARD, dir, baseId, JsonSupport.metrics(headline));
+        }
+    }
+}
