@@ -36,7 +36,9 @@ final class CheckpointInputs {
             JobType.PPO, List.of(new Input("policyCheckpoint", EnumSet.of(CheckpointKind.SFT, CheckpointKind.POLICY), true),
                     new Input("rewardCheckpoint", EnumSet.of(CheckpointKind.REWARD), true)),
             JobType.SAMPLE, List.of(new Input("policyCheckpoint", LANGUAGE_MODELS, true)),
+            // Policy A against policy B (the opponent), scored by the reward model and/or people.
             JobType.EVAL, List.of(new Input("policyCheckpoint", LANGUAGE_MODELS, true),
+                    new Input("opponentCheckpoint", LANGUAGE_MODELS, true),
                     new Input("rewardCheckpoint", EnumSet.of(CheckpointKind.REWARD), false)));
 
     private CheckpointInputs() {

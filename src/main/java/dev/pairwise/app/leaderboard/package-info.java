@@ -2,7 +2,7 @@
  * The Bradley–Terry leaderboard over policy checkpoints and imported systems (issue 5, item 6):
  * a pure fit from {@link dev.pairwise.app.leaderboard.Battle battles} to Elo-scale
  * {@link dev.pairwise.app.leaderboard.Rating ratings} with bootstrap intervals. Turning stored
- * judgments into battles (responses from different checkpoints) is the caller's job.
+ * judgments into battles (responses from different checkpoints) is {@link dev.pairwise.app.leaderboard.LeaderboardService}'s job.
  */
 @NullMarked
 package dev.pairwise.app.leaderboard;

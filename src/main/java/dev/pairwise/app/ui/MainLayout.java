@@ -61,12 +61,14 @@ public class MainLayout extends AppLayout {
         Ui.testId(nav, "main-nav");
         add(nav, "Projects", HomeView.class, VaadinIcon.HOME);
         add(nav, "Label", LabelView.class, VaadinIcon.SPLIT_H);
+        add(nav, "Battle", BattleView.class, VaadinIcon.SCALE);
         add(nav, "Demonstrations", DemonstrationsView.class, VaadinIcon.EDIT);
         add(nav, "Manage projects", ProjectsAdminView.class, VaadinIcon.COG);
         add(nav, "Import", ImportView.class, VaadinIcon.UPLOAD);
         add(nav, "Progress", ProgressView.class, VaadinIcon.CHART);
         add(nav, "Users", UsersView.class, VaadinIcon.USERS);
         add(nav, "Export", ExportView.class, VaadinIcon.DOWNLOAD);
+        add(nav, "Leaderboard", LeaderboardView.class, VaadinIcon.TROPHY);
         add(nav, "My account", AccountView.class, VaadinIcon.USER);
         return nav;
     }

@@ -1,0 +1,68 @@
+package dev.pairwise.labeling.battle;
+
+import dev.pairwise.labeling.InvalidInputException;
+import dev.pairwise.labeling.NotFoundException;
+import dev.pairwise.labeling.project.ProjectRepository;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The prompts a sampling or evaluation job draws responses for: a project's prompts, oldest
+ * first, or prompts named by id. Plain JDBC reads of two columns: a job snapshots ids at
+ * submission and reads the texts when it runs, without loading entities.
+ */
+@Service
+public class LoopPrompts {
+
+    private final JdbcClient jdbc;
+    private final ProjectRepository projects;
+
+    LoopPrompts(JdbcClient jdbc, ProjectRepository projects) {
+        this.jdbc = jdbc;
+        this.projects = projects;
+    }
+
+    /**
+     * The ids of a project's first {@code limit} prompts in id (creation) order.
+     *
+     * @throws NotFoundException naming {@code field} when the project does not exist
+     */
+    @Transactional(readOnly = true)
+    public List<Long> promptIds(long projectId, int limit, String field) {
+        if (!projects.existsById(projectId)) {
+            throw NotFoundException.of(field, "project", projectId);
+        }
+        if (limit < 1) {
+            throw new InvalidInputException(field, "at least one prompt must be read, limit was " + limit);
+        }
+        return jdbc.sql("SELECT id FROM prompts WHERE project_id = :p ORDER BY project_id, id LIMIT :n")
+                .param("p", projectId).param("n", limit).query(Long.class).list();
+    }
+
+    /**
+     * The prompts with these ids, in the order given.
+     *
+     * @throws NotFoundException naming {@code field} and the first id that does not exist
+     */
+    @Transactional(readOnly = true)
+    public List<PromptText> texts(List<Long> ids, String field) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, PromptText> byId = new HashMap<>();
+        jdbc.sql("SELECT id, project_id, text FROM prompts WHERE id IN (:ids)").param("ids", ids)
+                .query((rs, n) -> new PromptText(rs.getLong(1), rs.getLong(2), rs.getString(3)))
+                .list().forEach(p -> byId.put(p.id(), p));
+        return ids.stream().map(id -> {
+            PromptText p = byId.get(id);
+            if (p == null) {
+                throw NotFoundException.of(field, "prompt", id);
+            }
+            return p;
+        }).toList();
+    }
+}

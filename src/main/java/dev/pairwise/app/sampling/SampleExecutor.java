@@ -1,0 +1,139 @@
+package dev.pairwise.app.sampling;
+
+import dev.pairwise.app.jobs.CheckpointKind;
+import dev.pairwise.app.jobs.CheckpointView;
+import dev.pairwise.app.jobs.ConfigField;
+import dev.pairwise.app.jobs.JobContext;
+import dev.pairwise.app.jobs.JobExecutor;
+import dev.pairwise.app.jobs.JobType;
+import dev.pairwise.app.jobs.ModelRegistry;
+import dev.pairwise.labeling.InvalidInputException;
+import dev.pairwise.labeling.NotFoundException;
+import dev.pairwise.labeling.battle.LoopPrompts;
+import dev.pairwise.labeling.battle.PromptText;
+import dev.pairwise.labeling.project.ProjectService;
+import dev.pairwise.labeling.project.ProjectView;
+import dev.pairwise.labeling.task.NewPrompt;
+import dev.pairwise.labeling.task.Origin;
+import dev.pairwise.labeling.task.TaskService;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * SAMPLE jobs: K responses per prompt from a policy checkpoint into a labeling project, one new
+ * comparison task per prompt (InstructGPT §3.2: labelers rank K = 4..9 outputs of the current
+ * policy). Prompts are frozen at submission; each batch is sampled, then stored in one
+ * transaction. Progress counts prompts; {@code tokens_per_second} is the sampler's pace.
+ *
+ * <p>Cannot resume: a restart fails the job; the batches it stored stay, whole.
+ */
+@Component
+class SampleExecutor implements JobExecutor {
+
+    private static final List<ConfigField> FIELDS = Stream.concat(Stream.of(
+            ConfigField.checkpoint("policyCheckpoint", "Policy", List.of(CheckpointKind.BASE, CheckpointKind.SFT,
+                    CheckpointKind.POLICY), true, "The checkpoint to sample; its registry name is each response's origin."),
+            ConfigField.project("projectId", "Target project",
+                    "The project that gets one new task per prompt, with K responses (the project's K)."),
+            new ConfigField("sourceProjectId", "Prompts from project", ConfigField.Kind.PROJECT, null, null, null,
+                    List.of(), false, "Where the prompts come from; the target project when empty."),
+            new ConfigField("promptIds", "Prompt ids", ConfigField.Kind.TEXT, null, null, null, List.of(), false,
+                    "Sample exactly these prompts (ids, comma-separated) instead of a project's first ones."),
+            ConfigField.integer("maxPrompts", "Max prompts", 64, 1, PromptSelection.MAX_PROMPTS,
+                    "How many of the source project's prompts, oldest first; 64 is an afternoon of labeling at K=4."),
+            ConfigField.integer("batchPrompts", "Prompts per batch", 8, 1, 256,
+                    "Prompts sampled and stored together (one transaction); 8 x K=4 rows fill a CPU batch.")),
+            SamplingSettings.FIELDS.stream()).toList();
+
+    private final ModelRegistry registry;
+    private final ProjectService projects;
+    private final LoopPrompts prompts;
+    private final TaskService tasks;
+
+    SampleExecutor(ModelRegistry registry, ProjectService projects, LoopPrompts prompts, TaskService tasks) {
+        this.registry = registry;
+        this.projects = projects;
+        this.prompts = prompts;
+        this.tasks = tasks;
+    }
+
+    @Override
+    public JobType type() {
+        return JobType.SAMPLE;
+    }
+
+    @Override
+    public List<ConfigField> fields() {
+        return FIELDS;
+    }
+
+    @Override
+    public List<Long> prepare(JsonNode node) {
+        JobConfig config = new JobConfig(node);
+        SamplingSettings.read(config);
+        config.integer("batchPrompts", 8, 1, 256);
+        long target = project(config, "projectId").id();
+        long source = config.has("sourceProjectId") ? project(config, "sourceProjectId").id() : target;
+        return PromptSelection.snapshot(config, prompts, config.has("sourceProjectId") ? "sourceProjectId" : "projectId",
+                source);
+    }
+
+    private ProjectView project(JobConfig config, String field) {
+        long id = config.id(field);
+        try {
+            return projects.get(id);
+        } catch (NotFoundException e) {
+            throw new InvalidInputException("config." + field, "project " + id + " does not exist");
+        }
+    }
+
+    @Override
+    public void run(JobContext ctx) {
+        JobConfig config = new JobConfig(ctx.config());
+        SamplingSettings settings = SamplingSettings.read(config);
+        int batch = (int) config.integer("batchPrompts", 8, 1, 256);
+        ProjectView target = project(config, "projectId");
+        CheckpointView policy = registry.get(config.id("policyCheckpoint"));
+        Origin origin = Origin.model(policy.name(), settings.json());
+        List<Long> ids = ctx.dataset();
+        int k = target.k();
+        ctx.log("sampling " + ids.size() + " prompts x K=" + k + " from " + policy.name() + " into project "
+                + target.name() + " " + settings.json());
+        ctx.progress(0, ids.size());
+        long tokens = 0;
+        long nanos = 0;
+        int stored = 0;
+        try (PolicySampler sampler = new PolicySampler(Path.of(policy.path()), settings)) {
+            for (int from = 0; from < ids.size(); from += batch) {
+                if (ctx.isCancelled()) {
+                    ctx.log("cancelled after " + stored + " tasks");
+                    return;
+                }
+                List<PromptText> texts = prompts.texts(ids.subList(from, Math.min(ids.size(), from + batch)), "dataset");
+                long start = System.nanoTime();
+                PolicySampler.Drawn drawn = sampler.sample(texts.stream().map(PromptText::text).toList(), k, from);
+                long took = System.nanoTime() - start;
+                List<NewPrompt> batchPrompts = new ArrayList<>();
+                for (int i = 0; i < texts.size(); i++) {
+                    batchPrompts.add(new NewPrompt(texts.get(i).text(), drawn.responses().get(i).stream()
+                            .map(text -> new NewPrompt.NewResponse(PolicySampler.shown(text), origin)).toList()));
+                }
+                stored += tasks.storeAll(target.id(), batchPrompts).size();
+                tokens += drawn.tokens();
+                nanos += took;
+                ctx.progress(from + texts.size(), ids.size());
+                ctx.metric("tokens_per_second", drawn.tokens() / Math.max(1e-9, took / 1e9));
+                ctx.metric("tasks", stored);
+                if (drawn.truncatedPrompts() > 0) {
+                    ctx.log(drawn.truncatedPrompts() + " prompts cut from the left to fit the context");
+                }
+            }
+        }
+        ctx.log(String.format(java.util.Locale.ROOT, "stored %d tasks (%d responses, %d tokens, %.1f tokens/s)",
+                stored, stored * k, tokens, tokens / Math.max(1e-9, nanos / 1e9)));
+    }
+}

@@ -1,0 +1,61 @@
+package dev.pairwise.app.sampling;
+
+import dev.pairwise.app.jobs.ConfigField;
+import dev.pairwise.policy.sample.SamplingConfig;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * How a job samples, read from its config and checked field by field. The defaults and the
+ * reason for each:
+ *
+ * @param temperature  1.0: the policy's own distribution, which K diverse responses for labelers
+ *                     and an honest evaluation of the policy both need
+ * @param topP         1.0 (off): nucleus truncation changes the distribution being evaluated
+ * @param topK         0 (off), for the same reason
+ * @param maxNewTokens 128: a paragraph a labeler reads in under a minute; the sampler also stops
+ *                     at the model's context
+ * @param seed         0; the same seed, checkpoint, prompts and batch size give the same text
+ * @param chat         true: prompts are wrapped in the chat template SFT taught
+ *                     ({@code <|user|>…<|end|><|assistant|>}) and {@code <|end|>} ends a response;
+ *                     false feeds the prompt as plain text (a base model continuing a document)
+ */
+record SamplingSettings(double temperature, double topP, int topK, int maxNewTokens, long seed, boolean chat) {
+
+    static final List<ConfigField> FIELDS = List.of(
+            ConfigField.number("temperature", "Temperature", 1.0, 0.0, 5.0,
+                    "Divides the logits; 1 samples the policy's own distribution, 0 is greedy (K identical responses)."),
+            ConfigField.number("topP", "Top-p", 1.0, 0.01, 1.0,
+                    "Nucleus sampling: keep the most likely tokens up to this mass; 1 keeps all (off)."),
+            ConfigField.integer("topK", "Top-k", 0, 0, 1_000_000,
+                    "Keep only the k most likely tokens; 0 keeps all (off)."),
+            ConfigField.integer("maxNewTokens", "Max new tokens", 128, 1, 4096,
+                    "Most tokens per response; 128 is a paragraph a labeler reads in under a minute."),
+            ConfigField.integer("seed", "Seed", 0, Long.MIN_VALUE, Long.MAX_VALUE,
+                    "Seeds every draw: the same seed, checkpoint and prompts give the same responses."),
+            new ConfigField("chat", "Chat template", ConfigField.Kind.BOOLEAN, "true", null, null, List.of(), false,
+                    "Wrap each prompt as a user turn and stop at <|end|>, as SFT taught; off for a base model."));
+
+    static SamplingSettings read(JobConfig c) {
+        return new SamplingSettings(
+                c.number("temperature", 1.0, 0.0, 5.0),
+                c.number("topP", 1.0, 0.01, 1.0),
+                (int) c.integer("topK", 0, 0, 1_000_000),
+                (int) c.integer("maxNewTokens", 128, 1, 4096),
+                c.integer("seed", 0, Long.MIN_VALUE, Long.MAX_VALUE),
+                c.bool("chat", true));
+    }
+
+    /** The policy library's config; {@code stop} is {@code <|end|>}'s id with the chat template. */
+    SamplingConfig toConfig(Set<Integer> stop, long seedOffset) {
+        return new SamplingConfig(temperature, topK, topP, maxNewTokens, stop, seed + seedOffset);
+    }
+
+    /** The settings as a response's origin records them (JSON object, snake_case as in HF generate). */
+    String json() {
+        return String.format(Locale.ROOT,
+                "{\"temperature\":%s,\"top_p\":%s,\"top_k\":%d,\"max_new_tokens\":%d,\"seed\":%d,\"chat\":%b}",
+                temperature, topP, topK, maxNewTokens, seed, chat);
+    }
+}
