@@ -14,6 +14,8 @@ import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.server.auth.AccessAnnotationChecker;
 import dev.pairwise.app.security.CurrentUser;
+import dev.pairwise.app.ui.jobs.JobsView;
+import dev.pairwise.app.ui.jobs.ModelsView;
 import dev.pairwise.labeling.account.Account;
 import jakarta.annotation.security.PermitAll;
 import java.util.stream.Collectors;
@@ -69,6 +71,8 @@ public class MainLayout extends AppLayout {
         add(nav, "Users", UsersView.class, VaadinIcon.USERS);
         add(nav, "Export", ExportView.class, VaadinIcon.DOWNLOAD);
         add(nav, "Leaderboard", LeaderboardView.class, VaadinIcon.TROPHY);
+        add(nav, "Jobs", JobsView.class, VaadinIcon.COGS);
+        add(nav, "Models", ModelsView.class, VaadinIcon.CLUSTER);
         add(nav, "My account", AccountView.class, VaadinIcon.USER);
         return nav;
     }

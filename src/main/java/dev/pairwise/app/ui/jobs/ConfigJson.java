@@ -1,0 +1,97 @@
+package dev.pairwise.app.ui.jobs;
+
+import dev.pairwise.app.jobs.ConfigField;
+import dev.pairwise.labeling.InvalidInputException;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The start form's values as the JSON config a job is submitted with. Every filled field is
+ * written (defaults included), so the stored config says exactly what ran even if a trainer's
+ * defaults change later; empty optional fields are left out. Required fields and ranges are
+ * checked here too, naming the field as {@code config.<name>} like the server does, so a person
+ * sees the mistake at the field before anything is sent.
+ */
+final class ConfigJson {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private ConfigJson() {
+    }
+
+    /**
+     * @param values field name → value: {@code Number} for INTEGER, NUMBER, CHECKPOINT and PROJECT,
+     *               {@code String} for TEXT, CHOICE and CORPUS, {@code Boolean} for BOOLEAN; null or
+     *               blank for none
+     * @throws InvalidInputException naming {@code config.<name>} for a missing or out-of-range value
+     */
+    static String build(List<ConfigField> fields, Map<String, ?> values) {
+        ObjectNode config = JSON.createObjectNode();
+        for (ConfigField f : fields) {
+            Object v = values.get(f.name());
+            if (v == null || v instanceof String s && s.isBlank()) {
+                if (f.required()) {
+                    throw new InvalidInputException("config." + f.name(), f.label() + " is required");
+                }
+                continue;
+            }
+            switch (f.kind()) {
+                case INTEGER, CHECKPOINT, PROJECT -> config.put(f.name(), inRange(f, ((Number) v).longValue()));
+                case NUMBER -> config.put(f.name(), inRange(f, ((Number) v).doubleValue()));
+                case BOOLEAN -> config.put(f.name(), (Boolean) v);
+                case TEXT, CHOICE, CORPUS -> config.put(f.name(), v.toString().strip());
+            }
+        }
+        return JSON.writeValueAsString(config);
+    }
+
+    /** The field's default as a form value (see {@link #build}), or null when it has none. */
+    static @Nullable Object defaultValue(ConfigField f) {
+        if (f.defaultValue() == null) {
+            return null;
+        }
+        JsonNode node;
+        try {
+            node = JSON.readTree(f.defaultValue());
+        } catch (JacksonException e) {
+            return f.defaultValue(); // a bare word: take it as text
+        }
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        return switch (f.kind()) {
+            case INTEGER, CHECKPOINT, PROJECT -> node.isNumber() ? node.longValue() : null;
+            case NUMBER -> node.isNumber() ? node.doubleValue() : null;
+            case BOOLEAN -> node.isBoolean() ? node.booleanValue() : null;
+            case TEXT, CHOICE, CORPUS -> node.isString() ? node.stringValue() : node.toString();
+        };
+    }
+
+    private static long inRange(ConfigField f, long v) {
+        inRange(f, (double) v);
+        return v;
+    }
+
+    private static double inRange(ConfigField f, double v) {
+        if (!Double.isFinite(v)) {
+            throw new InvalidInputException("config." + f.name(), f.label() + " must be a finite number");
+        }
+        boolean low = f.min() != null && v < f.min();
+        boolean high = f.max() != null && v > f.max();
+        if (low || high) {
+            throw new InvalidInputException("config." + f.name(), f.label() + " must be between "
+                    + bound(f.min()) + " and " + bound(f.max()) + ", was " + LineChart.format(v));
+        }
+        return v;
+    }
+
+    private static String bound(@Nullable Double b) {
+        return b == null ? "any" : LineChart.format(Objects.requireNonNull(b));
+    }
+}

@@ -1,0 +1,218 @@
+package dev.pairwise.app.ui.jobs;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.HasHelper;
+import com.vaadin.flow.component.HasLabel;
+import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.NumberField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.server.streams.UploadHandler;
+import dev.pairwise.app.jobs.CheckpointView;
+import dev.pairwise.app.jobs.ConfigField;
+import dev.pairwise.labeling.InvalidInputException;
+import dev.pairwise.labeling.project.ProjectView;
+import java.io.InputStream;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A job type's start form, rendered from its executor's {@link ConfigField}s: number fields with
+ * their range and default, a select for choices, combo boxes of registry checkpoints (only the
+ * accepted kinds), projects and uploaded corpora (with an upload stored through the corpus store).
+ * Each control has the id {@code config-<name>}; {@link #showError} puts a refusal on its field.
+ */
+class JobForm extends FormLayout {
+
+    /** Where the pickers get their items, and where an uploaded corpus goes. */
+    interface Choices {
+        /** All registered checkpoints, newest first. */
+        List<CheckpointView> checkpoints();
+
+        List<ProjectView> projects();
+
+        /** Names of the uploaded corpora. */
+        List<String> corpora();
+
+        /** Stores an upload and returns its name; refusals name the field {@code corpus}. */
+        String saveCorpus(String fileName, InputStream content);
+    }
+
+    private record Control(ConfigField field, Component component, Supplier<@Nullable Object> value) {
+    }
+
+    private final Map<String, Control> controls = new LinkedHashMap<>();
+    private final List<ConfigField> fields;
+
+    JobForm(List<ConfigField> fields, Choices choices) {
+        this.fields = List.copyOf(fields);
+        setId("job-form");
+        for (ConfigField f : fields) {
+            Control c = control(f, choices);
+            controls.put(f.name(), c);
+            if (c.component() instanceof HasHelper h && !f.hint().isBlank()) {
+                h.setHelperText(f.hint());
+            }
+            if (c.component() instanceof HasLabel l) {
+                l.setLabel(f.label() + (f.required() ? " *" : ""));
+            }
+            add(c.component());
+        }
+    }
+
+    /** The config as JSON; throws {@link InvalidInputException} naming {@code config.<name>}. */
+    String toJson() {
+        clearErrors();
+        Map<String, @Nullable Object> values = new HashMap<>();
+        controls.forEach((name, c) -> values.put(name, c.value().get()));
+        return ConfigJson.build(fields, values);
+    }
+
+    /** Marks the field named by a refusal ({@code config.x} or {@code x}); false when none matches. */
+    boolean showError(String field, String message) {
+        String name = field.startsWith("config.") ? field.substring("config.".length()) : field;
+        Control c = controls.get(name);
+        if (c == null) {
+            c = controls.values().stream().filter(x -> x.field().kind().name().equalsIgnoreCase(name)).findFirst().orElse(null);
+        }
+        Component target = c == null ? null : c.component() instanceof Div d ? d.getComponentAt(0) : c.component();
+        if (target instanceof HasValidation v) {
+            v.setErrorMessage(message);
+            v.setInvalid(true);
+            return true;
+        }
+        return false;
+    }
+
+    void clearErrors() {
+        controls.values().forEach(c -> {
+            Component target = c.component() instanceof Div d ? d.getComponentAt(0) : c.component();
+            if (target instanceof HasValidation v) {
+                v.setInvalid(false);
+            }
+        });
+    }
+
+    private static Control control(ConfigField f, Choices choices) {
+        Object initial = ConfigJson.defaultValue(f);
+        String id = "config-" + f.name();
+        return switch (f.kind()) {
+            case INTEGER -> {
+                IntegerField x = new IntegerField();
+                if (f.min() != null) {
+                    x.setMin((int) Math.max(Integer.MIN_VALUE, f.min()));
+                }
+                if (f.max() != null) {
+                    x.setMax((int) Math.min(Integer.MAX_VALUE, f.max()));
+                }
+                if (initial instanceof Long l && l >= Integer.MIN_VALUE && l <= Integer.MAX_VALUE) {
+                    x.setValue(l.intValue());
+                }
+                x.setId(id);
+                yield new Control(f, x, x::getValue);
+            }
+            case NUMBER -> {
+                NumberField x = new NumberField();
+                if (f.min() != null) {
+                    x.setMin(f.min());
+                }
+                if (f.max() != null) {
+                    x.setMax(f.max());
+                }
+                if (initial instanceof Double d) {
+                    x.setValue(d);
+                }
+                x.setId(id);
+                yield new Control(f, x, x::getValue);
+            }
+            case BOOLEAN -> {
+                Checkbox x = new Checkbox(f.label(), Boolean.TRUE.equals(initial));
+                x.setId(id);
+                yield new Control(f, x, x::getValue);
+            }
+            case CHOICE -> {
+                Select<String> x = new Select<>();
+                x.setItems(f.options());
+                x.setValue(initial instanceof String s && f.options().contains(s) ? s : f.options().getFirst());
+                x.setId(id);
+                yield new Control(f, x, x::getValue);
+            }
+            case CHECKPOINT -> {
+                ComboBox<CheckpointView> x = new ComboBox<>();
+                List<CheckpointView> accepted = choices.checkpoints().stream()
+                        .filter(c -> f.options().isEmpty() || f.options().contains(c.kind().name())).toList();
+                x.setItems(accepted);
+                x.setItemLabelGenerator(c -> "#" + c.id() + " " + c.name() + " (" + c.kind() + ")");
+                if (f.required() && !accepted.isEmpty()) {
+                    x.setValue(accepted.getFirst()); // the newest of the accepted kinds
+                }
+                x.setId(id);
+                yield new Control(f, x, () -> x.getValue() == null ? null : x.getValue().id());
+            }
+            case PROJECT -> {
+                ComboBox<ProjectView> x = new ComboBox<>();
+                List<ProjectView> projects = choices.projects();
+                x.setItems(projects);
+                x.setItemLabelGenerator(p -> p.name() + " (#" + p.id() + ")");
+                if (!projects.isEmpty()) {
+                    x.setValue(projects.getFirst());
+                }
+                x.setId(id);
+                yield new Control(f, x, () -> x.getValue() == null ? null : x.getValue().id());
+            }
+            case CORPUS -> corpus(f, choices, id);
+            case TEXT -> {
+                TextField x = new TextField();
+                x.setValue(initial == null ? "" : initial.toString());
+                x.setId(id);
+                yield new Control(f, x, x::getValue);
+            }
+        };
+    }
+
+    /** A combo box of uploaded corpora, and an upload that adds one and selects it. */
+    private static Control corpus(ConfigField f, Choices choices, String id) {
+        ComboBox<String> box = new ComboBox<>();
+        box.setItems(choices.corpora());
+        box.setId(id);
+        box.setWidthFull();
+        Upload upload = new Upload((UploadHandler) event -> {
+            var ui = event.getUI();
+            try {
+                String stored = choices.saveCorpus(event.getFileName(), event.getInputStream());
+                ui.access(() -> {
+                    box.setItems(choices.corpora());
+                    box.setValue(stored);
+                    box.setInvalid(false);
+                    JobsUi.success("Stored corpus " + stored);
+                });
+            } catch (InvalidInputException e) {
+                event.reject(e.getMessage());
+                ui.access(() -> {
+                    box.setErrorMessage(e.getMessage());
+                    box.setInvalid(true);
+                });
+            }
+        });
+        upload.setId(id + "-upload");
+        upload.setMaxFiles(1);
+        upload.setAcceptedFileTypes(".txt", ".jsonl");
+        Div wrapper = new Div(box, upload);
+        wrapper.addClassName("corpus-field");
+        box.setLabel(f.label() + (f.required() ? " *" : ""));
+        if (!f.hint().isBlank()) {
+            box.setHelperText(f.hint());
+        }
+        return new Control(f, wrapper, box::getValue);
+    }
+}

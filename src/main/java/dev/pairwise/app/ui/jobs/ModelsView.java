@@ -1,0 +1,156 @@
+package dev.pairwise.app.ui.jobs;
+
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.AttachmentType;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import dev.pairwise.app.jobs.CheckpointArchive;
+import dev.pairwise.app.jobs.CheckpointKind;
+import dev.pairwise.app.jobs.CheckpointView;
+import dev.pairwise.app.jobs.ModelRegistry;
+import dev.pairwise.app.ui.MainLayout;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The model registry: every checkpoint with its kind, parent, producing job, date and headline
+ * metrics, filtered by kind. Selecting one shows its lineage (tokenizer/base → SFT → reward →
+ * policy, following parent ids) and a zip download of its folder; selecting two puts their
+ * metrics side by side. {@code ?checkpoint=<id>} preselects one (links from a job's page).
+ */
+@Route(value = "models", layout = MainLayout.class)
+@PageTitle("Models · Pairwise")
+@RolesAllowed({"RESEARCHER", "ADMIN"})
+public class ModelsView extends Div implements BeforeEnterObserver {
+
+    private final ModelRegistry registry;
+    private final Select<CheckpointKind> kind = new Select<>();
+    private final Grid<CheckpointView> grid = new Grid<>();
+    private final Div details = JobsUi.testId(new Div(), "model-details");
+    private Map<Long, CheckpointView> byId = Map.of();
+
+    ModelsView(ModelRegistry registry) {
+        this.registry = registry;
+        addClassName("page");
+        kind.setLabel("Kind");
+        kind.setId("models-filter-kind");
+        kind.setItems(CheckpointKind.values());
+        kind.setEmptySelectionAllowed(true);
+        kind.setEmptySelectionCaption("All kinds");
+        kind.addValueChangeListener(e -> refresh());
+
+        grid.setId("models-grid");
+        grid.setSelectionMode(Grid.SelectionMode.MULTI);
+        grid.addColumn(CheckpointView::id).setHeader("Id").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(CheckpointView::name).setHeader("Name").setAutoWidth(true);
+        grid.addColumn(CheckpointView::kind).setHeader("Kind").setAutoWidth(true);
+        grid.addColumn(c -> c.parentId() == null ? "–" : label(c.parentId())).setHeader("Parent");
+        grid.addComponentColumn(c -> c.jobId() == null ? new Span("–") : new Anchor("jobs/" + c.jobId(), "#" + c.jobId()))
+                .setHeader("Job").setAutoWidth(true);
+        grid.addColumn(c -> JobsUi.time(c.createdAt())).setHeader("Created").setAutoWidth(true);
+        grid.addColumn(c -> Metrics.headline(c.metrics())).setHeader("Headline metrics");
+        grid.setAllRowsVisible(true);
+        grid.addSelectionListener(e -> showDetails(List.copyOf(e.getAllSelectedItems())));
+        add(new H2("Model registry"), kind, grid, details);
+        refresh();
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        event.getLocation().getQueryParameters().getSingleParameter("checkpoint")
+                .filter(s -> s.matches("[0-9]{1,18}")).map(Long::valueOf).map(byId::get)
+                .ifPresent(c -> grid.select(c));
+    }
+
+    private void refresh() {
+        List<CheckpointView> all = registry.list(null);
+        byId = all.stream().collect(Collectors.toMap(CheckpointView::id, Function.identity()));
+        grid.setItems(kind.getValue() == null ? all : all.stream().filter(c -> c.kind() == kind.getValue()).toList());
+    }
+
+    private String label(long id) {
+        CheckpointView c = byId.get(id);
+        return c == null ? "#" + id : "#" + id + " " + c.name();
+    }
+
+    private void showDetails(List<CheckpointView> selected) {
+        details.removeAll();
+        if (selected.size() == 1) {
+            CheckpointView c = selected.getFirst();
+            details.add(new H3("Lineage of #" + c.id()), lineage(c), download(c));
+        } else if (selected.size() == 2) {
+            details.add(new H3("Side by side"), compare(selected.get(0), selected.get(1)));
+        } else if (selected.size() > 2) {
+            details.add(new Span("Select one checkpoint for its lineage, two to compare them."));
+        }
+    }
+
+    /** The chain from the root to {@code c}, one indented line per generation. */
+    private Div lineage(CheckpointView c) {
+        List<CheckpointView> chain = new ArrayList<>();
+        Set<Long> seen = new java.util.HashSet<>();
+        for (CheckpointView at = c; at != null && seen.add(at.id()); at = at.parentId() == null ? null : byId.get(at.parentId())) {
+            chain.addFirst(at);
+        }
+        Div tree = JobsUi.testId(new Div(), "model-lineage");
+        tree.addClassName("lineage");
+        for (int depth = 0; depth < chain.size(); depth++) {
+            CheckpointView at = chain.get(depth);
+            Div row = new Div(new Span((depth == 0 ? "" : "└ ") + at.kind() + " · #" + at.id() + " " + at.name()
+                    + (at.jobId() == null ? "" : " (job #" + at.jobId() + ")")));
+            row.getStyle().set("padding-left", depth * 1.5 + "em");
+            tree.add(row);
+        }
+        return tree;
+    }
+
+    private static Div download(CheckpointView c) {
+        DownloadHandler zip = event -> {
+            event.setFileName(CheckpointArchive.fileName(c));
+            event.setContentType("application/zip");
+            CheckpointArchive.write(c, event.getOutputStream());
+        };
+        Anchor link = new Anchor(zip, AttachmentType.DOWNLOAD, "Download " + CheckpointArchive.fileName(c));
+        link.setId("model-download");
+        return new Div(link);
+    }
+
+    private static Grid<String[]> compare(CheckpointView a, CheckpointView b) {
+        Map<String, String> ma = Metrics.flat(a.metrics());
+        Map<String, String> mb = Metrics.flat(b.metrics());
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"kind", a.kind().name(), b.kind().name()});
+        rows.add(new String[] {"parent", String.valueOf(a.parentId()), String.valueOf(b.parentId())});
+        rows.add(new String[] {"job", String.valueOf(a.jobId()), String.valueOf(b.jobId())});
+        new java.util.TreeSet<>(union(ma, mb)).forEach(k ->
+                rows.add(new String[] {k, ma.getOrDefault(k, "–"), mb.getOrDefault(k, "–")}));
+        Grid<String[]> grid = new Grid<>();
+        grid.setId("models-compare");
+        grid.addColumn(r -> r[0]).setHeader("Metric");
+        grid.addColumn(r -> r[1]).setHeader("#" + a.id() + " " + a.name());
+        grid.addColumn(r -> r[2]).setHeader("#" + b.id() + " " + b.name());
+        grid.setItems(rows);
+        grid.setAllRowsVisible(true);
+        return grid;
+    }
+
+    private static List<String> union(Map<String, String> a, Map<String, String> b) {
+        List<String> keys = new ArrayList<>(a.keySet());
+        keys.addAll(b.keySet());
+        return keys;
+    }
+}
