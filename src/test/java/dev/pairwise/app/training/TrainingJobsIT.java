@@ -1,0 +1,327 @@
+package dev.pairwise.app.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.pairwise.app.PairwiseApplication;
+import dev.pairwise.app.jobs.CheckpointKind;
+import dev.pairwise.app.jobs.CheckpointView;
+import dev.pairwise.app.jobs.CorpusStore;
+import dev.pairwise.app.jobs.JobRequest;
+import dev.pairwise.app.jobs.JobService;
+import dev.pairwise.app.jobs.JobStatus;
+import dev.pairwise.app.jobs.JobType;
+import dev.pairwise.app.jobs.JobView;
+import dev.pairwise.app.jobs.MetricPoint;
+import dev.pairwise.app.jobs.ModelRegistry;
+import dev.pairwise.app.jobs.NewCheckpoint;
+import dev.pairwise.app.security.AccountAdminService;
+import dev.pairwise.labeling.InvalidInputException;
+import dev.pairwise.labeling.demo.DemoDraft;
+import dev.pairwise.labeling.demo.DemonstrationService;
+import dev.pairwise.labeling.judgment.JudgmentService;
+import dev.pairwise.labeling.judgment.SubmitJudgment;
+import dev.pairwise.labeling.project.ProjectService;
+import dev.pairwise.labeling.project.ProjectSettings;
+import dev.pairwise.labeling.task.AssignmentService;
+import dev.pairwise.labeling.task.NextTask;
+import dev.pairwise.labeling.dataset.TrainingDataService;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The loop as a researcher runs it from the app: tokenizer → pretraining → SFT → reward model →
+ * DPO and PPO as background jobs on the demo project (prompts with four responses each, an
+ * approved demonstration) plus a few judgments and approved demonstrations made here through the
+ * labeling services. Tiny configs: the whole class trains for seconds on a CPU.
+ */
+@SpringBootTest(classes = PairwiseApplication.class, properties = {
+        "spring.datasource.url=jdbc:h2:mem:trainingit;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
+                + "DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000;DB_CLOSE_DELAY=-1",
+        "pairwise.demo.enabled=true"})
+class TrainingJobsIT {
+
+    static final Path ROOT;
+
+    static {
+        try {
+            ROOT = Files.createTempDirectory("pairwise-training-it");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @DynamicPropertySource
+    static void folders(DynamicPropertyRegistry registry) {
+        registry.add("pairwise.jobs.checkpoint-dir", () -> ROOT.resolve("checkpoints").toString());
+        registry.add("pairwise.jobs.corpus-dir", () -> ROOT.resolve("corpora").toString());
+    }
+
+    @Autowired
+    JobService jobs;
+    @Autowired
+    ModelRegistry registry;
+    @Autowired
+    CorpusStore corpora;
+    @Autowired
+    ProjectService projects;
+    @Autowired
+    AssignmentService assignments;
+    @Autowired
+    JudgmentService judgments;
+    @Autowired
+    DemonstrationService demonstrations;
+    @Autowired
+    AccountAdminService accounts;
+    @Autowired
+    TrainingDataService data;
+
+    private JobView submit(JobType type, String config) {
+        return jobs.submit(new JobRequest(type, config, "researcher"));
+    }
+
+    private JobView await(long id, Predicate<JobView> condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        JobView v = jobs.get(id);
+        while (System.nanoTime() < deadline) {
+            v = jobs.get(id);
+            if (condition.test(v)) {
+                return v;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("job " + id + " never got there: " + v);
+    }
+
+    private JobView succeeded(JobView job) throws InterruptedException {
+        JobView v = await(job.id(), j -> j.status().isFinal());
+        assertThat(v.status()).as("%s job %d: %s\n%s", v.type(), v.id(), v.error(), v.logTail())
+                .isEqualTo(JobStatus.SUCCEEDED);
+        System.out.printf("%s job %d: %d ms, %d steps%n", v.type(), v.id(),
+                Duration.between(v.startedAt(), v.finishedAt()).toMillis(), v.step());
+        return v;
+    }
+
+    /** The checkpoint a job registered. */
+    private CheckpointView producedBy(JobView job) {
+        List<CheckpointView> made = registry.list(null).stream()
+                .filter(c -> c.jobId() != null && c.jobId() == job.id()).toList();
+        assertThat(made).hasSize(1);
+        return made.getFirst();
+    }
+
+    private List<Double> series(JobView job, String name) {
+        return jobs.metrics(job.id()).stream().filter(p -> p.name().equals(name)).map(MetricPoint::value).toList();
+    }
+
+    /** A small English-like corpus, different sentences so BPE has pairs to merge. */
+    static String corpusText() {
+        String[] subjects = {"the labeler", "a researcher", "the model", "our policy", "the reward model", "an admin"};
+        String[] verbs = {"ranks", "reads", "writes", "compares", "prefers", "samples"};
+        String[] objects = {"four answers", "a short reply", "the best response", "two summaries", "a clear commit message",
+                "the prompt"};
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 600; i++) {
+            sb.append(subjects[i % subjects.length]).append(' ').append(verbs[(i / 6) % verbs.length]).append(' ')
+                    .append(objects[(i / 36 + i) % objects.length]).append(i % 5 == 0 ? ".\n" : ", and ");
+        }
+        return sb.toString();
+    }
+
+    private long tokenizer() throws InterruptedException {
+        corpora.save("tiny.txt", new ByteArrayInputStream(corpusText().getBytes(StandardCharsets.UTF_8)));
+        JobView tok = succeeded(submit(JobType.TOKENIZER, "{\"corpus\": \"tiny.txt\", \"vocabSize\": 300}"));
+        CheckpointView c = producedBy(tok);
+        assertThat(c.kind()).isEqualTo(CheckpointKind.TOKENIZER);
+        assertThat(Path.of(c.path()).resolve("tokenizer.json")).isRegularFile();
+        return c.id();
+    }
+
+    private long demoProject() {
+        return projects.findByName("Demo: helpful answers").orElseThrow().id();
+    }
+
+    /** The demo labeler ranks {@code n} tasks, each response in its own tier (K=4: six pairs each). */
+    private void rank(long project, int n) {
+        long labeler = accounts.findByUsername("labeler").orElseThrow().getId();
+        for (int i = 0; i < n; i++) {
+            NextTask task = assignments.next(project, labeler).orElseThrow();
+            List<List<Long>> tiers = task.presentedOrder().stream().map(List::of).toList();
+            judgments.submit(labeler, new SubmitJudgment(task.taskId(), UUID.randomUUID().toString(),
+                    task.presentedOrder(), tiers, null, null, false, null, null, null));
+        }
+    }
+
+    private void approveDemonstrations(long project) {
+        long admin = accounts.findByUsername("admin").orElseThrow().getId();
+        String[][] demos = {
+                {"Say hello to the labeler.", "Hello! Thank you for ranking the answers."},
+                {"What does a reward model do?", "It scores a response to a prompt; higher means people prefer it."},
+                {"Name a way to compare two answers.", "Rank them: the better one goes first."}};
+        for (String[] d : demos) {
+            long id = demonstrations.create(admin, new DemoDraft(project, d[0], d[1], true)).id();
+            demonstrations.review(admin, id, true, "fine");
+        }
+    }
+
+    @Test
+    void the_loop_runs_as_jobs_from_tokenizer_to_dpo_and_ppo() throws Exception {
+        long project = demoProject();
+        long tokenizer = tokenizer();
+
+        JobView pretrain = succeeded(submit(JobType.PRETRAIN, """
+                {"corpus": "tiny.txt", "tokenizerCheckpoint": %d, "steps": 40, "batchSize": 4, "learningRate": 0.003,
+                 "warmupSteps": 4, "evalEvery": 0}""".formatted(tokenizer)));
+        CheckpointView base = producedBy(pretrain);
+        assertThat(base.kind()).isEqualTo(CheckpointKind.BASE);
+        assertThat(base.parentId()).isEqualTo(tokenizer);
+        assertThat(base.path()).isEqualTo(pretrain.checkpointPath());
+        assertThat(base.metrics()).contains("\"val_loss\"");
+        List<Double> loss = series(pretrain, "loss");
+        assertThat(loss).hasSize(40);
+        assertThat(loss.subList(35, 40).stream().mapToDouble(d -> d).average().orElseThrow())
+                .isLessThan(loss.subList(0, 5).stream().mapToDouble(d -> d).average().orElseThrow() - 0.5);
+        assertThat(series(pretrain, "val_loss")).hasSize(1);
+        assertThat(series(pretrain, "tokens_per_s")).isNotEmpty();
+
+        approveDemonstrations(project);
+        List<Long> approved = data.approvedDemonstrationIds(project);
+        assertThat(approved).hasSize(4);
+        JobView sft = succeeded(submit(JobType.SFT, """
+                {"baseCheckpoint": %d, "projectId": %d, "epochs": 2, "batchSize": 2}""".formatted(base.id(), project)));
+        assertThat(jobs.datasetIds(sft.id())).isEqualTo(approved);
+        CheckpointView sftModel = producedBy(sft);
+        assertThat(sftModel.kind()).isEqualTo(CheckpointKind.SFT);
+        assertThat(sftModel.parentId()).isEqualTo(base.id());
+        assertThat(series(sft, "loss")).isNotEmpty().allMatch(Double::isFinite);
+
+        // The reward job waits behind a long pretraining; pairs ranked meanwhile are not in its snapshot.
+        rank(project, 3);
+        List<Long> pairsAtSubmit = data.pairIds(project);
+        assertThat(pairsAtSubmit).hasSize(18);
+        JobView blocker = submit(JobType.PRETRAIN, """
+                {"corpus": "tiny.txt", "tokenizerCheckpoint": %d, "steps": 100000, "batchSize": 2, "warmupSteps": 1}"""
+                .formatted(tokenizer));
+        JobView reward = submit(JobType.REWARD, """
+                {"baseCheckpoint": %d, "projectId": %d, "batchSize": 2}""".formatted(sftModel.id(), project));
+        rank(project, 1);
+        assertThat(data.pairIds(project)).hasSize(24);
+        await(blocker.id(), j -> j.status() == JobStatus.RUNNING && j.step() >= 2);
+        jobs.cancel(blocker.id());
+        JobView cancelled = await(blocker.id(), j -> j.status().isFinal());
+        assertThat(cancelled.status()).isEqualTo(JobStatus.CANCELLED);
+        assertThat(cancelled.checkpointPath()).as("a stopped pretraining leaves a resume point").isNotNull();
+        assertThat(registry.list(null)).noneMatch(c -> c.jobId() != null && c.jobId() == blocker.id());
+
+        reward = succeeded(reward);
+        assertThat(jobs.datasetIds(reward.id())).isEqualTo(pairsAtSubmit);
+        assertThat(reward.logTail()).contains("on 18 pairs in 3 judgments");
+        CheckpointView rewardModel = producedBy(reward);
+        assertThat(rewardModel.kind()).isEqualTo(CheckpointKind.REWARD);
+        assertThat(rewardModel.parentId()).isEqualTo(sftModel.id());
+        assertThat(series(reward, "accuracy")).isNotEmpty();
+        assertThat(series(reward, "rewards/margin")).isNotEmpty();
+
+        JobView dpo = succeeded(submit(JobType.DPO, """
+                {"policyCheckpoint": %d, "projectId": %d, "batchSize": 8}""".formatted(sftModel.id(), project)));
+        assertThat(dpo.datasetSize()).isEqualTo(24);
+        CheckpointView dpoPolicy = producedBy(dpo);
+        assertThat(dpoPolicy.kind()).isEqualTo(CheckpointKind.POLICY);
+        assertThat(dpoPolicy.parentId()).isEqualTo(sftModel.id());
+        for (String name : List.of("loss", "rewards/chosen", "rewards/rejected", "rewards/margins", "rewards/accuracies",
+                "logps/chosen")) {
+            assertThat(series(dpo, name)).as(name).isNotEmpty();
+        }
+
+        JobView ppo = succeeded(submit(JobType.PPO, """
+                {"policyCheckpoint": %d, "rewardCheckpoint": %d, "projectId": %d, "iterations": 2, "rolloutBatch": 4,
+                 "miniBatch": 2, "ppoEpochs": 1, "maxNewTokens": 8}""".formatted(sftModel.id(), rewardModel.id(), project)));
+        assertThat(ppo.datasetSize()).isEqualTo(data.promptIds(project).size());
+        CheckpointView ppoPolicy = producedBy(ppo);
+        assertThat(ppoPolicy.kind()).isEqualTo(CheckpointKind.POLICY);
+        assertThat(ppoPolicy.parentId()).isEqualTo(sftModel.id());
+        assertThat(ppo.step()).isEqualTo(2);
+        for (String name : List.of("score", "kl", "beta", "entropy", "clipfrac", "approxkl")) {
+            assertThat(series(ppo, name)).as(name).hasSize(2);
+        }
+    }
+
+    @Test
+    void a_policy_given_as_the_reward_model_is_refused() {
+        CheckpointView sft = registry.register(new NewCheckpoint("sft-" + UUID.randomUUID(), CheckpointKind.SFT,
+                "/nowhere/sft", null, null, null));
+        int before = jobs.recent(500).size();
+        assertThatThrownBy(() -> submit(JobType.PPO, """
+                {"policyCheckpoint": %d, "rewardCheckpoint": %d, "projectId": %d}""".formatted(sft.id(), sft.id(), demoProject())))
+                .isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.field()).isEqualTo("config.rewardCheckpoint"));
+        assertThat(jobs.recent(500)).hasSize(before);
+    }
+
+    @Test
+    void configs_out_of_range_are_refused_naming_the_field() {
+        CheckpointView tok = registry.register(new NewCheckpoint("tok-" + UUID.randomUUID(), CheckpointKind.TOKENIZER,
+                "/nowhere/tok", null, null, null));
+        CheckpointView sft = registry.register(new NewCheckpoint("sft-" + UUID.randomUUID(), CheckpointKind.SFT,
+                "/nowhere/sft", null, null, null));
+        CheckpointView rm = registry.register(new NewCheckpoint("rm-" + UUID.randomUUID(), CheckpointKind.REWARD,
+                "/nowhere/rm", null, null, null));
+        long project = demoProject();
+        int before = jobs.recent(500).size();
+        refused(JobType.TOKENIZER, "{\"corpus\": \"tiny.txt\", \"vocabSize\": 100}", "config.vocabSize");
+        refused(JobType.TOKENIZER, "{\"corpus\": \"missing.txt\"}", "config.corpus");
+        refused(JobType.PRETRAIN, "{\"corpus\": \"tiny.txt\", \"tokenizerCheckpoint\": %d, \"steps\": 10, \"warmupSteps\": 20}"
+                .formatted(tok.id()), "config.warmupSteps");
+        refused(JobType.PRETRAIN, "{\"corpus\": \"tiny.txt\", \"tokenizerCheckpoint\": %d, \"preset\": \"huge\"}"
+                .formatted(tok.id()), "config.preset");
+        refused(JobType.SFT, "{\"baseCheckpoint\": %d, \"learningRate\": 0.5}".formatted(sft.id()), "config.learningRate");
+        refused(JobType.DPO, "{\"policyCheckpoint\": %d, \"projectId\": %d, \"lossType\": \"square\"}"
+                .formatted(sft.id(), project), "config.lossType");
+        refused(JobType.DPO, "{\"policyCheckpoint\": %d, \"projectId\": %d, \"beta\": 0}".formatted(sft.id(), project),
+                "config.beta");
+        refused(JobType.PPO, "{\"policyCheckpoint\": %d, \"rewardCheckpoint\": %d, \"projectId\": %d, \"rolloutBatch\": 8, \"miniBatch\": 3}"
+                .formatted(sft.id(), rm.id(), project), "config.miniBatch");
+        refused(JobType.REWARD, "{\"baseCheckpoint\": %d, \"projectId\": 999999}".formatted(sft.id()), "config.projectId");
+        refused(JobType.REWARD, "{\"baseCheckpoint\": %d}".formatted(sft.id()), "config.projectId");
+        assertThat(jobs.recent(500)).hasSize(before);
+    }
+
+    private void refused(JobType type, String config, String field) {
+        assertThatThrownBy(() -> submit(type, config)).as("%s %s", type, config)
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo(field));
+    }
+
+    @Test
+    void an_empty_dataset_is_refused_with_what_is_missing() {
+        CheckpointView sft = registry.register(new NewCheckpoint("sft-" + UUID.randomUUID(), CheckpointKind.SFT,
+                "/nowhere/sft", null, null, null));
+        long empty = projects.create(ProjectSettings.defaults("empty " + UUID.randomUUID(), "none")).id();
+        assertThatThrownBy(() -> submit(JobType.REWARD, "{\"baseCheckpoint\": %d, \"projectId\": %d}"
+                .formatted(sft.id(), empty)))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+                    assertThat(e.field()).isEqualTo("dataset");
+                    assertThat(e.getMessage()).contains("No preference pairs in project " + empty);
+                });
+        assertThatThrownBy(() -> submit(JobType.SFT, "{\"baseCheckpoint\": %d, \"projectId\": %d}"
+                .formatted(sft.id(), empty)))
+                .isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.getMessage()).contains("No approved demonstrations to train on"));
+        assertThatThrownBy(() -> submit(JobType.PPO, "{\"policyCheckpoint\": %d, \"rewardCheckpoint\": %d, \"projectId\": %d}"
+                .formatted(sft.id(), registry.register(new NewCheckpoint("rm-" + UUID.randomUUID(), CheckpointKind.REWARD,
+                        "/nowhere/rm", null, null, null)).id(), empty)))
+                .isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.getMessage()).contains("No prompts in project " + empty));
+    }
+}
