@@ -1,0 +1,105 @@
+package dev.pairwise.app.training;
+
+import dev.pairwise.app.jobs.CheckpointKind;
+import dev.pairwise.app.jobs.CheckpointView;
+import dev.pairwise.app.jobs.JobContext;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A job context for running one executor directly on the test's thread: records what the
+ * executor reports, and turns cancelled once {@code cancelAfter} steps are reported (0 = never).
+ * Published checkpoints are recorded, not registered.
+ */
+final class RecordingContext implements JobContext {
+
+    record Point(long step, String name, double value) {
+    }
+
+    private final JsonNode config;
+    private final @Nullable Path resumeFrom;
+    private final Path dir;
+    private final long cancelAfter;
+    final List<Long> steps = new ArrayList<>();
+    final List<Point> metrics = new ArrayList<>();
+    final List<String> log = new ArrayList<>();
+    @Nullable Path checkpoint;
+    @Nullable Path published;
+    private long step;
+
+    RecordingContext(JsonNode config, @Nullable Path resumeFrom, Path dir, long cancelAfter) {
+        this.config = config;
+        this.resumeFrom = resumeFrom;
+        this.dir = dir;
+        this.cancelAfter = cancelAfter;
+    }
+
+    @Override
+    public long jobId() {
+        return -1;
+    }
+
+    @Override
+    public JsonNode config() {
+        return config;
+    }
+
+    @Override
+    public List<Long> dataset() {
+        return List.of();
+    }
+
+    @Override
+    public @Nullable Path resumeFrom() {
+        return resumeFrom;
+    }
+
+    @Override
+    public Path checkpointDir() {
+        return dir;
+    }
+
+    @Override
+    public void progress(long step, long total) {
+        this.step = step;
+        steps.add(step);
+    }
+
+    @Override
+    public void metric(String name, double value) {
+        metrics.add(new Point(step, name, value));
+    }
+
+    @Override
+    public void log(String line) {
+        log.add(line);
+    }
+
+    @Override
+    public void checkpoint(Path dir) {
+        checkpoint = dir;
+    }
+
+    @Override
+    public CheckpointView publish(CheckpointKind kind, Path dir, @Nullable Long parentId, @Nullable String metricsJson) {
+        published = dir;
+        checkpoint = dir;
+        return new CheckpointView(0, "recorded", kind, dir.toString(), parentId, null, metricsJson == null ? "{}" : metricsJson,
+                Instant.now());
+    }
+
+    @Override
+    public boolean isCancelled() {
+        return cancelAfter > 0 && step >= cancelAfter;
+    }
+
+    /** The value of metric {@code name} at {@code step}. */
+    double at(long step, String name) {
+        return metrics.stream().filter(p -> p.step() == step && p.name().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + name + " at step " + step)).value();
+    }
+}
