@@ -164,8 +164,8 @@ class JobForm extends FormLayout {
                 List<ProjectView> projects = choices.projects();
                 x.setItems(projects);
                 x.setItemLabelGenerator(p -> p.name() + " (#" + p.id() + ")");
-                if (!projects.isEmpty()) {
-                    x.setValue(projects.getFirst());
+                if (f.required() && !projects.isEmpty()) {
+                    x.setValue(projects.getFirst()); // an optional project stays empty: "all projects"
                 }
                 x.setId(id);
                 yield new Control(f, x, () -> x.getValue() == null ? null : x.getValue().id());
