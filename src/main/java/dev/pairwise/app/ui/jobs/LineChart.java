@@ -84,6 +84,11 @@ public class LineChart extends Div {
                 }
                 out.setLength(out.length() - 1);
                 out.append("\"/>");
+                // A dot on the newest point, so a series of one point (a final evaluation) shows too.
+                Point newest = points.getLast();
+                out.append("<circle r=\"2.5\" fill=\"").append(color).append("\" cx=\"")
+                        .append(coordinate(scale(newest.step(), steps.min, steps.max, LEFT, RIGHT))).append("\" cy=\"")
+                        .append(coordinate(scale(newest.value(), values.min, values.max, BOTTOM, TOP))).append("\"/>");
             }
             List<Point> all = s.getValue();
             String last = all.isEmpty() ? "–" : format(all.getLast().value());

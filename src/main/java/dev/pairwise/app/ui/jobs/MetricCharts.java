@@ -23,6 +23,7 @@ class MetricCharts extends Div {
 
     MetricCharts() {
         addClassName("metric-charts");
+        getStyle().set("display", "flex").set("flex-wrap", "wrap").set("gap", "var(--lumo-space-m)");
         JobsUi.testId(this, "metric-charts");
     }
 

@@ -75,7 +75,9 @@ class LineChartTest {
     @Test
     void a_flat_series_and_a_single_point_still_draw() {
         assertThat(lines(LineChart.render(Map.of("lr", points(0.001, 0.001, 0.001)))).get("lr")).hasSize(3);
-        assertThat(lines(LineChart.render(Map.of("kl", points(0.5)))).get("kl")).hasSize(1);
+        String single = LineChart.render(Map.of("kl", points(0.5)));
+        assertThat(lines(single).get("kl")).hasSize(1);
+        assertThat(single).contains("<circle");
     }
 
     @Test
