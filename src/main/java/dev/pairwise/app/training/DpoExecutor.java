@@ -45,6 +45,8 @@ class DpoExecutor implements JobExecutor {
             ConfigField.integer("batchSize", "Batch size", 8, 1, 256, "Pairs per step; 8 fits a CPU (the paper: 64)."),
             ConfigField.number("learningRate", "Learning rate", 5e-5, 1e-8, 1e-2,
                     "AdamW peak rate; 5e-5 for the small models here (the paper's 1e-6 is for billions of parameters)."),
+            ConfigField.integer("checkpointEvery", "Resume point every", 50, 1, 1_000_000,
+                    "Steps between saved resume points; a restart of the app continues from the last one."),
             ConfigField.integer("seed", "Seed", 1234, Integer.MIN_VALUE, Integer.MAX_VALUE,
                     "Seeds the 90/10 split and the shuffles."));
 
@@ -62,6 +64,11 @@ class DpoExecutor implements JobExecutor {
     @Override
     public List<ConfigField> fields() {
         return FIELDS;
+    }
+
+    @Override
+    public boolean supportsResume() {
+        return true;
     }
 
     @Override
@@ -93,14 +100,19 @@ class DpoExecutor implements JobExecutor {
         Path start = inputs.folder(policyId);
         Device device = Inputs.device();
         Path dir = ctx.checkpointDir().resolve("model");
-        try (GptModel policy = AlignCheckpoints.loadPolicy(start, device);
+        Path resume = ResumePoint.of(ctx);
+        try (GptModel policy = AlignCheckpoints.loadPolicy(resume != null ? resume : start, device);
                 GptModel reference = AlignCheckpoints.loadPolicy(start, device);
                 DpoTrainer trainer = new DpoTrainer(policy, reference, new ChatTokens(Tokenizers.load(start)),
                         Groups.pairs(pairs), config)) {
-            ctx.log("DPO on " + pairs.size() + " pairs, " + trainer.totalSteps() + " steps");
-            Reporter reporter = new Reporter(ctx);
+            if (resume != null) {
+                trainer.restore(resume);
+            }
+            ctx.log("DPO on " + pairs.size() + " pairs, " + trainer.totalSteps() + " steps, from step " + trainer.step());
+            Reporter reporter = new Reporter(ctx, ResumePoint.every(s.integer("checkpointEvery"), dir, ctx, trainer::save));
             DpoResult r = trainer.run(reporter, ctx::isCancelled);
             if (r.cancelled()) {
+                ResumePoint.stopped(r.steps(), dir, ctx, trainer::save);
                 return;
             }
             trainer.save(dir);

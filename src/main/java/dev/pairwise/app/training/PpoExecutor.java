@@ -53,6 +53,8 @@ class PpoExecutor implements JobExecutor {
             new ConfigField("adaptiveKl", "Adaptive KL", ConfigField.Kind.BOOLEAN, "true", null, null, List.of(), false,
                     "Ziegler et al.'s controller moves beta towards the target KL; off keeps beta fixed."),
             ConfigField.number("targetKl", "Target KL", 6.0, 0.01, 100.0, "Target KL in nats per response for the adaptive controller; 6 as Ziegler et al."),
+            ConfigField.integer("checkpointEvery", "Resume point every", 5, 1, 1_000_000,
+                    "Rounds between saved resume points; a restart of the app continues from the last one."),
             ConfigField.integer("seed", "Seed", 1234, Integer.MIN_VALUE, Integer.MAX_VALUE, "Seeds sampling and minibatch order."));
 
     private final Inputs inputs;
@@ -69,6 +71,11 @@ class PpoExecutor implements JobExecutor {
     @Override
     public List<ConfigField> fields() {
         return FIELDS;
+    }
+
+    @Override
+    public boolean supportsResume() {
+        return true;
     }
 
     @Override
@@ -110,16 +117,21 @@ class PpoExecutor implements JobExecutor {
         Path start = inputs.folder(policyId);
         Device device = Inputs.device();
         Path dir = ctx.checkpointDir().resolve("model");
+        Path resume = ResumePoint.of(ctx);
         try (RewardModel reward = RewardModel.load(inputs.folder(rewardId), device);
-                GptModel policy = AlignCheckpoints.loadPolicy(start, device);
+                GptModel policy = AlignCheckpoints.loadPolicy(resume != null ? resume : start, device);
                 GptModel reference = AlignCheckpoints.loadPolicy(start, device);
                 PpoTrainer trainer = new PpoTrainer(policy, reference, new ChatTokens(Tokenizers.load(start)), reward,
                         turns, config)) {
+            if (resume != null) {
+                trainer.restore(resume);
+            }
             ctx.log("PPO on " + prompts.size() + " prompts, " + config.iterations() + " rounds of "
-                    + config.rolloutBatch() + " rollouts");
-            Reporter reporter = new Reporter(ctx);
+                    + config.rolloutBatch() + " rollouts, from round " + trainer.iteration());
+            Reporter reporter = new Reporter(ctx, ResumePoint.every(s.integer("checkpointEvery"), dir, ctx, trainer::save));
             PpoResult r = trainer.run(reporter, ctx::isCancelled);
             if (r.cancelled()) {
+                ResumePoint.stopped(r.iterations(), dir, ctx, trainer::save);
                 return;
             }
             trainer.save(dir);

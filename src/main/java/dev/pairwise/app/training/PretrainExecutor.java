@@ -20,12 +20,10 @@ import dev.pairwise.policy.train.TrainConfig;
 import dev.pairwise.policy.train.TrainResult;
 import dev.pairwise.policy.train.TrainingListener;
 import dev.pairwise.policy.train.TrainingProgress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
@@ -117,7 +115,7 @@ class PretrainExecutor implements JobExecutor {
         Settings s = Settings.check(FIELDS, ctx.config());
         String text = String.join("\n", corpora.texts("config.corpus", s.text("corpus")));
         Device device = Inputs.device();
-        Path resume = resumable(ctx.resumeFrom());
+        Path resume = ResumePoint.of(ctx);
         long tokenizerId = s.requiredId("tokenizerCheckpoint");
         Long baseId = s.id("baseCheckpoint");
         Tokenizer tokenizer;
@@ -148,19 +146,14 @@ class PretrainExecutor implements JobExecutor {
                         trainer.step()));
                 Path dir = ctx.checkpointDir().resolve("model");
                 int every = s.integer("checkpointEvery");
-                Reporter reporter = new Reporter(ctx, (step, total) -> {
-                    if (step % every == 0 && step < total) {
-                        Checkpoints.save(dir, trainer, tokenizer);
-                        ctx.checkpoint(dir);
-                    }
-                });
+                ResumePoint.Save save = d -> Checkpoints.save(d, trainer, tokenizer);
+                Reporter reporter = new Reporter(ctx, ResumePoint.every(every, dir, ctx, save));
                 TrainResult result = trainer.run(listener(reporter), ctx::isCancelled);
-                Checkpoints.save(dir, trainer, tokenizer);
                 if (result.cancelled()) {
-                    ctx.checkpoint(dir);
-                    ctx.log("stopped at step " + result.stepsDone() + "; resume point saved");
+                    ResumePoint.stopped(result.stepsDone(), dir, ctx, save);
                     return;
                 }
+                save.to(dir);
                 Map<String, Number> headline = new LinkedHashMap<>();
                 headline.put("steps", (long) result.stepsDone());
                 headline.put("loss", result.lastLoss());
@@ -172,11 +165,6 @@ class PretrainExecutor implements JobExecutor {
                 ctx.publish(CheckpointKind.BASE, dir, baseId != null ? baseId : tokenizerId, JsonSupport.metrics(headline));
             }
         }
-    }
-
-    /** The resume point, when there is a complete training checkpoint there. */
-    private static @Nullable Path resumable(@Nullable Path dir) {
-        return dir != null && Files.isRegularFile(dir.resolve(Checkpoints.TRAINER_STATE)) ? dir : null;
     }
 
     /** Pretraining's progress records as the reporter's named metrics. */

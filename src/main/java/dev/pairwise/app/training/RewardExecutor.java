@@ -40,6 +40,8 @@ class RewardExecutor implements JobExecutor {
                     "AdamW peak rate; 1e-4 for the small backbones here (InstructGPT: 9e-6 for 6B)."),
             ConfigField.number("centering", "Centering", 0.0, 0.0, 1.0,
                     "Weight of mean((r_w + r_l)^2) keeping rewards near zero; 0 off as TRL, 0.01 when on (Eisenstein et al. 2023)."),
+            ConfigField.integer("checkpointEvery", "Resume point every", 50, 1, 1_000_000,
+                    "Steps between saved resume points; a restart of the app continues from the last one."),
             ConfigField.integer("seed", "Seed", 1234, Integer.MIN_VALUE, Integer.MAX_VALUE,
                     "Seeds the head, the 90/10 split and the shuffles."));
 
@@ -57,6 +59,11 @@ class RewardExecutor implements JobExecutor {
     @Override
     public List<ConfigField> fields() {
         return FIELDS;
+    }
+
+    @Override
+    public boolean supportsResume() {
+        return true;
     }
 
     @Override
@@ -85,13 +92,19 @@ class RewardExecutor implements JobExecutor {
                 Optim.of(s.number("learningRate")), 0, s.number("centering"), RewardConfig.defaults().valFraction(), 0,
                 s.longValue("seed"));
         Path dir = ctx.checkpointDir().resolve("model");
-        try (RewardModel model = RewardModel.initFrom(inputs.folder(baseId), Inputs.device(), config.seed());
+        Path resume = ResumePoint.of(ctx);
+        try (RewardModel model = resume != null ? RewardModel.load(resume, Inputs.device())
+                : RewardModel.initFrom(inputs.folder(baseId), Inputs.device(), config.seed());
                 RewardTrainer trainer = new RewardTrainer(model, groups, config)) {
+            if (resume != null) {
+                trainer.restore(resume);
+            }
             ctx.log("reward model on " + pairs.size() + " pairs in " + groups.size() + " judgments, "
-                    + trainer.totalSteps() + " steps");
-            Reporter reporter = new Reporter(ctx);
+                    + trainer.totalSteps() + " steps, from step " + trainer.step());
+            Reporter reporter = new Reporter(ctx, ResumePoint.every(s.integer("checkpointEvery"), dir, ctx, trainer::save));
             RewardResult r = trainer.run(reporter, ctx::isCancelled);
             if (r.cancelled()) {
+                ResumePoint.stopped(r.steps(), dir, ctx, trainer::save);
                 return;
             }
             trainer.save(dir);

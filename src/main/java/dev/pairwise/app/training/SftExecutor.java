@@ -17,12 +17,10 @@ import dev.pairwise.policy.sft.SftConfig;
 import dev.pairwise.policy.sft.SftResult;
 import dev.pairwise.policy.sft.SftTrainer;
 import dev.pairwise.policy.tokenizer.Tokenizers;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
@@ -101,7 +99,7 @@ class SftExecutor implements JobExecutor {
         }
         List<SftExample> examples = demos.stream().map(d -> SftExample.of(d.instruction(), d.response())).toList();
         long baseId = s.requiredId("baseCheckpoint");
-        Path resume = resumable(ctx.resumeFrom());
+        Path resume = ResumePoint.of(ctx);
         Path start = resume != null ? resume : inputs.folder(baseId);
         Device device = Inputs.device();
         Path dir = ctx.checkpointDir().resolve("model");
@@ -113,19 +111,13 @@ class SftExecutor implements JobExecutor {
             ctx.log("SFT on " + examples.size() + " demonstrations, " + trainer.totalSteps() + " steps, from step "
                     + trainer.step() + "; " + trainer.truncated() + " cut to fit the context");
             int every = s.integer("checkpointEvery");
-            Reporter reporter = new Reporter(ctx, (step, total) -> {
-                if (step % every == 0 && step < total) {
-                    trainer.save(dir);
-                    ctx.checkpoint(dir);
-                }
-            });
+            Reporter reporter = new Reporter(ctx, ResumePoint.every(every, dir, ctx, trainer::save));
             SftResult r = trainer.run(reporter, ctx::isCancelled);
-            trainer.save(dir);
             if (r.cancelled()) {
-                ctx.checkpoint(dir);
-                ctx.log("stopped at step " + r.steps() + "; resume point saved");
+                ResumePoint.stopped(r.steps(), dir, ctx, trainer::save);
                 return;
             }
+            trainer.save(dir);
             Map<String, Number> headline = new LinkedHashMap<>();
             headline.put("steps", (long) r.steps());
             headline.put("loss", r.trainLoss());
@@ -133,10 +125,5 @@ class SftExecutor implements JobExecutor {
             headline.put("demonstrations", (long) examples.size());
             ctx.publish(CheckpointKind.SFT, dir, baseId, JsonSupport.metrics(headline));
         }
-    }
-
-    /** The resume point, when there is an SFT training checkpoint there. */
-    private static @Nullable Path resumable(@Nullable Path dir) {
-        return dir != null && Files.isRegularFile(dir.resolve(AlignCheckpoints.STATE)) ? dir : null;
     }
 }

@@ -15,10 +15,11 @@
  * every step), saves the checkpoint folder the policy library loads under the job's folder and
  * registers it with its parent (the input checkpoint) and headline metrics.
  *
- * <p><b>Resume.</b> PRETRAIN and SFT save a resume point every {@code checkpointEvery} steps and
- * when stopped; after a restart they continue from it exactly (the trainers' batches are a
- * function of seed and step). REWARD, DPO and PPO restart from scratch on the user's request
- * instead (their runs are short; the runner fails them at a restart).
+ * <p><b>Resume.</b> Every trainer except the tokenizer's (which takes a second) saves a resume
+ * point every {@code checkpointEvery} steps (PPO: rounds) and when stopped ({@code ResumePoint});
+ * after a restart it continues from there exactly, as the trainers draw batches and samples as
+ * functions of (seed, step). DPO and PPO reload their frozen reference from the starting policy.
+ * A cancelled job keeps its resume point on disk but registers nothing.
  *
  * <p>Deliberate simplifications: prompts become one user turn (the labeling domain stores plain
  * text prompts); no LoRA or packing options in the form yet (the trainers have them).

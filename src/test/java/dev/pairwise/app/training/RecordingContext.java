@@ -24,6 +24,7 @@ final class RecordingContext implements JobContext {
     private final @Nullable Path resumeFrom;
     private final Path dir;
     private final long cancelAfter;
+    private final List<Long> dataset;
     final List<Long> steps = new ArrayList<>();
     final List<Point> metrics = new ArrayList<>();
     final List<String> log = new ArrayList<>();
@@ -31,8 +32,9 @@ final class RecordingContext implements JobContext {
     @Nullable Path published;
     private long step;
 
-    RecordingContext(JsonNode config, @Nullable Path resumeFrom, Path dir, long cancelAfter) {
+    RecordingContext(JsonNode config, List<Long> dataset, @Nullable Path resumeFrom, Path dir, long cancelAfter) {
         this.config = config;
+        this.dataset = List.copyOf(dataset);
         this.resumeFrom = resumeFrom;
         this.dir = dir;
         this.cancelAfter = cancelAfter;
@@ -50,7 +52,7 @@ final class RecordingContext implements JobContext {
 
     @Override
     public List<Long> dataset() {
-        return List.of();
+        return dataset;
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.pairwise.app.PairwiseApplication;
 import dev.pairwise.app.jobs.CheckpointKind;
 import dev.pairwise.app.jobs.CheckpointView;
 import dev.pairwise.app.jobs.CorpusStore;
+import dev.pairwise.app.jobs.JobExecutor;
 import dev.pairwise.app.jobs.JobRequest;
 import dev.pairwise.app.jobs.JobService;
 import dev.pairwise.app.jobs.JobStatus;
@@ -17,6 +18,7 @@ import dev.pairwise.app.jobs.ModelRegistry;
 import dev.pairwise.app.jobs.NewCheckpoint;
 import dev.pairwise.app.security.AccountAdminService;
 import dev.pairwise.labeling.InvalidInputException;
+import dev.pairwise.labeling.dataset.TrainingDataService;
 import dev.pairwise.labeling.demo.DemoDraft;
 import dev.pairwise.labeling.demo.DemonstrationService;
 import dev.pairwise.labeling.judgment.JudgmentService;
@@ -25,21 +27,25 @@ import dev.pairwise.labeling.project.ProjectService;
 import dev.pairwise.labeling.project.ProjectSettings;
 import dev.pairwise.labeling.task.AssignmentService;
 import dev.pairwise.labeling.task.NextTask;
-import dev.pairwise.labeling.dataset.TrainingDataService;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
+import org.assertj.core.data.Offset;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The loop as a researcher runs it from the app: tokenizer → pretraining → SFT → reward model →
@@ -60,6 +66,15 @@ class TrainingJobsIT {
             ROOT = Files.createTempDirectory("pairwise-training-it");
         } catch (IOException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    @AfterAll
+    static void removeFolders() throws IOException {
+        try (Stream<Path> paths = Files.walk(ROOT)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
         }
     }
 
@@ -89,6 +104,14 @@ class TrainingJobsIT {
     TrainingDataService data;
     @Autowired
     PretrainExecutor pretrainer;
+    @Autowired
+    SftExecutor sftTrainer;
+    @Autowired
+    RewardExecutor rewardTrainer;
+    @Autowired
+    DpoExecutor dpoTrainer;
+    @Autowired
+    PpoExecutor ppoTrainer;
 
     private JobView submit(JobType type, String config) {
         return jobs.submit(new JobRequest(type, config, "researcher"));
@@ -339,18 +362,72 @@ class TrainingJobsIT {
 
         // Run the executor directly (the training thread is idle now): stop after 6 steps, then resume.
         Path dir = Files.createTempDirectory(ROOT, "resume");
-        RecordingContext first = new RecordingContext(JsonSupport.JSON.readTree(config), null, dir, 6);
+        RecordingContext first = new RecordingContext(JsonSupport.JSON.readTree(config), List.of(), null, dir, 6);
         pretrainer.run(first);
         assertThat(first.published).isNull();
         assertThat(first.checkpoint).isEqualTo(dir.resolve("model"));
-        RecordingContext second = new RecordingContext(JsonSupport.JSON.readTree(config), first.checkpoint, dir, 0);
+        RecordingContext second = new RecordingContext(JsonSupport.JSON.readTree(config), List.of(), first.checkpoint, dir, 0);
         pretrainer.run(second);
         assertThat(second.steps.getFirst()).isEqualTo(7);
         assertThat(second.steps.getLast()).isEqualTo(10);
         assertThat(second.published).isEqualTo(dir.resolve("model"));
         for (long step : List.of(7L, 10L)) {
             assertThat(second.at(step, "loss")).as("loss at step %d", step)
-                    .isCloseTo(straightLoss.get((int) step - 1).value(), org.assertj.core.data.Offset.offset(1e-5));
+                    .isCloseTo(straightLoss.get((int) step - 1).value(), Offset.offset(1e-5));
         }
+    }
+
+    /**
+     * Runs {@code executor} directly (the training thread must be idle) three times: straight, then
+     * stopped after {@code stopAt} steps and resumed; the resumed steps repeat the straight run's.
+     */
+    private void resumesExactly(JobExecutor executor, String config, List<Long> dataset,
+                                int stopAt, String metric) throws Exception {
+        JsonNode json = JsonSupport.JSON.readTree(config);
+        RecordingContext straight = new RecordingContext(json, dataset, null, Files.createTempDirectory(ROOT, "straight"), 0);
+        executor.run(straight);
+        long total = straight.steps.getLast();
+        assertThat(total).as(executor.type() + " steps").isGreaterThan(stopAt);
+        Path dir = Files.createTempDirectory(ROOT, "stopped");
+        RecordingContext first = new RecordingContext(json, dataset, null, dir, stopAt);
+        executor.run(first);
+        assertThat(first.published).isNull();
+        assertThat(first.checkpoint).isEqualTo(dir.resolve("model"));
+        RecordingContext second = new RecordingContext(json, dataset, first.checkpoint, dir, 0);
+        executor.run(second);
+        assertThat(second.steps.getFirst()).isEqualTo(stopAt + 1);
+        assertThat(second.published).isEqualTo(dir.resolve("model"));
+        for (long step = stopAt + 1; step <= total; step++) {
+            assertThat(second.at(step, metric)).as("%s %s at step %d", executor.type(), metric, step)
+                    .isCloseTo(straight.at(step, metric), Offset.offset(1e-4));
+        }
+    }
+
+    @Test
+    void alignment_jobs_stopped_midway_resume_to_the_straight_runs_numbers() throws Exception {
+        long project = demoProject();
+        long tokenizer = tokenizer();
+        CheckpointView base = producedBy(succeeded(submit(JobType.PRETRAIN, """
+                {"corpus": "tiny.txt", "tokenizerCheckpoint": %d, "steps": 4, "batchSize": 2, "warmupSteps": 1}"""
+                .formatted(tokenizer))));
+        List<Long> demos = data.approvedDemonstrationIds(project);
+        resumesExactly(sftTrainer, """
+                {"baseCheckpoint": %d, "epochs": 3, "batchSize": 1}""".formatted(base.id()), demos, 1, "loss");
+        CheckpointView sft = producedBy(succeeded(submit(JobType.SFT, """
+                {"baseCheckpoint": %d, "epochs": 1, "batchSize": 4}""".formatted(base.id()))));
+        rank(project, 2);
+        List<Long> pairs = data.pairIds(project).subList(0, 12);
+        resumesExactly(rewardTrainer, """
+                {"baseCheckpoint": %d, "projectId": %d, "epochs": 3, "batchSize": 1}""".formatted(sft.id(), project),
+                pairs, 1, "loss");
+        resumesExactly(dpoTrainer, """
+                {"policyCheckpoint": %d, "projectId": %d, "batchSize": 4}""".formatted(sft.id(), project),
+                pairs.subList(0, 8), 1, "loss");
+        CheckpointView rm = producedBy(succeeded(submit(JobType.REWARD, """
+                {"baseCheckpoint": %d, "projectId": %d}""".formatted(sft.id(), project))));
+        resumesExactly(ppoTrainer, """
+                {"policyCheckpoint": %d, "rewardCheckpoint": %d, "projectId": %d, "iterations": 2, "rolloutBatch": 2,
+                 "miniBatch": 2, "ppoEpochs": 1, "maxNewTokens": 4}""".formatted(sft.id(), rm.id(), project),
+                data.promptIds(project), 1, "loss/policy");
     }
 }
