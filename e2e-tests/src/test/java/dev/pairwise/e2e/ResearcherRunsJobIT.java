@@ -3,6 +3,7 @@ package dev.pairwise.e2e;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import dev.pairwise.app.jobs.CheckpointKind;
 import dev.pairwise.app.jobs.CheckpointView;
@@ -17,11 +18,17 @@ import dev.pairwise.labeling.demo.DemoDraft;
 import dev.pairwise.labeling.demo.DemonstrationService;
 import dev.pairwise.labeling.project.ProjectService;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
@@ -65,6 +72,15 @@ class ResearcherRunsJobIT extends BrowserTestBase {
         page.locator("#job-type").click();
         page.locator("vaadin-select-item").filter(new Locator.FilterOptions().setHasText("SFT")).first().click();
         assertThat(page.locator("#config-baseCheckpoint input")).hasValue(Pattern.compile("^#" + base + " "));
+        // Out of range: refused on the field, nothing queued.
+        int queuedBefore = jobs.recent(500).size();
+        page.locator("#config-epochs input").fill("0");
+        page.locator("#config-epochs input").press("Tab");
+        page.locator("#job-submit").click();
+        assertThat(page.locator("#config-epochs")).containsText("between 1 and 100");
+        assertThat(page).hasURL(Pattern.compile(".*/jobs/new$"));
+        assertThat(jobs.recent(500)).hasSize(queuedBefore);
+
         page.locator("#config-epochs input").fill("40");
         page.locator("#config-batchSize input").fill("1");
         page.locator("#config-batchSize input").press("Tab");
@@ -92,8 +108,28 @@ class ResearcherRunsJobIT extends BrowserTestBase {
         assertThat(page.locator("[data-testid^=job-checkpoint-]")).containsText("(SFT)");
         screenshot("21-sft-job-finished");
 
-        page.getByTestId("nav-models").click();
-        assertThat(page.locator("#models-grid")).containsText("SFT");
+        // The registry: the new checkpoint's lineage back to the tokenizer, and its folder as a zip.
+        page.locator("[data-testid^=job-checkpoint-]").first().click();
+        Locator lineage = page.getByTestId("model-lineage");
+        assertThat(lineage).containsText("TOKENIZER");
+        assertThat(lineage).containsText("BASE");
+        assertThat(lineage).containsText("SFT");
+        screenshot("22-model-lineage");
+        Download zip = page.waitForDownload(() -> page.locator("#model-download").click());
+        assertThat(zip.suggestedFilename()).endsWith(".zip");
+        assertThat(entries(zip.path())).isNotEmpty().allMatch(name -> name.startsWith("model/"));
+    }
+
+    private static List<String> entries(Path zip) {
+        List<String> names = new ArrayList<>();
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
+            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                names.add(e.getName());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return names;
     }
 
     @Test
