@@ -20,6 +20,9 @@ import dev.pairwise.policy.train.TrainConfig;
 import dev.pairwise.policy.train.TrainResult;
 import dev.pairwise.policy.train.TrainingListener;
 import dev.pairwise.policy.train.TrainingProgress;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -95,8 +98,30 @@ class PretrainExecutor implements JobExecutor {
             throw new InvalidInputException("config.warmupSteps", "warmupSteps (" + s.integer("warmupSteps")
                     + ") must not exceed steps (" + s.integer("steps") + ")");
         }
-        corpora.resolve("config.corpus", s.text("corpus"));
+        Path corpus = corpora.resolve("config.corpus", s.text("corpus"));
+        if (s.id("baseCheckpoint") == null) {
+            refuseShort(corpus, model(s.choice("preset"), 1).contextLength());
+        }
         return List.of();
+    }
+
+    /**
+     * Refuses a corpus that cannot fill one window in each of the 90/10 parts, whatever the
+     * tokenizer: a token covers at least one byte, so the file's size bounds the token count.
+     */
+    static void refuseShort(Path corpus, int context) {
+        long bytes;
+        try {
+            bytes = Files.size(corpus);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        long need = 10L * (context + 2) - 10;
+        if (bytes < need) {
+            throw new InvalidInputException("config.corpus", "The corpus (" + bytes + " bytes) is too short for a "
+                    + context + "-token context: the held-out tenth alone needs " + (context + 2) + " tokens; upload at least "
+                    + need + " bytes or choose a smaller model");
+        }
     }
 
     /** The model shape of a preset for a vocabulary. */

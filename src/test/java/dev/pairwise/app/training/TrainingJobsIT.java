@@ -312,6 +312,9 @@ class TrainingJobsIT {
                 .formatted(tok.id()), "config.warmupSteps");
         refused(JobType.PRETRAIN, "{\"corpus\": \"tiny.txt\", \"tokenizerCheckpoint\": %d, \"preset\": \"huge\"}"
                 .formatted(tok.id()), "config.preset");
+        corpora.save("short.txt", new ByteArrayInputStream("far too short for a context".getBytes(StandardCharsets.UTF_8)));
+        refused(JobType.PRETRAIN, "{\"corpus\": \"short.txt\", \"tokenizerCheckpoint\": %d}".formatted(tok.id()),
+                "config.corpus");
         refused(JobType.SFT, "{\"baseCheckpoint\": %d, \"learningRate\": 0.5}".formatted(sft.id()), "config.learningRate");
         refused(JobType.DPO, "{\"policyCheckpoint\": %d, \"projectId\": %d, \"lossType\": \"square\"}"
                 .formatted(sft.id(), project), "config.lossType");
