@@ -7,13 +7,10 @@ import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.formlayout.FormLayout;
-import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.component.upload.Upload;
-import com.vaadin.flow.server.streams.UploadHandler;
 import dev.pairwise.app.jobs.CheckpointView;
 import dev.pairwise.app.jobs.ConfigField;
 import dev.pairwise.labeling.InvalidInputException;
@@ -85,7 +82,7 @@ class JobForm extends FormLayout {
         if (c == null) {
             c = controls.values().stream().filter(x -> x.field().kind().name().equalsIgnoreCase(name)).findFirst().orElse(null);
         }
-        Component target = c == null ? null : c.component() instanceof Div d ? d.getComponentAt(0) : c.component();
+        Component target = c == null ? null : c.component() instanceof CorpusPicker p ? p.box() : c.component();
         if (target instanceof HasValidation v) {
             v.setErrorMessage(message);
             v.setInvalid(true);
@@ -96,7 +93,7 @@ class JobForm extends FormLayout {
 
     void clearErrors() {
         controls.values().forEach(c -> {
-            Component target = c.component() instanceof Div d ? d.getComponentAt(0) : c.component();
+            Component target = c.component() instanceof CorpusPicker p ? p.box() : c.component();
             if (target instanceof HasValidation v) {
                 v.setInvalid(false);
             }
@@ -170,7 +167,10 @@ class JobForm extends FormLayout {
                 x.setId(id);
                 yield new Control(f, x, () -> x.getValue() == null ? null : x.getValue().id());
             }
-            case CORPUS -> corpus(f, choices, id);
+            case CORPUS -> {
+                CorpusPicker x = new CorpusPicker(f, choices, id);
+                yield new Control(f, x, x.box()::getValue);
+            }
             case TEXT -> {
                 TextField x = new TextField();
                 x.setValue(initial == null ? "" : initial.toString());
@@ -178,41 +178,5 @@ class JobForm extends FormLayout {
                 yield new Control(f, x, x::getValue);
             }
         };
-    }
-
-    /** A combo box of uploaded corpora, and an upload that adds one and selects it. */
-    private static Control corpus(ConfigField f, Choices choices, String id) {
-        ComboBox<String> box = new ComboBox<>();
-        box.setItems(choices.corpora());
-        box.setId(id);
-        box.setWidthFull();
-        Upload upload = new Upload((UploadHandler) event -> {
-            var ui = event.getUI();
-            try {
-                String stored = choices.saveCorpus(event.getFileName(), event.getInputStream());
-                ui.access(() -> {
-                    box.setItems(choices.corpora());
-                    box.setValue(stored);
-                    box.setInvalid(false);
-                    JobsUi.success("Stored corpus " + stored);
-                });
-            } catch (InvalidInputException e) {
-                event.reject(e.getMessage());
-                ui.access(() -> {
-                    box.setErrorMessage(e.getMessage());
-                    box.setInvalid(true);
-                });
-            }
-        });
-        upload.setId(id + "-upload");
-        upload.setMaxFiles(1);
-        upload.setAcceptedFileTypes(".txt", ".jsonl");
-        Div wrapper = new Div(box, upload);
-        wrapper.addClassName("corpus-field");
-        box.setLabel(f.label() + (f.required() ? " *" : ""));
-        if (!f.hint().isBlank()) {
-            box.setHelperText(f.hint());
-        }
-        return new Control(f, wrapper, box::getValue);
     }
 }

@@ -20,6 +20,8 @@ import dev.pairwise.app.jobs.ModelRegistry;
 import dev.pairwise.app.ui.MainLayout;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -62,7 +64,8 @@ public class ModelsView extends Div implements BeforeEnterObserver {
         grid.addComponentColumn(c -> c.jobId() == null ? new Span("–") : new Anchor("jobs/" + c.jobId(), "#" + c.jobId()))
                 .setHeader("Job").setAutoWidth(true);
         grid.addColumn(c -> JobsUi.time(c.createdAt())).setHeader("Created").setAutoWidth(true);
-        grid.addColumn(c -> Metrics.headline(c.metrics())).setHeader("Headline metrics");
+        grid.addColumn(c -> Metrics.headline(c.metrics())).setHeader("Headline metrics").setFlexGrow(3)
+                .setTooltipGenerator(c -> c.metrics());
         grid.setAllRowsVisible(true);
         grid.addSelectionListener(e -> showDetails(List.copyOf(e.getAllSelectedItems())));
         add(new H2("Model registry"), kind, grid, details);
@@ -99,23 +102,43 @@ public class ModelsView extends Div implements BeforeEnterObserver {
         }
     }
 
-    /** The chain from the root to {@code c}, one indented line per generation. */
+    /**
+     * The chain from the root to {@code c} (base → SFT → ...), then everything trained from
+     * {@code c} as an indented tree (reward models and policies branch off an SFT model).
+     */
     private Div lineage(CheckpointView c) {
         List<CheckpointView> chain = new ArrayList<>();
-        Set<Long> seen = new java.util.HashSet<>();
+        Set<Long> seen = new HashSet<>();
         for (CheckpointView at = c; at != null && seen.add(at.id()); at = at.parentId() == null ? null : byId.get(at.parentId())) {
             chain.addFirst(at);
         }
         Div tree = JobsUi.testId(new Div(), "model-lineage");
         tree.addClassName("lineage");
         for (int depth = 0; depth < chain.size(); depth++) {
-            CheckpointView at = chain.get(depth);
-            Div row = new Div(new Span((depth == 0 ? "" : "└ ") + at.kind() + " · #" + at.id() + " " + at.name()
-                    + (at.jobId() == null ? "" : " (job #" + at.jobId() + ")")));
-            row.getStyle().set("padding-left", depth * 1.5 + "em");
-            tree.add(row);
+            tree.add(row(chain.get(depth), depth, chain.get(depth).id() == c.id()));
         }
+        descendants(tree, c, chain.size(), seen);
         return tree;
+    }
+
+    private void descendants(Div tree, CheckpointView parent, int depth, Set<Long> seen) {
+        byId.values().stream().filter(x -> Long.valueOf(parent.id()).equals(x.parentId()))
+                .sorted(Comparator.comparingLong(CheckpointView::id)).filter(x -> seen.add(x.id()))
+                .forEach(child -> {
+                    tree.add(row(child, depth, false));
+                    descendants(tree, child, depth + 1, seen);
+                });
+    }
+
+    private static Div row(CheckpointView at, int depth, boolean selected) {
+        Span text = new Span((depth == 0 ? "" : "└ ") + at.kind() + " · #" + at.id() + " " + at.name()
+                + (at.jobId() == null ? "" : " (job #" + at.jobId() + ")"));
+        if (selected) {
+            text.getStyle().set("font-weight", "bold");
+        }
+        Div row = new Div(text);
+        row.getStyle().set("padding-left", depth * 1.5 + "em");
+        return row;
     }
 
     private static Div download(CheckpointView c) {

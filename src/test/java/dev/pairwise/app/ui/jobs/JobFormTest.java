@@ -26,7 +26,8 @@ class JobFormTest {
             ConfigField.integer("epochs", "Epochs", 3, 1, 100, "Passes."),
             ConfigField.number("learningRate", "Learning rate", 1e-4, 1e-7, 1e-2, "Rate."),
             ConfigField.choice("preset", "Model size", List.of("tiny", "gpt-small"), "Size."),
-            new ConfigField("projectId", "Project", ConfigField.Kind.PROJECT, null, null, null, List.of(), false, "Optional."));
+            new ConfigField("projectId", "Project", ConfigField.Kind.PROJECT, null, null, null, List.of(), false, "Optional."),
+            new ConfigField("corpus", "Corpus", ConfigField.Kind.CORPUS, null, null, null, List.of(), false, "Text."));
 
     private static CheckpointView checkpoint(long id, CheckpointKind kind) {
         return new CheckpointView(id, kind.name().toLowerCase() + id, kind, "/tmp/" + id, null, null, "{}", Instant.EPOCH);
@@ -46,7 +47,7 @@ class JobFormTest {
 
         @Override
         public List<String> corpora() {
-            return List.of();
+            return List.of("tiny.txt", "web.jsonl");
         }
 
         @Override
@@ -57,7 +58,8 @@ class JobFormTest {
 
     @SuppressWarnings("unchecked")
     private static <T extends Component> T control(JobForm form, String name) {
-        return (T) form.getChildren().filter(c -> c.getId().orElse("").equals("config-" + name)).findFirst().orElseThrow();
+        return (T) form.getChildren().flatMap(c -> c instanceof CorpusPicker p ? java.util.stream.Stream.of(p.box()) : java.util.stream.Stream.of(c))
+                .filter(c -> c.getId().orElse("").equals("config-" + name)).findFirst().orElseThrow();
     }
 
     @Test
@@ -87,6 +89,9 @@ class JobFormTest {
         assertThat(json.get("learningRate").doubleValue()).isEqualTo(1e-4);
         assertThat(json.get("preset").stringValue()).isEqualTo("tiny");
         assertThat(json.has("projectId")).isFalse();
+        assertThat(json.has("corpus")).isFalse();
+        ((ComboBox<String>) control(form, "corpus")).setValue("web.jsonl");
+        assertThat(ConfigJson.JSON.readTree(form.toJson()).get("corpus").stringValue()).isEqualTo("web.jsonl");
     }
 
     @Test
@@ -100,6 +105,8 @@ class JobFormTest {
         IntegerField epochs = control(form, "epochs");
         assertThat(epochs.isInvalid()).isTrue();
         assertThat(epochs.getErrorMessage()).isEqualTo("epochs must be between 1 and 100");
+        assertThat(form.showError("corpus", "The corpus is empty")).isTrue();
+        assertThat(((ComboBox<String>) control(form, "corpus")).getErrorMessage()).isEqualTo("The corpus is empty");
         assertThat(form.showError("dataset", "No approved demonstrations")).isFalse();
         form.clearErrors();
         assertThat(epochs.isInvalid()).isFalse();
