@@ -137,7 +137,8 @@ class EvalExecutor implements JobExecutor {
         List<String> promptTexts = texts.stream().map(PromptText::text).toList();
         int n = promptTexts.size();
         long total = 2L * n + (rewardId == null ? 0 : n);
-        ctx.log("evaluating " + a.name() + " (A) against " + b.name() + " (B) on " + n + " prompts " + settings.json());
+        String settingsJson = settings.json(ctx.jobId());
+        ctx.log("evaluating " + a.name() + " (A) against " + b.name() + " (B) on " + n + " prompts " + settingsJson);
         ctx.progress(0, total);
 
         List<String> responsesA = sample(ctx, a, settings, promptTexts, batch, 0, total);
@@ -165,8 +166,8 @@ class EvalExecutor implements JobExecutor {
             }
         }
         if (battles != null) {
-            storeBattles(ctx, battles, promptTexts, responsesA, responsesB, Origin.model(a.name(), settings.json()),
-                    Origin.model(b.name(), settings.json()), settings.seed(), batch);
+            storeBattles(ctx, battles, promptTexts, responsesA, responsesB, Origin.model(a.name(), settingsJson),
+                    Origin.model(b.name(), settingsJson), settings.seed(), batch);
         }
     }
 

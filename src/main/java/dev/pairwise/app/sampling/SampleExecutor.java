@@ -98,11 +98,11 @@ class SampleExecutor implements JobExecutor {
         int batch = (int) config.integer("batchPrompts", 8, 1, 256);
         ProjectView target = project(config, "projectId");
         CheckpointView policy = registry.get(config.id("policyCheckpoint"));
-        Origin origin = Origin.model(policy.name(), settings.json());
+        Origin origin = Origin.model(policy.name(), settings.json(ctx.jobId()));
         List<Long> ids = ctx.dataset();
         int k = target.k();
         ctx.log("sampling " + ids.size() + " prompts x K=" + k + " from " + policy.name() + " into project "
-                + target.name() + " " + settings.json());
+                + target.name() + " " + settings.json(ctx.jobId()));
         ctx.progress(0, ids.size());
         long tokens = 0;
         long nanos = 0;

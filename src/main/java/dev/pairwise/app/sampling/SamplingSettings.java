@@ -52,10 +52,14 @@ record SamplingSettings(double temperature, double topP, int topK, int maxNewTok
         return new SamplingConfig(temperature, topK, topP, maxNewTokens, stop, seed + seedOffset);
     }
 
-    /** The settings as a response's origin records them (JSON object, snake_case as in HF generate). */
-    String json() {
+    /**
+     * The settings as a response's origin records them (a JSON object, snake_case as in HF
+     * generate), with the job that drew it, so every sampled response can be traced to its run.
+     */
+    String json(long jobId) {
         return String.format(Locale.ROOT,
-                "{\"temperature\":%s,\"top_p\":%s,\"top_k\":%d,\"max_new_tokens\":%d,\"seed\":%d,\"chat\":%b}",
-                temperature, topP, topK, maxNewTokens, seed, chat);
+                "{\"temperature\":%s,\"top_p\":%s,\"top_k\":%d,\"max_new_tokens\":%d,\"seed\":%d,\"chat\":%b,"
+                        + "\"job\":%d}",
+                temperature, topP, topK, maxNewTokens, seed, chat, jobId);
     }
 }

@@ -92,6 +92,8 @@ public class BattleView extends Div implements BeforeEnterObserver {
 
     private void buttons() {
         verdicts.addClassName("battle-verdicts");
+        verdicts.getStyle().set("display", "flex").set("flex-wrap", "wrap").set("gap", "var(--lumo-space-s)")
+                .set("margin-top", "var(--lumo-space-m)");
         verdicts.add(verdict("A is better", "a", BattleVerdict.A, Key.KEY_A),
                 verdict("B is better", "b", BattleVerdict.B, Key.KEY_B),
                 verdict("Tie", "t", BattleVerdict.TIE, Key.KEY_T),
@@ -155,7 +157,7 @@ public class BattleView extends Div implements BeforeEnterObserver {
         Div card = new Div(header, body);
         card.addClassName("response-card");
         card.getElement().setAttribute("aria-label", "Response " + name);
-        Ui.testId(card, "battle-" + name.toLowerCase());
+        Ui.testId(card, "battle-side-" + name.toLowerCase());
         return card;
     }
 

@@ -6,6 +6,8 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.pairwise.app.leaderboard.Leaderboard;
@@ -22,19 +24,19 @@ import org.jspecify.annotations.Nullable;
  * rank, system, Elo rating, 95% bootstrap interval, battles and win rate, over all projects or
  * one. Fitted on every ranking that put two systems' responses side by side, battles included.
  */
-@Route(value = "leaderboard", layout = MainLayout.class)
+@Route(value = "leaderboard/:projectId?", layout = MainLayout.class)
 @PageTitle("Leaderboard · Pairwise")
 @RolesAllowed({"RESEARCHER", "ADMIN"})
-public class LeaderboardView extends Div {
+public class LeaderboardView extends Div implements BeforeEnterObserver {
 
     private final LeaderboardService leaderboard;
+    private final Select<ProjectView> project = new Select<>();
     private final Grid<Standing> grid = new Grid<>();
     private final Paragraph summary = new Paragraph();
 
     LeaderboardView(LeaderboardService leaderboard, ProjectService projects) {
         this.leaderboard = leaderboard;
         addClassName("page");
-        Select<ProjectView> project = new Select<>();
         project.setLabel("Project");
         project.setId("leaderboard-project");
         project.setItems(projects.list());
@@ -56,7 +58,18 @@ public class LeaderboardView extends Div {
         grid.setAllRowsVisible(true);
         Ui.testId(summary, "leaderboard-summary");
         add(new H2("Leaderboard"), project, summary, grid);
-        show(null);
+    }
+
+    /** {@code /leaderboard/<projectId>} opens the board of one project, {@code /leaderboard} of all. */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        ProjectView wanted = event.getRouteParameters().getLong("projectId").flatMap(id -> project.getListDataView()
+                .getItems().filter(p -> p.id() == id).findFirst()).orElse(null);
+        if (wanted != null && !wanted.equals(project.getValue())) {
+            project.setValue(wanted); // the listener shows it
+        } else {
+            show(project.getValue());
+        }
     }
 
     private void show(@Nullable ProjectView project) {

@@ -38,7 +38,9 @@ class JobConfigTest {
     void absent_fields_take_the_documented_defaults_and_the_origin_records_them() {
         SamplingSettings s = SamplingSettings.read(config("{}"));
         assertThat(s).isEqualTo(new SamplingSettings(1.0, 1.0, 0, 128, 0, true));
-        assertThat(JsonMapper.builder().build().readTree(s.json()).get("max_new_tokens").intValue()).isEqualTo(128);
+        var json = JsonMapper.builder().build().readTree(s.json(42));
+        assertThat(json.get("max_new_tokens").intValue()).isEqualTo(128);
+        assertThat(json.get("job").longValue()).isEqualTo(42);
         assertThat(SamplingSettings.FIELDS).extracting(f -> f.name())
                 .containsExactly("temperature", "topP", "topK", "maxNewTokens", "seed", "chat");
     }

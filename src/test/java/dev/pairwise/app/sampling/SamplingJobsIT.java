@@ -205,7 +205,7 @@ class SamplingJobsIT {
             assertThat(r.getOrigin().kind()).isEqualTo(OriginKind.MODEL);
             assertThat(r.getOrigin().model()).isEqualTo(registered);
             assertThat(r.getOrigin().settings()).contains("\"temperature\":0.9").contains("\"seed\":7")
-                    .contains("\"max_new_tokens\":12");
+                    .contains("\"max_new_tokens\":12").contains("\"job\":" + done.id());
         }
     }
 
