@@ -29,7 +29,9 @@ import tools.jackson.databind.JsonNode;
  * policy). Prompts are frozen at submission; each batch is sampled, then stored in one
  * transaction. Progress counts prompts; {@code tokens_per_second} is the sampler's pace.
  *
- * <p>Cannot resume: a restart fails the job; the batches it stored stay, whole.
+ * <p>Resumes after a restart: the responses name this job in their settings, so the prompts it
+ * already stored (a prefix of the snapshot, batch by batch) are counted and skipped. Batch seeds
+ * follow the prompt's place in the snapshot, so a resumed job draws what a straight run draws.
  */
 @Component
 class SampleExecutor implements JobExecutor {
@@ -103,12 +105,16 @@ class SampleExecutor implements JobExecutor {
         int k = target.k();
         ctx.log("sampling " + ids.size() + " prompts x K=" + k + " from " + policy.name() + " into project "
                 + target.name() + " " + settings.json(ctx.jobId()));
-        ctx.progress(0, ids.size());
+        int done = Math.toIntExact(prompts.promptsWithResponseFrom(target.id(), origin));
+        if (done > 0) {
+            ctx.log("resuming after " + done + " prompts already stored by this job");
+        }
+        ctx.progress(done, ids.size());
         long tokens = 0;
         long nanos = 0;
-        int stored = 0;
+        int stored = done;
         try (PolicySampler sampler = new PolicySampler(Path.of(policy.path()), settings)) {
-            for (int from = 0; from < ids.size(); from += batch) {
+            for (int from = done; from < ids.size(); from += batch) {
                 if (ctx.isCancelled()) {
                     ctx.log("cancelled after " + stored + " tasks");
                     return;
@@ -133,7 +139,12 @@ class SampleExecutor implements JobExecutor {
                 }
             }
         }
-        ctx.log(String.format(java.util.Locale.ROOT, "stored %d tasks (%d responses, %d tokens, %.1f tokens/s)",
+        ctx.log(String.format(java.util.Locale.ROOT, "stored %d tasks (%d responses); this run: %d tokens, %.1f tokens/s",
                 stored, stored * k, tokens, tokens / Math.max(1e-9, nanos / 1e9)));
+    }
+
+    @Override
+    public boolean supportsResume() {
+        return true;
     }
 }

@@ -8,7 +8,8 @@
  * sampling settings as JSON; labelers never see it ({@code ShownResponse} carries no origin).
  * Each batch of prompts is stored in one transaction ({@code TaskService.storeAll}), so a prompt
  * is stored with all its K responses or not at all; a cancelled or failed job keeps the batches
- * it finished.
+ * it finished. The settings name the job, so after a restart the job counts the prompts it
+ * stored and goes on from there, drawing what an uninterrupted run would have drawn.
  *
  * <p>{@link dev.pairwise.app.sampling.EvalExecutor} (job type EVAL) samples one response per
  * prompt from a policy A and an opponent B, scores both with a reward model and records A's win

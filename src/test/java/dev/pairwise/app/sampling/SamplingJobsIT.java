@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ai.djl.Device;
 import com.google.gson.JsonObject;
 import dev.pairwise.app.jobs.CheckpointKind;
+import dev.pairwise.app.jobs.CheckpointView;
+import dev.pairwise.app.jobs.JobContext;
 import dev.pairwise.app.jobs.JobRequest;
 import dev.pairwise.app.jobs.JobService;
 import dev.pairwise.app.jobs.JobStatus;
@@ -53,6 +55,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
@@ -66,6 +69,8 @@ import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The closed loop on a real (tiny) model: a GPT pretrained for a few steps here, registered as a
@@ -111,6 +116,8 @@ class SamplingJobsIT {
     LeaderboardService leaderboard;
     @Autowired
     ApplicationContext ctx;
+    @Autowired
+    SampleExecutor sampleExecutor;
 
     /** A char-level GPT pretrained for 40 steps, the same GPT untrained, and a reward model on the first. */
     @BeforeAll
@@ -207,6 +214,67 @@ class SamplingJobsIT {
             assertThat(r.getOrigin().settings()).contains("\"temperature\":0.9").contains("\"seed\":7")
                     .contains("\"max_new_tokens\":12").contains("\"job\":" + done.id());
         }
+    }
+
+    /** The context the runner gives a job, as a restart sees it: same job id, same snapshot. */
+    static final class Run implements JobContext {
+        final long jobId;
+        final JsonNode config;
+        final List<Long> dataset;
+        final int stopAfterReports;
+        final List<String> log = new ArrayList<>();
+        int reports;
+
+        Run(long jobId, JsonNode config, List<Long> dataset, int stopAfterReports) {
+            this.jobId = jobId;
+            this.config = config;
+            this.dataset = dataset;
+            this.stopAfterReports = stopAfterReports;
+        }
+
+        @Override public long jobId() { return jobId; }
+        @Override public JsonNode config() { return config; }
+        @Override public List<Long> dataset() { return dataset; }
+        @Override public @Nullable Path resumeFrom() { return null; }
+        @Override public Path checkpointDir() { throw new UnsupportedOperationException(); }
+        @Override public void progress(long step, long total) { reports++; }
+        @Override public void metric(String name, double value) { }
+        @Override public void log(String line) { log.add(line); }
+        @Override public void checkpoint(Path dir) { throw new UnsupportedOperationException(); }
+        @Override public CheckpointView publish(CheckpointKind kind, Path dir, @Nullable Long parentId,
+                                                @Nullable String metricsJson) {
+            throw new UnsupportedOperationException();
+        }
+        @Override public boolean isCancelled() { return reports >= stopAfterReports; }
+    }
+
+    private List<List<String>> texts(long project) {
+        return loopPrompts.promptIds(project, 100, "x").stream().map(id -> responses.findByPromptIdOrderById(id)
+                .stream().map(Response::getText).toList()).toList();
+    }
+
+    @Test
+    void a_sample_job_stopped_after_a_batch_resumes_where_it_stopped_and_draws_what_a_straight_run_draws() {
+        long policy = register("tiny-base", CheckpointKind.BASE, trained);
+        long source = promptProject(5);
+        long interrupted = project(2);
+        long straight = project(2);
+        String config = "{\"policyCheckpoint\": " + policy + ", \"sourceProjectId\": " + source
+                + ", \"batchPrompts\": 2, \"maxNewTokens\": 8, \"seed\": 5, \"projectId\": ";
+        JsonMapper json = JsonMapper.builder().build();
+        JsonNode toInterrupted = json.readTree(config + interrupted + "}");
+        List<Long> snapshot = sampleExecutor.prepare(toInterrupted);
+        assertThat(snapshot).hasSize(5);
+
+        sampleExecutor.run(new Run(900_001, toInterrupted, snapshot, 2)); // stops after its first batch
+        assertThat(taskRows.countByProjectId(interrupted)).isEqualTo(2);
+        Run restarted = new Run(900_001, toInterrupted, snapshot, Integer.MAX_VALUE);
+        sampleExecutor.run(restarted);
+        assertThat(restarted.log).anyMatch(l -> l.contains("resuming after 2 prompts"));
+        assertThat(taskRows.countByProjectId(interrupted)).isEqualTo(5);
+
+        sampleExecutor.run(new Run(900_002, json.readTree(config + straight + "}"), snapshot, Integer.MAX_VALUE));
+        assertThat(texts(interrupted)).hasSize(5).isEqualTo(texts(straight));
     }
 
     @Test

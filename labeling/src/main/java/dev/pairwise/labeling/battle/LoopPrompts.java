@@ -3,6 +3,7 @@ package dev.pairwise.labeling.battle;
 import dev.pairwise.labeling.InvalidInputException;
 import dev.pairwise.labeling.NotFoundException;
 import dev.pairwise.labeling.project.ProjectRepository;
+import dev.pairwise.labeling.task.Origin;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +42,21 @@ public class LoopPrompts {
         }
         return jdbc.sql("SELECT id FROM prompts WHERE project_id = :p ORDER BY project_id, id LIMIT :n")
                 .param("p", projectId).param("n", limit).query(Long.class).list();
+    }
+
+    /**
+     * How many prompts of a project have a response of exactly this origin (kind, model and
+     * settings text). A sampling job records its own id in the settings, so this counts the
+     * prompts it has stored, and a resumed job knows where to go on.
+     */
+    @Transactional(readOnly = true)
+    public long promptsWithResponseFrom(long projectId, Origin origin) {
+        return jdbc.sql("""
+                        SELECT COUNT(DISTINCT r.prompt_id) FROM responses r JOIN prompts p ON p.id = r.prompt_id
+                         WHERE p.project_id = :p AND r.origin_kind = :kind AND r.origin_model = :model
+                           AND r.origin_settings = :settings""")
+                .param("p", projectId).param("kind", origin.kind().name()).param("model", origin.model())
+                .param("settings", origin.settings()).query(Long.class).single();
     }
 
     /**
