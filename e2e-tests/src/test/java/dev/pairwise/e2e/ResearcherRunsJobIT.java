@@ -144,6 +144,18 @@ class ResearcherRunsJobIT extends BrowserTestBase {
         assertThat(page.locator("#models-grid")).hasCount(0);
     }
 
+    @Test
+    void an_admin_sees_jobs_and_models_read_only() {
+        login("admin", "admin");
+        page.getByTestId("nav-jobs").click();
+        assertThat(page.locator("#jobs-grid")).isVisible();
+        assertThat(page.locator("#jobs-new")).hasCount(0);
+        page.navigate(url("/jobs/new"));
+        assertThat(page.locator("#access-denied")).isVisible();
+        page.navigate(url("/models"));
+        assertThat(page.locator("#models-grid")).isVisible();
+    }
+
     private static int points(Locator polyline) {
         String points = polyline.getAttribute("points");
         return points == null ? 0 : (int) POINT.matcher(points).results().count();
