@@ -9,15 +9,18 @@ import dev.pairwise.app.jobs.JobType;
 import dev.pairwise.labeling.InvalidInputException;
 import dev.pairwise.labeling.dataset.PromptText;
 import dev.pairwise.policy.align.AlignCheckpoints;
+import dev.pairwise.policy.checkpoint.Checkpoints;
 import dev.pairwise.policy.align.ChatTokens;
 import dev.pairwise.policy.align.Optim;
 import dev.pairwise.policy.data.pairs.Turn;
+import dev.pairwise.policy.model.GptConfig;
 import dev.pairwise.policy.model.GptModel;
 import dev.pairwise.policy.ppo.PpoConfig;
 import dev.pairwise.policy.ppo.PpoResult;
 import dev.pairwise.policy.ppo.PpoTrainer;
 import dev.pairwise.policy.tokenizer.Tokenizers;
 import dev.pairwise.rewardmodel.RewardModel;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -91,7 +94,25 @@ class PpoExecutor implements JobExecutor {
         if (ids.isEmpty()) {
             throw new InvalidInputException("dataset", "No prompts in project " + project + " to roll out");
         }
+        refuseNoRoom(inputs.folder(s.requiredId("policyCheckpoint")), s.integer("maxNewTokens"));
         return ids;
+    }
+
+    /**
+     * Refuses a response length that leaves no room for a prompt in the policy's context. A folder
+     * whose config cannot be read is left to the run, which reports what is wrong with it.
+     */
+    static void refuseNoRoom(Path policy, int maxNewTokens) {
+        GptConfig model;
+        try {
+            model = Checkpoints.modelConfig(policy);
+        } catch (IOException | RuntimeException e) {
+            return;
+        }
+        if (maxNewTokens >= model.contextLength()) {
+            throw new InvalidInputException("config.maxNewTokens", "maxNewTokens (" + maxNewTokens
+                    + ") leaves no room for a prompt in the policy's " + model.contextLength() + "-token context");
+        }
     }
 
     static PpoConfig config(Settings s) {

@@ -282,6 +282,9 @@ class TrainingJobsIT {
         for (String name : List.of("score", "kl", "beta", "entropy", "clipfrac", "approxkl")) {
             assertThat(series(ppo, name)).as(name).hasSize(2);
         }
+        refused(JobType.PPO, """
+                {"policyCheckpoint": %d, "rewardCheckpoint": %d, "projectId": %d, "maxNewTokens": 128}"""
+                .formatted(sftModel.id(), rewardModel.id(), project), "config.maxNewTokens");
     }
 
     @Test
@@ -432,5 +435,13 @@ class TrainingJobsIT {
                 {"policyCheckpoint": %d, "rewardCheckpoint": %d, "projectId": %d, "iterations": 2, "rolloutBatch": 2,
                  "miniBatch": 2, "ppoEpochs": 1, "maxNewTokens": 4}""".formatted(sft.id(), rm.id(), project),
                 data.promptIds(project), 1, "loss/policy");
+    }
+
+    @Test
+    void a_char_tokenizer_job_learns_one_id_per_character_of_the_corpus() throws Exception {
+        corpora.save("chars.txt", new ByteArrayInputStream("abcab ba".getBytes(StandardCharsets.UTF_8)));
+        JobView job = succeeded(submit(JobType.TOKENIZER, "{\"corpus\": \"chars.txt\", \"algorithm\": \"char\"}"));
+        assertThat(series(job, "vocab_size")).containsExactly(4.0 + 4); // a, b, c, space + 4 special tokens
+        assertThat(producedBy(job).metrics()).contains("\"vocab_size\":8");
     }
 }
