@@ -6,7 +6,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * A registered checkpoint.
  *
- * @param parentId the checkpoint it was trained from (null for a tokenizer, a pretraining from scratch, an import)
+ * @param parentId the checkpoint it was trained from (a pretraining from scratch names its tokenizer;
+ *                 null for a tokenizer and an import)
  * @param jobId    the job that made it; its dataset snapshot says what it was trained on (null for imports)
  * @param metrics  headline metrics as a JSON object
  */

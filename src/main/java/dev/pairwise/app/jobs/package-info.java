@@ -38,7 +38,12 @@
  * refuses a missing id, an unknown one or one of the wrong kind. A running job registers what it
  * made with {@code JobContext.publish(kind, dir, parentId, metrics)}.
  *
- * <p>Not here yet: the executors of the real trainers, views and REST.
+ * <p>The executors live beside this package: {@code dev.pairwise.app.training} (tokenizer,
+ * pretraining, SFT, reward model, DPO, PPO) and {@code dev.pairwise.app.sampling} (sampling into a
+ * labeling project, evaluation of two policies); each describes its config with
+ * {@link dev.pairwise.app.jobs.ConfigField}s, which the generic start form
+ * ({@code dev.pairwise.app.ui.jobs}) and {@code /api/job-types} show. Uploaded corpora are kept by
+ * {@link dev.pairwise.app.jobs.CorpusStore}.
  */
 @NullMarked
 package dev.pairwise.app.jobs;
