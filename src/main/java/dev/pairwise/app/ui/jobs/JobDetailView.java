@@ -87,6 +87,8 @@ public class JobDetailView extends Div implements BeforeEnterObserver {
         } catch (dev.pairwise.labeling.NotFoundException e) {
             throw new NotFoundException("No job " + id);
         }
+        shown = null; // a new job on the same view instance: redraw everything
+        charts.reset();
         title.setText("Job #" + id + " · " + job.type());
         config.setText(pretty(job.config()));
         show(job);
@@ -105,6 +107,7 @@ public class JobDetailView extends Div implements BeforeEnterObserver {
         if (Objects.equals(job, shown)) {
             return;
         }
+        JobView previous = shown;
         shown = job;
         status.setText(job.status() + (job.cancelRequested() && !job.status().isFinal() ? " (cancelling)" : ""));
         status.getElement().setAttribute("data-status", job.status().name());
@@ -121,7 +124,10 @@ public class JobDetailView extends Div implements BeforeEnterObserver {
         error.setVisible(job.error() != null);
         logTail.setText(job.logTail());
         cancel.setVisible(mayCancel && !job.status().isFinal() && !job.cancelRequested());
-        showCheckpoints(job);
+        if (previous == null || previous.status() != job.status()
+                || !Objects.equals(previous.checkpointPath(), job.checkpointPath())) {
+            showCheckpoints(job); // the registry is read only when the job may have published
+        }
     }
 
     private void showCheckpoints(JobView job) {

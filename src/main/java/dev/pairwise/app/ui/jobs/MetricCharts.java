@@ -41,6 +41,13 @@ class MetricCharts extends Div {
         }).setSeries(series));
     }
 
+    /** Forgets the charts (another job is shown). */
+    void reset() {
+        removeAll();
+        charts.clear();
+        shownPoints = -1;
+    }
+
     /** Family → metric name → points, families in {@link #order}, metrics as first reported. */
     static Map<String, Map<String, List<LineChart.Point>>> group(List<MetricPoint> points) {
         Map<String, Map<String, List<LineChart.Point>>> families = new LinkedHashMap<>();
