@@ -19,6 +19,13 @@
  * POST /api/projects/{id}/demonstrations               ADMIN; LABELER where the project allows
  * POST /api/demonstrations/{id}/submit                 the author or an admin
  * POST /api/demonstrations/{id}/review                 ADMIN   {"approve": true|false, "note": "..."}
+ * POST /api/jobs                                      RESEARCHER    {"type": "SFT", "config": {...}} → 201 queued
+ * GET  /api/jobs?type=&amp;status=&amp;limit=                   RESEARCHER, ADMIN   newest first
+ * GET  /api/jobs/{id}, /api/jobs/{id}/metrics          RESEARCHER, ADMIN
+ * POST /api/jobs/{id}/cancel                           RESEARCHER
+ * GET  /api/job-types                                  RESEARCHER, ADMIN   installed types + form fields
+ * GET  /api/checkpoints?kind=, /api/checkpoints/{id}   RESEARCHER, ADMIN   the model registry
+ * GET  /api/checkpoints/{id}/download                  RESEARCHER, ADMIN   the folder as a zip (streamed)
  * </pre>
  */
 @NullMarked
