@@ -53,11 +53,17 @@ public class SystemRankings {
     /** Every such ranking in judgment order; of one project, or of all when {@code projectId} is null. */
     @Transactional(readOnly = true)
     public List<SystemRanking> rankings(@Nullable Long projectId) {
+        return rankings(projectId, PAGE);
+    }
+
+    /** As {@link #rankings(Long)}, reading {@code pageSize} judgments per query. */
+    @Transactional(readOnly = true)
+    List<SystemRanking> rankings(@Nullable Long projectId, int pageSize) {
         List<SystemRanking> out = new ArrayList<>();
         long after = 0;
         while (true) {
             List<Row> page = jdbc.sql(JUDGMENTS).param("after", after).param("all", projectId == null)
-                    .param("projectId", projectId == null ? -1L : projectId).param("limit", PAGE)
+                    .param("projectId", projectId == null ? -1L : projectId).param("limit", pageSize)
                     .query((rs, n) -> new Row(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4)))
                     .list();
             if (page.isEmpty()) {
@@ -78,7 +84,7 @@ public class SystemRankings {
                 }));
                 out.add(new SystemRanking(r.id(), r.projectId(), r.promptId(), tiers, systemOf));
             }
-            if (page.size() < PAGE) {
+            if (page.size() < pageSize) {
                 return out;
             }
             after = page.getLast().id();

@@ -84,6 +84,18 @@ abstract class BattleQueriesScenarios {
     }
 
     @Test
+    void rankings_read_page_after_page_in_judgment_order() {
+        ProjectView p = fixtures.project(2, 1);
+        List<Long> prompts = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            prompts.add(judged(p.id(), List.of(Origin.model("x", "{}"), Origin.model("y", "{}")),
+                    List.of(List.of(i % 2), List.of(1 - i % 2))).promptId());
+        }
+        assertThat(rankings.rankings(p.id(), 2)).extracting(SystemRanking::promptId).isEqualTo(prompts);
+        assertThat(rankings.rankings(p.id(), 5)).isEqualTo(rankings.rankings(p.id(), 1));
+    }
+
+    @Test
     void loop_prompts_come_oldest_first_in_the_order_asked_and_count_what_one_origin_stored() {
         ProjectView p = fixtures.project(2, 1);
         List<AddedPrompt> added = fixtures.prompts(p.id(), 3, 2); // Fixtures: origins ckpt-100 and imported
