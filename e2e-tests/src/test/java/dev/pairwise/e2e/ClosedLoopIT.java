@@ -117,6 +117,8 @@ class ClosedLoopIT extends BrowserTestBase {
         assertThat(policy.parentId()).isEqualTo(sft.id());
         sample(form, projectName, policy, false);
         screenshot("loop-02-sampled-from-dpo");
+        assertThat(originsOfProject(project)).containsOnly(Map.entry(sft.name(), 2L * PROMPTS),
+                Map.entry(policy.name(), 2L * PROMPTS));
 
         // 4. The labeler's queue now offers the DPO policy's responses, without naming it.
         as("labeler");
@@ -201,6 +203,7 @@ class ClosedLoopIT extends BrowserTestBase {
             long id = Long.parseLong(taskId.getAttribute("data-task-id"));
             tasks.add(id);
             assertThat(page.getByTestId("response-card-2")).isVisible();
+            assertThat(page.locator("body")).not().containsText("-job"); // no checkpoint name on the page
             page.locator("body").click(new Locator.ClickOptions().setPosition(2, 2));
             page.keyboard().press("1");
             page.keyboard().press("2");
