@@ -29,12 +29,11 @@ import java.util.Random;
  * policy checkpoint (SFT or base) and a scalar head read at the last token of prompt + response
  * (the response's {@code <|end|>}).
  *
- * <p>Deliberate departure: {@code GptModel} exposes logits, not its last hidden state, so the head
- * reads the centred logits: {@code r = w·(z − mean(z)) + b} with {@code z = LN(h)·Uᵀ}. This is
- * still a linear function of the final (normed) hidden state {@code h}, with effective weight
- * {@code Uᵀw}; U trains with everything else, so the function class equals InstructGPT's linear
- * head on {@code h}. Centring removes the logits' arbitrary softmax shift. It costs a V-wide
- * projection per position, which is small at the vocabularies here.
+ * <p>The head reads the final normed hidden state ({@link GptModel#forwardHidden}), as
+ * InstructGPT's linear head on the last layer: {@code r = w·h + b}. (An earlier version read the
+ * centred logits, a rank-V projection of h: at the tiny sizes of the loop demo the vocabulary is
+ * smaller than the width, so that head could not see all of h and the reward model stayed near
+ * chance on held-out rankings.)
  */
 public final class RewardModel implements RewardFunction, AutoCloseable {
 
@@ -51,13 +50,14 @@ public final class RewardModel implements RewardFunction, AutoCloseable {
         this.backbone = backbone;
         this.chat = chat;
         this.manager = NDManager.newBaseManager(backbone.device());
-        int v = backbone.config().vocabSize();
-        if (w.length != v) {
+        int d = backbone.config().width();
+        if (w.length != d) {
             backbone.close();
             manager.close();
-            throw new IllegalArgumentException("reward head has " + w.length + " weights, the backbone's vocabulary is " + v);
+            throw new IllegalArgumentException("reward head has " + w.length + " weights, the backbone's width is " + d
+                    + " (a head saved before the reward model read hidden states: retrain it)");
         }
-        headW = manager.create(w, new Shape(v));
+        headW = manager.create(w, new Shape(d));
         headB = manager.create(new float[] {b}, new Shape(1));
         headW.setRequiresGradient(true);
         headB.setRequiresGradient(true);
@@ -66,13 +66,13 @@ public final class RewardModel implements RewardFunction, AutoCloseable {
         parameters.put("score.bias", headB);
     }
 
-    /** A fresh head on a backbone (taken over: closed with this model), weights N(0, 1/(V+1)). */
+    /** A fresh head on a backbone (taken over: closed with this model), weights N(0, 1/(d+1)). */
     public static RewardModel fresh(GptModel backbone, ChatTokens chat, long seed) {
-        int v = backbone.config().vocabSize();
+        int d = backbone.config().width();
         Random rng = new Random(seed);
-        float[] w = new float[v];
-        double std = 1.0 / Math.sqrt(v + 1.0);
-        for (int i = 0; i < v; i++) {
+        float[] w = new float[d];
+        double std = 1.0 / Math.sqrt(d + 1.0);
+        for (int i = 0; i < d; i++) {
             w[i] = (float) (rng.nextGaussian() * std);
         }
         return new RewardModel(backbone, chat, w, 0f);
@@ -165,9 +165,8 @@ public final class RewardModel implements RewardFunction, AutoCloseable {
             System.arraycopy(s, 0, tokens, i * t, s.length);
             last[i] = s.length - 1;
         }
-        NDArray logits = backbone.forward(sm.create(tokens, new Shape(n, t)));
-        NDArray centred = logits.sub(logits.mean(new int[] {-1}, true));
-        NDArray perPosition = centred.matMul(headW).add(headB);
+        NDArray hidden = backbone.forwardHidden(sm.create(tokens, new Shape(n, t)));
+        NDArray perPosition = hidden.matMul(headW).add(headB);
         return perPosition.gather(sm.create(last, new Shape(n, 1)), 1).squeeze(1);
     }
 

@@ -188,6 +188,29 @@ public final class GptModel implements AutoCloseable {
      *                                  length or the batch does not match the cache
      */
     public NDArray forward(NDArray tokens, @Nullable KvCache cache) {
+        return logits(trunk(tokens, cache));
+    }
+
+    /**
+     * The language-model head applied to a hidden state from {@link #forwardHidden}: {@code
+     * forward(t)} equals {@code logits(forwardHidden(t))}, so a caller that needs both (PPO's
+     * policy and value head) runs the blocks once.
+     */
+    public NDArray logits(NDArray hidden) {
+        return Linear.linear(hidden, head, null).singletonOrThrow();
+    }
+
+    /**
+     * The final hidden state {@code (B, T, width)} for {@code tokens (B, T)}, after the last norm
+     * and before the language-model head: what a reward or value head reads (InstructGPT's scalar
+     * head on the last layer). Same arrays' manager and limits as {@link #forward(NDArray)}.
+     */
+    public NDArray forwardHidden(NDArray tokens) {
+        return trunk(tokens, null);
+    }
+
+    /** Embeddings, every block, and the final norm. */
+    private NDArray trunk(NDArray tokens, @Nullable KvCache cache) {
         Shape shape = tokens.getShape();
         if (shape.dimension() != 2) {
             throw new IllegalArgumentException("tokens must be (batch, time), got shape " + shape);
@@ -225,7 +248,7 @@ public final class GptModel implements AutoCloseable {
         if (cache != null) {
             cache.advance(t);
         }
-        return Linear.linear(norm(x, lnF, lnFBias), head, null).singletonOrThrow();
+        return norm(x, lnF, lnFBias);
     }
 
     /**

@@ -106,7 +106,7 @@ public final class PpoTrainer implements AutoCloseable {
             promptIds.add(ids);
         }
         this.root = NDManager.newBaseManager(policy.device());
-        this.head = new ValueHead(policy.config().vocabSize(), policy.device());
+        this.head = new ValueHead(policy.config().width(), policy.device());
         parameters.putAll(policy.parameters());
         parameters.putAll(head.parameters());
         this.optimizer = new AdamW(parameters, root);
@@ -155,9 +155,9 @@ public final class PpoTrainer implements AutoCloseable {
                 List<TokenRows.Row> slice = rows.subList(from, Math.min(from + config.miniBatch(), rows.size()));
                 try (NDManager sm = root.newSubManager()) {
                     NDList b = TokenRows.batch(sm, slice, chat.padId());
-                    NDArray logits = policy.forward(b.get(0));
-                    oldLp.addAll(perRow(TokenLosses.tokenLogProbs(logits, b.get(1)), slice));
-                    oldV.addAll(perRow(head.values(logits), slice));
+                    NDArray hidden = policy.forwardHidden(b.get(0));
+                    oldLp.addAll(perRow(TokenLosses.tokenLogProbs(policy.logits(hidden), b.get(1)), slice));
+                    oldV.addAll(perRow(head.values(hidden), slice));
                     refLp.addAll(perRow(TokenLosses.tokenLogProbs(reference.forward(b.get(0)), b.get(1)), slice));
                 }
             }
@@ -254,9 +254,10 @@ public final class PpoTrainer implements AutoCloseable {
             NDArray oldV = sm.create(spread(mb, t, Rollout::oldValues), shape);
             NDArray mask = b.get(2);
             try (GradientCollector collector = Engine.getEngine("PyTorch").newGradientCollector()) {
-                NDArray logits = policy.forward(b.get(0));
+                NDArray hidden = policy.forwardHidden(b.get(0));
+                NDArray logits = policy.logits(hidden);
                 NDArray lp = TokenLosses.tokenLogProbs(logits, b.get(1));
-                NDArray values = head.values(logits);
+                NDArray values = head.values(hidden);
                 PpoLoss.PolicyTerms pg = PpoLoss.policy(lp, oldLp, adv, mask, (float) config.clipRange());
                 NDArray vf = PpoLoss.value(values, oldV, ret, mask, (float) config.valueClipRange());
                 NDArray loss = pg.loss().add(vf.mul((float) config.vfCoef()));

@@ -10,10 +10,9 @@ import java.util.Map;
 
 /**
  * The critic of PPO as a head on the policy's own backbone (TRL's
- * {@code AutoModelForCausalLMWithValueHead}): {@code V_t = w·(z_t − mean(z_t)) + b} on the
- * centred logits {@code z_t} of position t. GptModel exposes logits rather than hidden states;
- * as for the reward model, a linear map of the centred logits is a linear map of the final
- * normed hidden state (see {@code RewardModel}). w starts at zero, so the first values are b = 0.
+ * {@code AutoModelForCausalLMWithValueHead}): {@code V_t = w·h_t + b} on the final normed hidden
+ * state {@code h_t} of position t ({@code GptModel.forwardHidden}). w starts at zero, so the
+ * first values are b = 0.
  */
 final class ValueHead implements AutoCloseable {
 
@@ -21,17 +20,17 @@ final class ValueHead implements AutoCloseable {
     private final NDArray w;
     private final NDArray b;
 
-    ValueHead(int vocab, Device device) {
+    ValueHead(int width, Device device) {
         manager = NDManager.newBaseManager(device);
-        w = manager.zeros(new Shape(vocab));
+        w = manager.zeros(new Shape(width));
         b = manager.zeros(new Shape(1));
         w.setRequiresGradient(true);
         b.setRequiresGradient(true);
     }
 
-    /** Values {@code (B, T)} of every position of {@code logits (B, T, V)}. */
-    NDArray values(NDArray logits) {
-        return logits.sub(logits.mean(new int[] {-1}, true)).matMul(w).add(b);
+    /** Values {@code (B, T)} of every position of {@code hidden (B, T, width)}. */
+    NDArray values(NDArray hidden) {
+        return hidden.matMul(w).add(b);
     }
 
     Map<String, NDArray> parameters() {
