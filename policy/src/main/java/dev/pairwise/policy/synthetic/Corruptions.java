@@ -8,8 +8,10 @@ import java.util.Random;
 
 /**
  * Plausible wrong answers, the kind a weak model or a careless demonstrator writes: an
- * off-by-a-little sum, two items swapped or left unreversed, a word left in lower case. They make
- * SFT demonstrations imperfect and give rankings something to choose between.
+ * off-by-a-little sum, two items swapped or left unreversed, a word left in lower case
+ * ({@link #corrupt}); or the lazy answer that copies the input instead of doing the task
+ * ({@link #copy}), one systematic habit rather than scattered slips. They make SFT
+ * demonstrations imperfect and give rankings something to choose between.
  */
 public final class Corruptions {
 
@@ -38,6 +40,18 @@ public final class Corruptions {
                     : answer + " " + answer.split(" ")[0];
         }
         return wrong;
+    }
+
+    /**
+     * The lazy answer: the prompt's items copied unchanged (the list not reversed or sorted, the
+     * words not upper-cased, the two operands of a sum). Falls back to {@link #corrupt} when the
+     * copy happens to be right (a palindrome, an already sorted list).
+     */
+    public static String copy(SyntheticTask task, Random rng) {
+        String p = task.prompt();
+        String body = task.kind() == TaskKind.ADD ? p.substring("add ".length()).replace(" and ", " ")
+                : p.substring(p.indexOf(':') + 1).strip();
+        return body.equals(task.answer()) ? corrupt(task, rng) : body;
     }
 
     private static String swapTwo(String[] items, Random rng) {

@@ -40,13 +40,28 @@ public final class SyntheticData {
         return sb.toString();
     }
 
-    /** One demonstration per task, the answer replaced by a corrupted one with probability {@code errorRate}. */
+    /** How a wrong demonstration is wrong. */
+    public enum Errors {
+        /** Scattered slips ({@link Corruptions#corrupt}): a different mistake each time. */
+        SLIPS,
+        /** One lazy habit ({@link Corruptions#copy}): the input copied instead of transformed. */
+        COPY
+    }
+
+    /** One demonstration per task, the answer replaced by a slip with probability {@code errorRate}. */
     public static List<SftExample> demonstrations(List<SyntheticTask> tasks, double errorRate, long seed) {
+        return demonstrations(tasks, errorRate, Errors.SLIPS, seed);
+    }
+
+    /** One demonstration per task, the answer replaced by a wrong one of the given kind with probability {@code errorRate}. */
+    public static List<SftExample> demonstrations(List<SyntheticTask> tasks, double errorRate, Errors errors,
+            long seed) {
         checkRate(errorRate);
         Random rng = new Random(seed);
         List<SftExample> out = new ArrayList<>(tasks.size());
         for (SyntheticTask t : tasks) {
-            String answer = rng.nextDouble() < errorRate ? Corruptions.corrupt(t, rng) : t.answer();
+            String answer = rng.nextDouble() >= errorRate ? t.answer()
+                    : errors == Errors.COPY ? Corruptions.copy(t, rng) : Corruptions.corrupt(t, rng);
             out.add(SftExample.of(t.prompt(), answer));
         }
         return out;

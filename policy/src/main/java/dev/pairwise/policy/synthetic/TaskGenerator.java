@@ -1,14 +1,17 @@
 package dev.pairwise.policy.synthetic;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 
 /**
- * Draws synthetic tasks, uniformly over the four kinds, deterministically under a seed. Sizes are
- * small so a tiny character-level GPT can learn them on a CPU in minutes.
+ * Draws synthetic tasks, uniformly over the chosen kinds (all four by default), deterministically
+ * under a seed. Sizes are small so a tiny character-level GPT can learn them on a CPU in minutes;
+ * a subset of kinds gives a smaller model fewer skills to learn.
  */
 public final class TaskGenerator {
 
@@ -18,13 +21,23 @@ public final class TaskGenerator {
     private static final String LETTERS = "abcdefgh";
 
     private final int maxOperand;
+    private final TaskKind[] kinds;
 
-    /** Operands of {@code add} are drawn from {@code 0..maxOperand}. */
+    /** Operands of {@code add} are drawn from {@code 0..maxOperand}; every kind. */
     public TaskGenerator(int maxOperand) {
+        this(maxOperand, EnumSet.allOf(TaskKind.class));
+    }
+
+    /** Operands of {@code add} are drawn from {@code 0..maxOperand}; only {@code kinds}, uniformly. */
+    public TaskGenerator(int maxOperand, Set<TaskKind> kinds) {
         if (maxOperand < 1 || maxOperand > 9999) {
             throw new IllegalArgumentException("maxOperand must be in 1..9999, got " + maxOperand);
         }
+        if (kinds.isEmpty()) {
+            throw new IllegalArgumentException("kinds must name at least one task kind");
+        }
         this.maxOperand = maxOperand;
+        this.kinds = EnumSet.copyOf(kinds).toArray(TaskKind[]::new);
     }
 
     /** The default: operands up to 49 (sums up to 98, two digits: learnable by a tiny model). */
@@ -34,7 +47,7 @@ public final class TaskGenerator {
 
     /** One task drawn from {@code rng}. */
     public SyntheticTask next(Random rng) {
-        TaskKind kind = TaskKind.values()[rng.nextInt(TaskKind.values().length)];
+        TaskKind kind = kinds[rng.nextInt(kinds.length)];
         return switch (kind) {
             case ADD -> SyntheticTask.add(rng.nextInt(maxOperand + 1), rng.nextInt(maxOperand + 1));
             case REVERSE -> {

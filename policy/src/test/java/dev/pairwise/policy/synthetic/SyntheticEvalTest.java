@@ -22,4 +22,21 @@ class SyntheticEvalTest {
                     .isNotCloseTo(0.0, within(1e-4));
         }
     }
+
+    @Test
+    void win_rate_counts_ties_half_and_the_paired_gain_has_its_standard_error() {
+        SyntheticEval.Result a = new SyntheticEval.Result(0, 0, 0, new double[] {1.0, 0.5, 0.3, 1.0});
+        SyntheticEval.Result b = new SyntheticEval.Result(0, 0, 0, new double[] {0.3, 0.5, 1.0, 0.3});
+        // wins, tie, loss, win
+        assertThat(SyntheticEval.winRate(a, b)).isCloseTo(2.5 / 4, within(1e-12));
+        // differences 0.7, 0, -0.7, 0.7: mean 0.175, squared deviations sum to 1.3475, sample variance /3, se sd/2
+        SyntheticEval.Difference d = SyntheticEval.pairedDifference(a, b);
+        assertThat(d.meanPct()).isCloseTo(17.5, within(1e-9));
+        assertThat(d.standardErrorPct()).isCloseTo(100 * Math.sqrt(1.3475 / 3) / 2, within(1e-9));
+        assertThat(new SyntheticEval.Result(0, 0, 0, new double[] {0.0, 1.0}).standardErrorPct())
+                .isCloseTo(50.0, within(1e-9));
+        SyntheticEval.Result shorter = new SyntheticEval.Result(0, 0, 0, new double[] {1.0});
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SyntheticEval.winRate(a, shorter))
+                .hasMessageContaining("not paired");
+    }
 }

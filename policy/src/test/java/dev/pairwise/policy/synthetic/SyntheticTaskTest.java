@@ -47,6 +47,29 @@ class SyntheticTaskTest {
     }
 
     @Test
+    void a_generator_limited_to_some_kinds_draws_only_those() {
+        TaskGenerator.Split s = new TaskGenerator(20, java.util.EnumSet.of(TaskKind.UPPERCASE, TaskKind.REVERSE))
+                .split(200, 20, 3);
+        assertThat(s.train().stream().map(SyntheticTask::kind).distinct())
+                .containsExactlyInAnyOrder(TaskKind.UPPERCASE, TaskKind.REVERSE);
+        assertThat(s.heldOut()).allMatch(t -> t.kind() == TaskKind.UPPERCASE || t.kind() == TaskKind.REVERSE);
+        assertThatThrownBy(() -> new TaskGenerator(20, java.util.EnumSet.noneOf(TaskKind.class)))
+                .hasMessageContaining("kinds");
+    }
+
+    @Test
+    void the_lazy_answer_copies_the_input_and_is_never_right() {
+        java.util.Random rng = new java.util.Random(1);
+        assertThat(Corruptions.copy(SyntheticTask.reverse("c", "a", "f"), rng)).isEqualTo("c a f");
+        assertThat(Corruptions.copy(SyntheticTask.uppercase("red", "fox"), rng)).isEqualTo("red fox");
+        assertThat(Corruptions.copy(SyntheticTask.sort(5, 2, 9), rng)).isEqualTo("5 2 9");
+        assertThat(Corruptions.copy(SyntheticTask.add(23, 58), rng)).isEqualTo("23 58");
+        // a palindrome reversed is itself: the copy would be right, so a slip is returned instead
+        SyntheticTask palindrome = SyntheticTask.reverse("a", "b", "a");
+        assertThat(Corruptions.copy(palindrome, rng)).isNotEqualTo(palindrome.answer());
+    }
+
+    @Test
     void an_impossible_split_is_refused() {
         assertThatThrownBy(() -> new TaskGenerator(1).split(30_000, 100, 1)).hasMessageContaining("distinct prompts");
     }
