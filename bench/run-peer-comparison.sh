@@ -18,6 +18,7 @@
 #   DATA=/work/shared/data/tinyshakespeare/input.txt   GUARD=1 (0: no waiting or retries: smoke runs)
 #   MAX_OTHER=0.05 (largest share of the machine other processes may use during an accepted run)
 #   MAIN + CLASSPATH: run Java as `java -cp $CLASSPATH $MAIN bench-train ...` instead of the jar
+#   JAVA_ENV="K=V ..."  extra environment for the Java side only (e.g. OMP_WAIT_POLICY=ACTIVE)
 set -euo pipefail
 
 if [[ $# -lt 3 ]]; then sed -n '2,23p' "$0"; exit 2; fi
@@ -55,7 +56,8 @@ mkdir -p "$OUT"
 PEER_CMD=(env LD_LIBRARY_PATH=/usr/lib/x86_64-linux-gnu/openblas-openmp /usr/bin/python3 "$PEER_DIR/gpt_train.py"
           --threads "$THREADS" --data "$DATA" --n-layer "$L" --n-head "$H" --n-embd "$D" --block-size "$T"
           --batch-size "$B" --iters "$ITERS" --lr "$LR" "${PEER_BLOCK[@]}" --tag "$NAME")
-JVM=(env OPT_OUT_TRACKING=true DJL_OFFLINE=true "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED
+read -r -a JAVA_ENV_ARR <<< "${JAVA_ENV:-}"
+JVM=(env OPT_OUT_TRACKING=true DJL_OFFLINE=true "${JAVA_ENV_ARR[@]}" "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED
      -Dai.djl.offline=true "-Dai.djl.pytorch.num_threads=$THREADS" -Dai.djl.pytorch.num_interop_threads=1)
 if [[ -n "${MAIN:-}" ]]; then
   JVM+=(-cp "$CLASSPATH" $MAIN)
