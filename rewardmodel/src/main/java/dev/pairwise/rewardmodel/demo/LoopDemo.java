@@ -139,29 +139,30 @@ public final class LoopDemo {
         }
 
         /**
-         * Tuned on the tiny size (seed 1: reward model 72% held-out after 4 epochs, 77% after 8;
-         * PPO at 3e-4 climbed the reward model to 0.97 while the oracle score fell 20 points,
-         * reward hacking at KL 3.4; at 1e-4 it gained 10 points at KL 0.6). Otherwise as
-         * {@link #small()}.
+         * Tuned on the tiny size, seeds 1–3. Demonstration errors are the lazy copy of the input
+         * (with scattered slips instead, DPO gained +8, +1 and +8 points over SFT and PPO +11,
+         * −2 and 0). Reward model 8 epochs at 1e-3 (seed 1: 72% held-out after 4, 77%
+         * after 8). PPO at 1e-4 (at 3e-4 it climbed the reward model to 0.97 while the oracle
+         * score fell 20 points, reward hacking at KL 3.4; 80 rounds of 4 epochs hacked too) with
+         * β₀ 0.2, the InstructGPT/Ziegler starting value (β₀ 0.05 gave +5.6 and +1.6 points on
+         * seeds 2 and 3, 0.2 gave +8.8 and +4.9). DPO at β 0.5 (β 0.2 drifted to KL 1.6–2.5
+         * for +5.5 and +4.7 points on seeds 1 and 3; 0.5 gave +17.5 and +8.6 at KL 0.9 and 0.6).
          */
         public static Knobs tiny() {
-            return new Knobs(0.3, "copy", 0.05, 1e-3, 8, 1e-4, 0.2, 1, 1e-4, 2, 0.05, 2.0, false);
+            return new Knobs(0.3, "copy", 0.05, 1e-3, 8, 1e-4, 0.5, 1, 1e-4, 2, 0.2, 2.0, false);
         }
 
         /**
-         * 30% wrong demonstrations (so the SFT policy is imperfect and rankings carry what the
-         * demonstrations do not); labelers' noise 0.05 on a [0, 1] score; reward model 2 epochs at
-         * 3e-4; gentle DPO (lr 1e-4, β 0.2, one epoch: larger steps drifted, KL 5–7, and lost
-         * score on the small size); PPO at 5e-5, 2 epochs per rollout batch, β₀ 0.05 towards a
-         * target KL of 2 nats. {@code goldInK} replaces one of the K = 4 samples by the correct
-         * answer, as when a human-written response joins a comparison task (off).
+         * The settings of the recorded small run (2026-11-28, before the heads read hidden
+         * states; not re-measured since): 30% wrong demonstrations with scattered slips;
+         * labelers' noise 0.05 on a [0, 1] score; reward model 2 epochs at 3e-4; gentle DPO (lr
+         * 1e-4, β 0.2, one epoch: larger steps drifted, KL 5–7, and lost score); PPO at 5e-5, 2
+         * epochs per rollout batch, β₀ 0.05 towards a target KL of 2 nats. {@code goldInK}
+         * replaces one of the K = 4 samples by the correct answer, as when a human-written
+         * response joins a comparison task (off).
          */
         public static Knobs small() {
             return new Knobs(0.3, "slips", 0.05, 3e-4, 2, 1e-4, 0.2, 1, 5e-5, 2, 0.05, 2.0, false);
-        }
-
-        public Knobs {
-            errors(demoErrors); // validates
         }
 
         /** A copy with {@code name=value} set. */
