@@ -32,9 +32,26 @@ final class PolicySampler implements AutoCloseable {
     record Drawn(List<List<String>> responses, long tokens, int truncatedPrompts) {
     }
 
-    /** A response as a task stores it: an empty one as {@link #EMPTY}, since a task needs text. */
+    /**
+     * A response as a task stores it. A byte-level model can emit any byte, so control characters
+     * (NUL among them, which no text column takes) are dropped, keeping tabs and line breaks, and
+     * a lone surrogate becomes U+FFFD; an empty response is stored as {@link #EMPTY}, since a task
+     * needs text.
+     */
     static String shown(String response) {
-        return response.isBlank() ? EMPTY : response;
+        StringBuilder sb = new StringBuilder(response.length());
+        for (int i = 0; i < response.length(); i++) {
+            char c = response.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < response.length() && Character.isLowSurrogate(response.charAt(i + 1))) {
+                sb.append(c).append(response.charAt(++i));
+            } else if (Character.isSurrogate(c)) {
+                sb.append('\uFFFD');
+            } else if (!Character.isISOControl(c) || c == '\n' || c == '\t' || c == '\r') {
+                sb.append(c);
+            }
+        }
+        String text = sb.toString().strip();
+        return text.isEmpty() ? EMPTY : text;
     }
 
     private final Policy policy;
