@@ -165,6 +165,10 @@ public final class LoopDemo {
             return new Knobs(0.3, "slips", 0.05, 3e-4, 2, 1e-4, 0.2, 1, 5e-5, 2, 0.05, 2.0, false);
         }
 
+        public Knobs {
+            errors(demoErrors); // validates
+        }
+
         /** A copy with {@code name=value} set. */
         public Knobs with(String assignment) {
             return Overrides.with(this, assignment);
