@@ -1,9 +1,10 @@
 /*
  * The reward model on real preferences: Anthropic HH-RLHF (Bai et al. 2022) pairs, split 90/10,
- * a tiny character-level GPT pretrained on the chosen dialogues as backbone, then Bradley–Terry
- * training and held-out accuracy. A yardstick, not a good reward model: InstructGPT's 6B RM
- * reached 69.6% and people agree about 73% of the time; a model of this size sees the last few
- * hundred characters and should land a little above chance.
+ * a tiny character-level GPT pretrained on the training 90% of the dialogues (prompt and chosen
+ * response, in the chat template the reward model reads; the held-out 10% is never read) as
+ * backbone, then Bradley–Terry training and held-out accuracy. A yardstick, not a good reward
+ * model: InstructGPT's 6B RM reached 69.6% and people agree about 73% of the time; a model of
+ * this size sees the last few hundred characters and should land a little above chance.
  */
 package dev.pairwise.rewardmodel.demo;
 
@@ -11,6 +12,7 @@ import ai.djl.Device;
 import dev.pairwise.policy.align.AlignListener;
 import dev.pairwise.policy.align.ChatTokens;
 import dev.pairwise.policy.align.Optim;
+import dev.pairwise.policy.align.Shuffle;
 import dev.pairwise.policy.data.TokenDataset;
 import dev.pairwise.policy.data.pairs.PairReader;
 import dev.pairwise.policy.data.pairs.PreferenceGroup;
@@ -33,8 +35,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
-/** Trains and evaluates a reward model on an HH-RLHF file. */
+/** Trains and evaluates a reward model on HH-RLHF files (their pairs pooled, then split 90/10). */
 public final class HhRewardDemo {
+
+    /** The 90/10 split; the held-out 10% is never read by pretraining or reward training. */
+    static final double VAL_FRACTION = 0.1;
 
     private HhRewardDemo() {
     }
@@ -43,10 +48,22 @@ public final class HhRewardDemo {
     public record Result(RewardResult reward, int pairs, int skippedIdentical, int skippedEmpty) {
     }
 
-    public static Result run(Path file, int pretrainIters, int epochs, long seed, Device device, Consumer<String> log)
-            throws IOException {
-        ReadReport<PreferencePair> read = PairReader.read(file);
-        List<PreferencePair> pairs = read.records();
+    /**
+     * @param pretrainIters steps of next-token pretraining on the training dialogues
+     * @param epochs        reward-model passes over the training judgments
+     * @param context       characters the backbone sees (dialogues are cut from the left)
+     */
+    public static Result run(List<Path> files, int pretrainIters, int epochs, int context, long seed, Device device,
+            Consumer<String> log) throws IOException {
+        List<PreferencePair> pairs = new ArrayList<>();
+        int identical = 0;
+        int empty = 0;
+        for (Path file : files) {
+            ReadReport<PreferencePair> read = PairReader.read(file);
+            pairs.addAll(read.records());
+            identical += read.skippedIdentical();
+            empty += read.skippedEmpty();
+        }
         StringBuilder text = new StringBuilder();
         for (PreferencePair p : pairs) {
             for (Turn t : p.prompt()) {
@@ -56,14 +73,27 @@ public final class HhRewardDemo {
         }
         CharTokenizer tok = CharTokenizer.train(List.of(text.toString()));
         ChatTokens chat = new ChatTokens(tok);
-        GptConfig config = GptConfig.of(tok.vocabSize(), 128, 2, 4, 64);
+        GptConfig config = GptConfig.of(tok.vocabSize(), context, 2, 4, 64);
         GptModel backbone = GptModel.create(config, seed, device);
-        StringBuilder corpus = new StringBuilder();
-        pairs.forEach(p -> corpus.append(p.chosen()).append('\n'));
+        // The backbone reads only the training 90%: the reward trainer splits the same judgments
+        // with the same seed (Shuffle.split), so these are exactly its training pairs.
+        int[] trainIdx = Shuffle.split(pairs.size(), VAL_FRACTION, seed)[0];
+        // Pretraining text is the dialogues exactly as the reward model reads them (chat template).
+        List<Integer> corpus = new ArrayList<>();
+        for (int i : trainIdx) {
+            PreferencePair p = pairs.get(i);
+            for (int id : chat.prompt(p.prompt())) {
+                corpus.add(id);
+            }
+            for (int id : chat.response(p.chosen())) {
+                corpus.add(id);
+            }
+        }
         try (Pretrainer pre = new Pretrainer(backbone,
-                new TokenDataset(tok.encode(corpus.toString()), tok.vocabSize(), config.contextLength(), 0.1),
+                new TokenDataset(corpus.stream().mapToInt(Integer::intValue).toArray(), tok.vocabSize(), config.contextLength(), 0.1),
                 TrainConfig.of(pretrainIters, 16, 3e-3, seed))) {
-            log.accept("pretrain: " + pre.run(p -> { }, () -> false).lastLoss());
+            log.accept("pretrain: " + pre.run(p -> { }, () -> false).lastLoss() + " on " + trainIdx.length
+                    + " training dialogues");
         } catch (RuntimeException e) {
             backbone.close();
             throw e;
@@ -72,22 +102,27 @@ public final class HhRewardDemo {
         pairs.forEach(p -> groups.add(PreferenceGroup.of(p)));
         try (RewardModel rm = RewardModel.fresh(backbone, chat, seed);
                 RewardTrainer trainer = new RewardTrainer(rm, groups,
-                        new RewardConfig(epochs, 16, Optim.of(1e-3), 0, 0.01, 0.1, 0, seed))) {
+                        new RewardConfig(epochs, 16, Optim.of(1e-3), 0, 0.01, VAL_FRACTION, 0, seed))) {
             RewardResult r = trainer.run((s, total, m) -> {
                 if (s % 50 == 0) {
                     log.accept("  rm " + s + "/" + total + ": loss " + m.get("loss"));
                 }
             }, () -> false);
-            return new Result(r, pairs.size(), read.skippedIdentical(), read.skippedEmpty());
+            return new Result(r, pairs.size(), identical, empty);
         }
     }
 
-    /** {@code eval-rm-hh [file] [pretrainIters] [epochs]}; prints one result line. */
+    /** {@code HhRewardDemo [file,file...] [pretrainIters] [epochs] [context]}; prints one result line. */
     public static void main(String[] args) throws IOException {
-        Path file = Path.of(args.length > 0 ? args[0] : "../shared/data/hh-rlhf/helpful-base/test.jsonl.gz");
+        List<Path> files = java.util.Arrays.stream(
+                (args.length > 0 ? args[0] : "../shared/data/hh-rlhf/helpful-base/test.jsonl.gz").split(","))
+                .map(Path::of).toList();
         int iters = args.length > 1 ? Integer.parseInt(args[1]) : 300;
         int epochs = args.length > 2 ? Integer.parseInt(args[2]) : 1;
-        Result r = run(file, iters, epochs, 1, Device.cpu(), System.err::println);
+        int context = args.length > 3 ? Integer.parseInt(args[3]) : 128;
+        long t0 = System.nanoTime();
+        Result r = run(files, iters, epochs, context, 1, Device.cpu(), System.err::println);
+        System.err.printf("%.0f s%n", (System.nanoTime() - t0) / 1e9);
         System.out.println(r);
     }
 }
