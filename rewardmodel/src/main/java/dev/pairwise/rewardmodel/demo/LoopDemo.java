@@ -65,8 +65,8 @@ public final class LoopDemo {
      * @param heldOut      held-out prompts for the final evaluation
      * @param evalSamples  samples per held-out prompt (the score's standard error shrinks with it)
      * @param layers       the GPT's shape (vocabulary filled in from the tokenizer)
-     * @param pretrainLr   peak learning rate of pretraining; 3e-3 (the small size diverged at it
-     *                     on seeds 2 and 3, at steps 1070 and 2780: {@code --set pretrainLr=1e-3})
+     * @param pretrainLr   peak learning rate of pretraining; 3e-3 (the small size's pretraining
+     *                     diverged on seeds 2 and 3, and on seed 2 at 1e-3 too: see the README)
      */
     public record Size(String name, String kinds, int maxOperand, int trainTasks, int heldOut, int evalSamples,
             int layers, int heads, int width, int context, int corpusLines, int pretrainIters, double pretrainLr,
