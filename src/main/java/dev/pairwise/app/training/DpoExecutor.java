@@ -6,7 +6,6 @@ import dev.pairwise.app.jobs.ConfigField;
 import dev.pairwise.app.jobs.JobContext;
 import dev.pairwise.app.jobs.JobExecutor;
 import dev.pairwise.app.jobs.JobType;
-import dev.pairwise.labeling.InvalidInputException;
 import dev.pairwise.labeling.dataset.PairText;
 import dev.pairwise.policy.align.AlignCheckpoints;
 import dev.pairwise.policy.align.ChatTokens;
@@ -45,8 +44,7 @@ class DpoExecutor implements JobExecutor {
             ConfigField.integer("batchSize", "Batch size", 8, 1, 256, "Pairs per step; 8 fits a CPU (the paper: 64)."),
             ConfigField.number("learningRate", "Learning rate", 5e-5, 1e-8, 1e-2,
                     "AdamW peak rate; 5e-5 for the small models here (the paper's 1e-6 is for billions of parameters)."),
-            ConfigField.integer("checkpointEvery", "Resume point every", 50, 1, 1_000_000,
-                    "Steps between saved resume points; a restart of the app continues from the last one."),
+            ResumePoint.field(50, "Steps"),
             ConfigField.integer("seed", "Seed", 1234, Integer.MIN_VALUE, Integer.MAX_VALUE,
                     "Seeds the 90/10 split and the shuffles."));
 
@@ -74,14 +72,7 @@ class DpoExecutor implements JobExecutor {
     @Override
     public List<Long> prepare(JsonNode config) {
         Settings s = Settings.check(FIELDS, config);
-        long project = s.requiredId("projectId");
-        inputs.requireProject(project);
-        List<Long> ids = inputs.data().pairIds(project);
-        if (ids.isEmpty()) {
-            throw new InvalidInputException("dataset", "No preference pairs in project " + project
-                    + " to train on: rank some tasks first");
-        }
-        return ids;
+        return inputs.pairSnapshot(s.requiredId("projectId"));
     }
 
     @Override

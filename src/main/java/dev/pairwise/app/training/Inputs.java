@@ -6,6 +6,7 @@ import dev.pairwise.app.jobs.ModelRegistry;
 import dev.pairwise.labeling.InvalidInputException;
 import dev.pairwise.labeling.dataset.TrainingDataService;
 import java.nio.file.Path;
+import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,6 +42,20 @@ class Inputs {
         if (!data.projectExists(projectId)) {
             throw new InvalidInputException("config.projectId", "Project " + projectId + " does not exist");
         }
+    }
+
+    /**
+     * The dataset snapshot of the pair-trained stages (reward model, DPO): every preference pair of
+     * the project, refused when there is none.
+     */
+    List<Long> pairSnapshot(long projectId) {
+        requireProject(projectId);
+        List<Long> ids = data.pairIds(projectId);
+        if (ids.isEmpty()) {
+            throw new InvalidInputException("dataset", "No preference pairs in project " + projectId
+                    + " to train on: rank some tasks first");
+        }
+        return ids;
     }
 
     static Device device() {

@@ -56,8 +56,7 @@ class PpoExecutor implements JobExecutor {
             new ConfigField("adaptiveKl", "Adaptive KL", ConfigField.Kind.BOOLEAN, "true", null, null, List.of(), false,
                     "Ziegler et al.'s controller moves beta towards the target KL; off keeps beta fixed."),
             ConfigField.number("targetKl", "Target KL", 6.0, 0.01, 100.0, "Target KL in nats per response for the adaptive controller; 6 as Ziegler et al."),
-            ConfigField.integer("checkpointEvery", "Resume point every", 5, 1, 1_000_000,
-                    "Rounds between saved resume points; a restart of the app continues from the last one."),
+            ResumePoint.field(5, "Rounds"),
             ConfigField.integer("seed", "Seed", 1234, Integer.MIN_VALUE, Integer.MAX_VALUE, "Seeds sampling and minibatch order."));
 
     private final Inputs inputs;

@@ -63,8 +63,7 @@ class PretrainExecutor implements JobExecutor {
                     "Linear warmup before the cosine decay; a tenth of the default steps (nanoGPT: 100 of 5000). At most the steps."),
             ConfigField.integer("evalEvery", "Evaluate every", 100, 0, 1_000_000,
                     "Steps between held-out losses (val_loss); 0 evaluates only at the end."),
-            ConfigField.integer("checkpointEvery", "Resume point every", 100, 1, 1_000_000,
-                    "Steps between saved resume points; a restart of the app continues from the last one."),
+            ResumePoint.field(100, "Steps"),
             ConfigField.integer("seed", "Seed", 1337, Integer.MIN_VALUE, Integer.MAX_VALUE,
                     "Seeds the weights and every batch; 1337 as nanoGPT."));
 

@@ -1,5 +1,6 @@
 package dev.pairwise.app.training;
 
+import dev.pairwise.app.jobs.ConfigField;
 import dev.pairwise.app.jobs.JobContext;
 import dev.pairwise.policy.checkpoint.Checkpoints;
 import java.io.IOException;
@@ -22,6 +23,12 @@ final class ResumePoint {
     }
 
     private ResumePoint() {
+    }
+
+    /** The {@code checkpointEvery} config field every resumable trainer shows. */
+    static ConfigField field(long defaultEvery, String unit) {
+        return ConfigField.integer("checkpointEvery", "Resume point every", defaultEvery, 1, 1_000_000,
+                unit + " between saved resume points; a restart of the app continues from the last one.");
     }
 
     /** The job's resume point, when it has a complete training checkpoint; else null (start afresh). */

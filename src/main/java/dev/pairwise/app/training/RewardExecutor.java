@@ -5,7 +5,6 @@ import dev.pairwise.app.jobs.ConfigField;
 import dev.pairwise.app.jobs.JobContext;
 import dev.pairwise.app.jobs.JobExecutor;
 import dev.pairwise.app.jobs.JobType;
-import dev.pairwise.labeling.InvalidInputException;
 import dev.pairwise.labeling.dataset.PairText;
 import dev.pairwise.policy.align.Optim;
 import dev.pairwise.policy.data.pairs.PreferenceGroup;
@@ -40,8 +39,7 @@ class RewardExecutor implements JobExecutor {
                     "AdamW peak rate; 1e-4 for the small backbones here (InstructGPT: 9e-6 for 6B)."),
             ConfigField.number("centering", "Centering", 0.0, 0.0, 1.0,
                     "Weight of mean((r_w + r_l)^2) keeping rewards near zero; 0 off as TRL, 0.01 when on (Eisenstein et al. 2023)."),
-            ConfigField.integer("checkpointEvery", "Resume point every", 50, 1, 1_000_000,
-                    "Steps between saved resume points; a restart of the app continues from the last one."),
+            ResumePoint.field(50, "Steps"),
             ConfigField.integer("seed", "Seed", 1234, Integer.MIN_VALUE, Integer.MAX_VALUE,
                     "Seeds the head, the 90/10 split and the shuffles."));
 
@@ -69,14 +67,7 @@ class RewardExecutor implements JobExecutor {
     @Override
     public List<Long> prepare(JsonNode config) {
         Settings s = Settings.check(FIELDS, config);
-        long project = s.requiredId("projectId");
-        inputs.requireProject(project);
-        List<Long> ids = inputs.data().pairIds(project);
-        if (ids.isEmpty()) {
-            throw new InvalidInputException("dataset", "No preference pairs in project " + project
-                    + " to train on: rank some tasks first");
-        }
-        return ids;
+        return inputs.pairSnapshot(s.requiredId("projectId"));
     }
 
     @Override

@@ -43,8 +43,7 @@ class SftExecutor implements JobExecutor {
             ConfigField.integer("batchSize", "Batch size", 8, 1, 256, "Demonstrations per step; 8 fits a CPU."),
             ConfigField.number("learningRate", "Learning rate", 1e-4, 1e-7, 1e-2,
                     "AdamW peak rate; 1e-4, ten times below pretraining, as fine-tuning moves the weights less."),
-            ConfigField.integer("checkpointEvery", "Resume point every", 50, 1, 1_000_000,
-                    "Steps between saved resume points; a restart of the app continues from the last one."),
+            ResumePoint.field(50, "Steps"),
             ConfigField.integer("seed", "Seed", 1234, Integer.MIN_VALUE, Integer.MAX_VALUE,
                     "Seeds the 90/10 split and the shuffles."));
 
