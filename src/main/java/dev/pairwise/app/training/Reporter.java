@@ -83,7 +83,9 @@ class Reporter implements AlignListener {
                 ctx.metric(name, value);
             }
         });
-        ctx.log("eval at step " + step + " " + format(metrics));
+        boolean any = metrics.values().stream().anyMatch(Double::isFinite);
+        // A trainer reports NaN when there is nothing held out (e.g. SFT on a single demonstration).
+        ctx.log("eval at step " + step + " " + (any ? format(metrics) : "skipped: no held-out examples"));
     }
 
     /** The metrics of the last step reported. */

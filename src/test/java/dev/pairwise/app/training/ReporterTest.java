@@ -2,7 +2,11 @@ package dev.pairwise.app.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.LongStream;
+import tools.jackson.databind.node.JsonNodeFactory;
 import org.junit.jupiter.api.Test;
 
 class ReporterTest {
@@ -25,5 +29,15 @@ class ReporterTest {
     void a_run_logs_about_ten_lines() {
         long lines = LongStream.rangeClosed(1, 1000).filter(s -> Reporter.logDue(s, 1000)).count();
         assertThat(lines).isBetween(10L, 12L);
+    }
+
+    @Test
+    void an_evaluation_without_held_out_examples_is_logged_as_skipped_and_not_charted() {
+        RecordingContext ctx = new RecordingContext(JsonNodeFactory.instance.objectNode(), List.of(), null, Path.of("unused"), 0);
+        Reporter reporter = new Reporter(ctx);
+        reporter.onEval(3, Map.of("eval_loss", Double.NaN));
+        reporter.onEval(6, Map.of("eval_loss", 1.5));
+        assertThat(ctx.metrics).extracting(RecordingContext.Point::name).containsExactly("eval_loss");
+        assertThat(ctx.log).containsExactly("eval at step 3 skipped: no held-out examples", "eval at step 6 eval_loss=1.500");
     }
 }
