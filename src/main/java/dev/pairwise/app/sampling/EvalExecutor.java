@@ -7,6 +7,7 @@ import dev.pairwise.app.jobs.CheckpointView;
 import dev.pairwise.app.jobs.ConfigField;
 import dev.pairwise.app.jobs.JobContext;
 import dev.pairwise.app.jobs.JobExecutor;
+import dev.pairwise.app.jobs.JobSettings;
 import dev.pairwise.app.jobs.JobType;
 import dev.pairwise.app.jobs.ModelRegistry;
 import dev.pairwise.labeling.InvalidInputException;
@@ -87,20 +88,18 @@ class EvalExecutor implements JobExecutor {
 
     @Override
     public List<Long> prepare(JsonNode node) {
-        JobConfig config = new JobConfig(node);
-        SamplingSettings.read(config);
-        config.integer("batchPrompts", 8, 1, 256);
+        JobSettings config = JobSettings.check(FIELDS, node);
         ProjectView source = project(config, "projectId");
         @Nullable ProjectView battles = battleProject(config);
-        if (battles == null && !config.has("rewardCheckpoint")) {
+        if (battles == null && config.id("rewardCheckpoint") == null) {
             throw new InvalidInputException("config.rewardCheckpoint",
                     "an evaluation needs a reward model (rewardCheckpoint), a battle project (battleProjectId), or both");
         }
         return PromptSelection.snapshot(config, prompts, "projectId", source.id());
     }
 
-    private @Nullable ProjectView battleProject(JobConfig config) {
-        if (!config.has("battleProjectId")) {
+    private @Nullable ProjectView battleProject(JobSettings config) {
+        if (config.id("battleProjectId") == null) {
             return null;
         }
         ProjectView p = project(config, "battleProjectId");
@@ -111,8 +110,8 @@ class EvalExecutor implements JobExecutor {
         return p;
     }
 
-    private ProjectView project(JobConfig config, String field) {
-        long id = config.id(field);
+    private ProjectView project(JobSettings config, String field) {
+        long id = config.requiredId(field);
         try {
             return projects.get(id);
         } catch (NotFoundException e) {
@@ -122,12 +121,12 @@ class EvalExecutor implements JobExecutor {
 
     @Override
     public void run(JobContext ctx) throws Exception {
-        JobConfig config = new JobConfig(ctx.config());
+        JobSettings config = JobSettings.check(FIELDS, ctx.config());
         SamplingSettings settings = SamplingSettings.read(config);
-        int batch = (int) config.integer("batchPrompts", 8, 1, 256);
-        CheckpointView a = registry.get(config.id("policyCheckpoint"));
-        CheckpointView b = registry.get(config.id("opponentCheckpoint"));
-        @Nullable Long rewardId = config.optionalId("rewardCheckpoint");
+        int batch = config.integer("batchPrompts");
+        CheckpointView a = registry.get(config.requiredId("policyCheckpoint"));
+        CheckpointView b = registry.get(config.requiredId("opponentCheckpoint"));
+        @Nullable Long rewardId = config.id("rewardCheckpoint");
         @Nullable ProjectView battles = battleProject(config);
         List<PromptText> texts = new ArrayList<>();
         for (int from = 0; from < ctx.dataset().size(); from += 500) {

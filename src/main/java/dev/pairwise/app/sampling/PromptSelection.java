@@ -1,5 +1,6 @@
 package dev.pairwise.app.sampling;
 
+import dev.pairwise.app.jobs.JobSettings;
 import dev.pairwise.labeling.InvalidInputException;
 import dev.pairwise.labeling.NotFoundException;
 import dev.pairwise.labeling.battle.LoopPrompts;
@@ -21,8 +22,8 @@ final class PromptSelection {
      * @param projectField the config field naming the project the prompts come from
      * @param projectId    its value
      */
-    static List<Long> snapshot(JobConfig config, LoopPrompts prompts, String projectField, long projectId) {
-        int max = (int) config.integer("maxPrompts", 64, 1, MAX_PROMPTS);
+    static List<Long> snapshot(JobSettings config, LoopPrompts prompts, String projectField, long projectId) {
+        int max = config.integer("maxPrompts");
         List<Long> named = config.ids("promptIds", MAX_PROMPTS);
         try {
             if (!named.isEmpty()) {

@@ -5,6 +5,7 @@ import dev.pairwise.app.jobs.CheckpointView;
 import dev.pairwise.app.jobs.ConfigField;
 import dev.pairwise.app.jobs.JobContext;
 import dev.pairwise.app.jobs.JobExecutor;
+import dev.pairwise.app.jobs.JobSettings;
 import dev.pairwise.app.jobs.JobType;
 import dev.pairwise.app.jobs.ModelRegistry;
 import dev.pairwise.labeling.InvalidInputException;
@@ -75,17 +76,14 @@ class SampleExecutor implements JobExecutor {
 
     @Override
     public List<Long> prepare(JsonNode node) {
-        JobConfig config = new JobConfig(node);
-        SamplingSettings.read(config);
-        config.integer("batchPrompts", 8, 1, 256);
-        long target = project(config, "projectId").id();
-        long source = config.has("sourceProjectId") ? project(config, "sourceProjectId").id() : target;
-        return PromptSelection.snapshot(config, prompts, config.has("sourceProjectId") ? "sourceProjectId" : "projectId",
-                source);
+        JobSettings config = JobSettings.check(FIELDS, node);
+        project(config, "projectId"); // the target must exist even when the prompts come from elsewhere
+        String sourceField = config.id("sourceProjectId") != null ? "sourceProjectId" : "projectId";
+        return PromptSelection.snapshot(config, prompts, sourceField, project(config, sourceField).id());
     }
 
-    private ProjectView project(JobConfig config, String field) {
-        long id = config.id(field);
+    private ProjectView project(JobSettings config, String field) {
+        long id = config.requiredId(field);
         try {
             return projects.get(id);
         } catch (NotFoundException e) {
@@ -95,11 +93,11 @@ class SampleExecutor implements JobExecutor {
 
     @Override
     public void run(JobContext ctx) {
-        JobConfig config = new JobConfig(ctx.config());
+        JobSettings config = JobSettings.check(FIELDS, ctx.config());
         SamplingSettings settings = SamplingSettings.read(config);
-        int batch = (int) config.integer("batchPrompts", 8, 1, 256);
+        int batch = config.integer("batchPrompts");
         ProjectView target = project(config, "projectId");
-        CheckpointView policy = registry.get(config.id("policyCheckpoint"));
+        CheckpointView policy = registry.get(config.requiredId("policyCheckpoint"));
         Origin origin = Origin.model(policy.name(), settings.json(ctx.jobId()));
         List<Long> ids = ctx.dataset();
         int k = target.k();

@@ -1,13 +1,14 @@
 package dev.pairwise.app.sampling;
 
 import dev.pairwise.app.jobs.ConfigField;
+import dev.pairwise.app.jobs.JobSettings;
 import dev.pairwise.policy.sample.SamplingConfig;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
 /**
- * How a job samples, read from its config and checked field by field. The defaults and the
+ * How a job samples, read from its config (checked against {@link #FIELDS}). The defaults and the
  * reason for each:
  *
  * @param temperature  1.0: the policy's own distribution, which K diverse responses for labelers
@@ -37,14 +38,10 @@ record SamplingSettings(double temperature, double topP, int topK, int maxNewTok
             new ConfigField("chat", "Chat template", ConfigField.Kind.BOOLEAN, "true", null, null, List.of(), false,
                     "Wrap each prompt as a user turn and stop at <|end|>, as SFT taught; off for a base model."));
 
-    static SamplingSettings read(JobConfig c) {
-        return new SamplingSettings(
-                c.number("temperature", 1.0, 0.0, 5.0),
-                c.number("topP", 1.0, 0.01, 1.0),
-                (int) c.integer("topK", 0, 0, 1_000_000),
-                (int) c.integer("maxNewTokens", 128, 1, 4096),
-                c.integer("seed", 0, Long.MIN_VALUE, Long.MAX_VALUE),
-                c.bool("chat", true));
+    /** The settings of a config already checked against a field list that includes {@link #FIELDS}. */
+    static SamplingSettings read(JobSettings c) {
+        return new SamplingSettings(c.number("temperature"), c.number("topP"), c.integer("topK"),
+                c.integer("maxNewTokens"), c.longValue("seed"), c.flag("chat"));
     }
 
     /** The policy library's config; {@code stop} is {@code <|end|>}'s id with the chat template. */

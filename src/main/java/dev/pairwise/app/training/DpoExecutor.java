@@ -5,6 +5,7 @@ import dev.pairwise.app.jobs.CheckpointKind;
 import dev.pairwise.app.jobs.ConfigField;
 import dev.pairwise.app.jobs.JobContext;
 import dev.pairwise.app.jobs.JobExecutor;
+import dev.pairwise.app.jobs.JobSettings;
 import dev.pairwise.app.jobs.JobType;
 import dev.pairwise.labeling.dataset.PairText;
 import dev.pairwise.policy.align.AlignCheckpoints;
@@ -71,13 +72,13 @@ class DpoExecutor implements JobExecutor {
 
     @Override
     public List<Long> prepare(JsonNode config) {
-        Settings s = Settings.check(FIELDS, config);
+        JobSettings s = JobSettings.check(FIELDS, config);
         return inputs.pairSnapshot(s.requiredId("projectId"));
     }
 
     @Override
     public void run(JobContext ctx) throws Exception {
-        Settings s = Settings.check(FIELDS, ctx.config());
+        JobSettings s = JobSettings.check(FIELDS, ctx.config());
         List<PairText> pairs = inputs.data().pairs(ctx.dataset());
         if (pairs.isEmpty()) {
             throw new IllegalStateException("none of the " + ctx.dataset().size() + " pairs of the snapshot remain");

@@ -5,6 +5,7 @@ import dev.pairwise.app.jobs.CheckpointKind;
 import dev.pairwise.app.jobs.ConfigField;
 import dev.pairwise.app.jobs.JobContext;
 import dev.pairwise.app.jobs.JobExecutor;
+import dev.pairwise.app.jobs.JobSettings;
 import dev.pairwise.app.jobs.JobType;
 import dev.pairwise.labeling.InvalidInputException;
 import dev.pairwise.labeling.dataset.PromptText;
@@ -82,7 +83,7 @@ class PpoExecutor implements JobExecutor {
 
     @Override
     public List<Long> prepare(JsonNode config) {
-        Settings s = Settings.check(FIELDS, config);
+        JobSettings s = JobSettings.check(FIELDS, config);
         if (s.integer("rolloutBatch") % s.integer("miniBatch") != 0) {
             throw new InvalidInputException("config.miniBatch", "miniBatch (" + s.integer("miniBatch")
                     + ") must divide rolloutBatch (" + s.integer("rolloutBatch") + ")");
@@ -114,7 +115,7 @@ class PpoExecutor implements JobExecutor {
         }
     }
 
-    static PpoConfig config(Settings s) {
+    static PpoConfig config(JobSettings s) {
         PpoConfig d = PpoConfig.defaults();
         return new PpoConfig(s.integer("iterations"), s.integer("rolloutBatch"), s.integer("miniBatch"),
                 s.integer("ppoEpochs"), s.integer("maxNewTokens"), s.number("temperature"),
@@ -125,7 +126,7 @@ class PpoExecutor implements JobExecutor {
 
     @Override
     public void run(JobContext ctx) throws Exception {
-        Settings s = Settings.check(FIELDS, ctx.config());
+        JobSettings s = JobSettings.check(FIELDS, ctx.config());
         List<PromptText> prompts = inputs.data().prompts(ctx.dataset());
         if (prompts.isEmpty()) {
             throw new IllegalStateException("none of the " + ctx.dataset().size() + " prompts of the snapshot remain");

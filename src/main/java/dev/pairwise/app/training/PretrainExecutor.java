@@ -6,6 +6,7 @@ import dev.pairwise.app.jobs.ConfigField;
 import dev.pairwise.app.jobs.CorpusStore;
 import dev.pairwise.app.jobs.JobContext;
 import dev.pairwise.app.jobs.JobExecutor;
+import dev.pairwise.app.jobs.JobSettings;
 import dev.pairwise.app.jobs.JobType;
 import dev.pairwise.labeling.InvalidInputException;
 import dev.pairwise.policy.checkpoint.Checkpoints;
@@ -92,7 +93,7 @@ class PretrainExecutor implements JobExecutor {
 
     @Override
     public List<Long> prepare(JsonNode config) {
-        Settings s = Settings.check(FIELDS, config);
+        JobSettings s = JobSettings.check(FIELDS, config);
         if (s.integer("warmupSteps") > s.integer("steps")) {
             throw new InvalidInputException("config.warmupSteps", "warmupSteps (" + s.integer("warmupSteps")
                     + ") must not exceed steps (" + s.integer("steps") + ")");
@@ -128,7 +129,7 @@ class PretrainExecutor implements JobExecutor {
         return preset.equals("tiny") ? GptConfig.of(vocabSize, 128, 2, 4, 64) : GptConfig.preset(preset, vocabSize);
     }
 
-    static TrainConfig training(Settings s) {
+    static TrainConfig training(JobSettings s) {
         double lr = s.number("learningRate");
         return new TrainConfig(s.integer("steps"), s.integer("batchSize"), 1, lr, lr / 10, s.integer("warmupSteps"),
                 0.1, 0.9, 0.99, 1e-8, 1.0, s.integer("evalEvery"), EVAL_ITERS, s.longValue("seed"));
@@ -136,7 +137,7 @@ class PretrainExecutor implements JobExecutor {
 
     @Override
     public void run(JobContext ctx) throws Exception {
-        Settings s = Settings.check(FIELDS, ctx.config());
+        JobSettings s = JobSettings.check(FIELDS, ctx.config());
         String text = String.join("\n", corpora.texts("config.corpus", s.text("corpus")));
         Device device = Inputs.device();
         Path resume = ResumePoint.of(ctx);

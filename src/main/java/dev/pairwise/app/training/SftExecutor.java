@@ -5,6 +5,7 @@ import dev.pairwise.app.jobs.CheckpointKind;
 import dev.pairwise.app.jobs.ConfigField;
 import dev.pairwise.app.jobs.JobContext;
 import dev.pairwise.app.jobs.JobExecutor;
+import dev.pairwise.app.jobs.JobSettings;
 import dev.pairwise.app.jobs.JobType;
 import dev.pairwise.labeling.InvalidInputException;
 import dev.pairwise.labeling.dataset.DemonstrationText;
@@ -70,7 +71,7 @@ class SftExecutor implements JobExecutor {
 
     @Override
     public List<Long> prepare(JsonNode config) {
-        Settings s = Settings.check(FIELDS, config);
+        JobSettings s = JobSettings.check(FIELDS, config);
         Long project = s.id("projectId");
         if (project != null) {
             inputs.requireProject(project);
@@ -83,7 +84,7 @@ class SftExecutor implements JobExecutor {
         return ids;
     }
 
-    static SftConfig config(Settings s) {
+    static SftConfig config(JobSettings s) {
         SftConfig d = SftConfig.defaults();
         return new SftConfig(s.integer("epochs"), s.integer("batchSize"), Optim.of(s.number("learningRate")), 0, false,
                 null, d.valFraction(), 0, 0, s.longValue("seed"));
@@ -91,7 +92,7 @@ class SftExecutor implements JobExecutor {
 
     @Override
     public void run(JobContext ctx) throws Exception {
-        Settings s = Settings.check(FIELDS, ctx.config());
+        JobSettings s = JobSettings.check(FIELDS, ctx.config());
         List<DemonstrationText> demos = inputs.data().demonstrations(ctx.dataset());
         if (demos.isEmpty()) {
             throw new IllegalStateException("none of the " + ctx.dataset().size() + " demonstrations of the snapshot remain");

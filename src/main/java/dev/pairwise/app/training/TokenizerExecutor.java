@@ -5,6 +5,7 @@ import dev.pairwise.app.jobs.ConfigField;
 import dev.pairwise.app.jobs.CorpusStore;
 import dev.pairwise.app.jobs.JobContext;
 import dev.pairwise.app.jobs.JobExecutor;
+import dev.pairwise.app.jobs.JobSettings;
 import dev.pairwise.app.jobs.JobType;
 import dev.pairwise.policy.tokenizer.BpeTrainer;
 import dev.pairwise.policy.tokenizer.CharTokenizer;
@@ -50,14 +51,14 @@ class TokenizerExecutor implements JobExecutor {
 
     @Override
     public List<Long> prepare(JsonNode config) {
-        Settings s = Settings.check(FIELDS, config);
+        JobSettings s = JobSettings.check(FIELDS, config);
         corpora.resolve("config.corpus", s.text("corpus"));
         return List.of();
     }
 
     @Override
     public void run(JobContext ctx) throws Exception {
-        Settings s = Settings.check(FIELDS, ctx.config());
+        JobSettings s = JobSettings.check(FIELDS, ctx.config());
         List<String> texts = corpora.texts("config.corpus", s.text("corpus"));
         long bytes = texts.stream().mapToLong(t -> t.getBytes(StandardCharsets.UTF_8).length).sum();
         ctx.progress(0, 1);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pairwise.app.jobs.ConfigField;
+import dev.pairwise.app.jobs.JobSettings;
 import dev.pairwise.labeling.InvalidInputException;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,7 @@ class SettingsTest {
     }
 
     private static void refused(List<ConfigField> fields, String config, String field) {
-        assertThatThrownBy(() -> Settings.check(fields, json(config))).as(config)
+        assertThatThrownBy(() -> JobSettings.check(fields, json(config))).as(config)
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo(field));
     }
 
@@ -50,19 +51,19 @@ class SettingsTest {
                     config.set(f.name(), json(f.defaultValue()));
                 }
             }
-            Settings.check(fields, config);
+            JobSettings.check(fields, config);
             assertThat(fields).as(type).extracting(ConfigField::hint).allMatch(h -> !h.isBlank());
         });
     }
 
     @Test
     void absent_fields_take_their_defaults() {
-        Settings s = Settings.check(PretrainExecutor.FIELDS, requiredOnly(PretrainExecutor.FIELDS));
+        JobSettings s = JobSettings.check(PretrainExecutor.FIELDS, requiredOnly(PretrainExecutor.FIELDS));
         assertThat(s.integer("steps")).isEqualTo(200);
         assertThat(s.number("learningRate")).isEqualTo(1e-3);
         assertThat(s.choice("preset")).isEqualTo("tiny");
         assertThat(s.id("baseCheckpoint")).isNull();
-        Settings ppo = Settings.check(PpoExecutor.FIELDS, requiredOnly(PpoExecutor.FIELDS));
+        JobSettings ppo = JobSettings.check(PpoExecutor.FIELDS, requiredOnly(PpoExecutor.FIELDS));
         assertThat(ppo.flag("adaptiveKl")).isTrue();
     }
 
@@ -89,7 +90,7 @@ class SettingsTest {
 
     @Test
     void the_range_message_shows_whole_numbers_plainly() {
-        assertThatThrownBy(() -> Settings.check(TokenizerExecutor.FIELDS, json("{\"corpus\": \"c.txt\", \"vocabSize\": 100}")))
+        assertThatThrownBy(() -> JobSettings.check(TokenizerExecutor.FIELDS, json("{\"corpus\": \"c.txt\", \"vocabSize\": 100}")))
                 .hasMessage("vocabSize must be between 256 and 32768, was 100");
     }
 }

@@ -1,7 +1,7 @@
-package dev.pairwise.app.training;
+package dev.pairwise.app.jobs;
 
-import dev.pairwise.app.jobs.ConfigField;
 import dev.pairwise.labeling.InvalidInputException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -14,14 +14,15 @@ import tools.jackson.databind.JsonNode;
  * checks at submission and the values the trainer gets come from one description: a present field
  * must have the field's kind and lie in its range (or be one of its options), a required one must
  * be there, and an absent one takes the field's default. Fields not in the list are left alone
- * (the runner checks the generic ones).
+ * (the runner checks the generic ones). A blank text counts as absent, as a form sends an empty box.
+ * Every executor reads its config through this class.
  */
-final class Settings {
+public final class JobSettings {
 
     private final JsonNode config;
     private final Map<String, ConfigField> fields = new LinkedHashMap<>();
 
-    private Settings(List<ConfigField> list, JsonNode config) {
+    private JobSettings(List<ConfigField> list, JsonNode config) {
         this.config = config;
         list.forEach(f -> fields.put(f.name(), f));
     }
@@ -31,18 +32,24 @@ final class Settings {
      *
      * @throws InvalidInputException naming {@code config.<field>} at the first field at fault
      */
-    static Settings check(List<ConfigField> fields, JsonNode config) {
-        Settings s = new Settings(fields, config);
+    public static JobSettings check(List<ConfigField> fields, JsonNode config) {
+        JobSettings s = new JobSettings(fields, config);
         for (ConfigField f : fields) {
             s.checkOne(f);
         }
         return s;
     }
 
+    /** The field's value, or null when it is absent, JSON null or a blank text. */
+    private @Nullable JsonNode present(String name) {
+        JsonNode v = config.get(name);
+        return v == null || v.isNull() || (v.isString() && v.asString().isBlank()) ? null : v;
+    }
+
     private void checkOne(ConfigField f) {
-        JsonNode v = config.get(f.name());
+        JsonNode v = present(f.name());
         String at = "config." + f.name();
-        if (v == null || v.isNull()) {
+        if (v == null) {
             if (f.required()) {
                 throw new InvalidInputException(at, f.label() + " (" + f.name() + ") is required");
             }
@@ -77,8 +84,8 @@ final class Settings {
                 }
             }
             case TEXT, CORPUS -> {
-                if (!v.isString() || v.asString().isBlank()) {
-                    throw new InvalidInputException(at, f.name() + " must be a non-empty text");
+                if (!v.isString() && !(f.kind() == ConfigField.Kind.TEXT && v.isArray())) {
+                    throw new InvalidInputException(at, f.name() + " must be a text");
                 }
             }
         }
@@ -103,52 +110,94 @@ final class Settings {
         if (f == null) {
             throw new IllegalArgumentException("no config field " + name);
         }
-        JsonNode v = config.get(name);
-        if (v != null && !v.isNull()) {
+        JsonNode v = present(name);
+        if (v != null) {
             return v;
         }
         if (f.defaultValue() == null) {
             throw new IllegalStateException(name + " has no value and no default");
         }
-        return JsonSupport.JSON.readTree(f.defaultValue());
+        return JobConfigValidator.JSON.readTree(f.defaultValue());
     }
 
-    int integer(String name) {
+    public int integer(String name) {
         return Math.toIntExact(valueOrDefault(name).longValue());
     }
 
-    long longValue(String name) {
+    public long longValue(String name) {
         return valueOrDefault(name).longValue();
     }
 
-    double number(String name) {
+    public double number(String name) {
         return valueOrDefault(name).doubleValue();
     }
 
-    String choice(String name) {
+    public String choice(String name) {
         return valueOrDefault(name).asString();
     }
 
-    String text(String name) {
+    public String text(String name) {
         return valueOrDefault(name).asString();
     }
 
-    boolean flag(String name) {
+    public boolean flag(String name) {
         return valueOrDefault(name).asBoolean();
     }
 
     /** A checkpoint or project id, or null when the optional field is absent. */
-    @Nullable Long id(String name) {
-        JsonNode v = config.get(name);
-        return v == null || v.isNull() ? null : v.longValue();
+    public @Nullable Long id(String name) {
+        JsonNode v = present(name);
+        return v == null ? null : v.longValue();
     }
 
     /** A required id (checked present by {@link #check}). */
-    long requiredId(String name) {
+    public long requiredId(String name) {
         Long id = id(name);
         if (id == null) {
             throw new IllegalStateException(name + " is required");
         }
         return id;
+    }
+
+    /**
+     * A list of ids in a TEXT field: a JSON array, or text as a form sends it ("3, 5 9"); empty
+     * when absent.
+     *
+     * @throws InvalidInputException naming {@code config.<name>} for a bad, repeated or surplus id
+     */
+    public List<Long> ids(String name, int max) {
+        JsonNode v = present(name);
+        if (v == null) {
+            return List.of();
+        }
+        String at = "config." + name;
+        List<Long> out = new ArrayList<>();
+        if (v.isArray()) {
+            for (JsonNode e : v) {
+                if (!e.isIntegralNumber() || !e.canConvertToLong() || e.longValue() < 1) {
+                    throw new InvalidInputException(at, name + " must hold positive whole numbers");
+                }
+                out.add(e.longValue());
+            }
+        } else {
+            for (String part : v.asString().strip().split("[,\\s]+")) {
+                try {
+                    long id = Long.parseLong(part);
+                    if (id < 1) {
+                        throw new NumberFormatException();
+                    }
+                    out.add(id);
+                } catch (NumberFormatException e) {
+                    throw new InvalidInputException(at, name + " must list positive whole numbers, found '" + part + "'");
+                }
+            }
+        }
+        if (out.size() > max) {
+            throw new InvalidInputException(at, name + " names " + out.size() + " ids, more than " + max);
+        }
+        if (out.stream().distinct().count() != out.size()) {
+            throw new InvalidInputException(at, name + " names an id twice");
+        }
+        return List.copyOf(out);
     }
 }
