@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import dev.pairwise.policy.align.LogSigmoid;
 import org.jspecify.annotations.Nullable;
+import dev.pairwise.policy.model.NativeArrays;
 
 /**
  * The reward model's pairwise loss under the Bradley–Terry model {@code P(y_w ≻ y_l) = σ(r_w − r_l)}
@@ -42,15 +43,15 @@ public final class BradleyTerryLoss {
         }
         NDManager manager = rewards.getManager();
         float[] weights = groupWeights(groups);
-        NDArray rw = rewards.gather(manager.create(toLong(winners)), 0);
-        NDArray rl = rewards.gather(manager.create(toLong(losers)), 0);
+        NDArray rw = rewards.gather(NativeArrays.of(manager, toLong(winners)), 0);
+        NDArray rl = rewards.gather(NativeArrays.of(manager, toLong(losers)), 0);
         NDArray diff = rw.sub(rl);
         if (margins != null) {
-            diff = diff.sub(manager.create(margins));
+            diff = diff.sub(NativeArrays.of(manager, margins));
         }
-        NDArray loss = LogSigmoid.of(diff).neg().mul(manager.create(weights)).sum();
+        NDArray loss = LogSigmoid.of(diff).neg().mul(NativeArrays.of(manager, weights)).sum();
         if (centeringCoefficient > 0f) {
-            loss = loss.add(rw.add(rl).square().mean().mul(centeringCoefficient));
+            loss = loss.add(NativeArrays.mul(rw.add(rl).square().mean(), centeringCoefficient));
         }
         return loss;
     }

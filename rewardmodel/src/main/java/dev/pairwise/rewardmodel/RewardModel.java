@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import dev.pairwise.policy.model.NativeArrays;
 
 /**
  * The reward model of InstructGPT (Ouyang et al. 2022, §3.5): a GPT backbone initialised from a
@@ -57,8 +58,8 @@ public final class RewardModel implements RewardFunction, AutoCloseable {
             throw new IllegalArgumentException("reward head has " + w.length + " weights, the backbone's width is " + d
                     + " (a head saved before the reward model read hidden states: retrain it)");
         }
-        headW = manager.create(w, new Shape(d));
-        headB = manager.create(new float[] {b}, new Shape(1));
+        headW = NativeArrays.of(manager, w, new Shape(d));
+        headB = NativeArrays.of(manager, new float[] {b}, new Shape(1));
         headW.setRequiresGradient(true);
         headB.setRequiresGradient(true);
         parameters.putAll(backbone.parameters());
@@ -165,9 +166,9 @@ public final class RewardModel implements RewardFunction, AutoCloseable {
             System.arraycopy(s, 0, tokens, i * t, s.length);
             last[i] = s.length - 1;
         }
-        NDArray hidden = backbone.forwardHidden(sm.create(tokens, new Shape(n, t)));
+        NDArray hidden = backbone.forwardHidden(NativeArrays.of(sm, tokens, new Shape(n, t)));
         NDArray perPosition = hidden.matMul(headW).add(headB);
-        return perPosition.gather(sm.create(last, new Shape(n, 1)), 1).squeeze(1);
+        return perPosition.gather(NativeArrays.of(sm, last, new Shape(n, 1)), 1).squeeze(1);
     }
 
     /** Prompt + response as the reward model reads them, cut from the left of the prompt to fit. */

@@ -22,6 +22,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.stream.Stream;
+import dev.pairwise.policy.model.NativeArrays;
 
 /**
  * Checkpoints of the alignment trainers, in the policy's folder layout ({@link Checkpoints}:
@@ -132,9 +133,9 @@ public final class AlignCheckpoints {
                 NDArray a = adapter.get(e.getKey() + ".lora_A");
                 NDArray b = adapter.get(e.getKey() + ".lora_B");
                 if (a != null && b != null) {
-                    NDArray merged = e.getValue().add(b.matMul(a).mul(scale));
+                    NDArray merged = e.getValue().add(NativeArrays.mul(b.matMul(a), scale));
                     merged.attach(scratch);
-                    merged.copyTo(e.getValue());
+                    NativeArrays.copyInto(e.getValue(), merged);
                 }
             }
         }

@@ -6,6 +6,7 @@ import ai.djl.nn.Activation;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import dev.pairwise.policy.model.NativeArrays;
 
 /**
  * Direct Preference Optimization (Rafailov et al. 2023, "Direct Preference Optimization: Your
@@ -49,14 +50,15 @@ public final class DpoLoss {
         NDArray h = chosenRatio.sub(rejectedRatio);
         NDArray losses = switch (type) {
             case SIGMOID -> {
-                NDArray main = LogSigmoid.of(h.mul(beta)).mul(-(1f - labelSmoothing));
+                NDArray main = NativeArrays.mul(LogSigmoid.of(NativeArrays.mul(h, beta)), -(1f - labelSmoothing));
                 yield labelSmoothing == 0f ? main
-                        : main.sub(LogSigmoid.of(h.mul(-beta)).mul(labelSmoothing));
+                        : main.sub(NativeArrays.mul(LogSigmoid.of(NativeArrays.mul(h, -beta)), labelSmoothing));
             }
-            case IPO -> h.sub(1f / (2f * beta)).square();
-            case HINGE -> Activation.relu(h.mul(-beta).add(1f));
+            case IPO -> NativeArrays.sub(h, 1f / (2f * beta)).square();
+            case HINGE -> Activation.relu(NativeArrays.add(NativeArrays.mul(h, -beta), 1f));
         };
-        return new Output(losses, chosenRatio.mul(beta).stopGradient(), rejectedRatio.mul(beta).stopGradient());
+        return new Output(losses, NativeArrays.mul(chosenRatio, beta).stopGradient(),
+                NativeArrays.mul(rejectedRatio, beta).stopGradient());
     }
 
     /**

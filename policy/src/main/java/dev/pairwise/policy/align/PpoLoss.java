@@ -2,6 +2,7 @@ package dev.pairwise.policy.align;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
+import dev.pairwise.policy.model.NativeArrays;
 
 /**
  * The PPO objective (Schulman et al. 2017, "Proximal Policy Optimization Algorithms", eq. 7 and
@@ -36,14 +37,14 @@ public final class PpoLoss {
         NDArray logRatio = logProbs.sub(oldLogProbs);
         NDArray ratio = logRatio.exp();
         NDArray unclipped = advantages.neg().mul(ratio);
-        NDArray clipped = advantages.neg().mul(ratio.clip(1f - clipRange, 1f + clipRange));
+        NDArray clipped = advantages.neg().mul(NativeArrays.clip(ratio, 1f - clipRange, 1f + clipRange));
         NDArray loss = TokenLosses.maskedMean(unclipped.maximum(clipped), mask);
 
         NDArray r = ratio.stopGradient();
         NDArray lr = logRatio.stopGradient();
         float clipFraction = TokenLosses.maskedMean(clipped.stopGradient().gt(unclipped.stopGradient())
                 .toType(DataType.FLOAT32, false), mask).getFloat();
-        float approxKl = TokenLosses.maskedMean(r.sub(1f).sub(lr), mask).getFloat();
+        float approxKl = TokenLosses.maskedMean(NativeArrays.sub(r, 1f).sub(lr), mask).getFloat();
         float ratioMean = TokenLosses.maskedMean(r, mask).getFloat();
         return new PolicyTerms(loss, clipFraction, approxKl, ratioMean);
     }
@@ -53,17 +54,17 @@ public final class PpoLoss {
         if (!(clipRange > 0f)) {
             throw new IllegalArgumentException("value clipRange must be > 0, got " + clipRange);
         }
-        NDArray clippedValues = oldValues.add(values.sub(oldValues).clip(-clipRange, clipRange));
+        NDArray clippedValues = oldValues.add(NativeArrays.clip(values.sub(oldValues), -clipRange, clipRange));
         NDArray unclipped = values.sub(returns).square();
         NDArray clipped = clippedValues.sub(returns).square();
-        return TokenLosses.maskedMean(unclipped.maximum(clipped), mask).mul(0.5f);
+        return NativeArrays.mul(TokenLosses.maskedMean(unclipped.maximum(clipped), mask), 0.5f);
     }
 
     /** Share of tokens whose value was clipped, for the metrics. */
     public static float valueClipFraction(NDArray values, NDArray oldValues, NDArray returns, NDArray mask,
             float clipRange) {
         NDArray v = values.stopGradient();
-        NDArray clippedValues = oldValues.add(v.sub(oldValues).clip(-clipRange, clipRange));
+        NDArray clippedValues = oldValues.add(NativeArrays.clip(v.sub(oldValues), -clipRange, clipRange));
         NDArray larger = clippedValues.sub(returns).square().gt(v.sub(returns).square());
         return TokenLosses.maskedMean(larger.toType(DataType.FLOAT32, false), mask).getFloat();
     }

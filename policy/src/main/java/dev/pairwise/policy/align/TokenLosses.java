@@ -2,6 +2,7 @@ package dev.pairwise.policy.align;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
+import dev.pairwise.policy.model.NativeArrays;
 
 /**
  * Token-level pieces of supervised fine-tuning and of the policy-gradient methods: per-token
@@ -37,7 +38,7 @@ public final class TokenLosses {
         if (count <= 0f) {
             throw new IllegalArgumentException("mask selects no token: every response is empty or truncated away");
         }
-        return tokenLogProbs(logits, labels).mul(m).sum().neg().div(count);
+        return NativeArrays.div(tokenLogProbs(logits, labels).mul(m).sum().neg(), count);
     }
 
     /** Sum of the masked token log-probabilities per sequence, shape {@code [B]} (DPO's log π(y|x)). */
@@ -56,6 +57,6 @@ public final class TokenLosses {
     public static NDArray maskedMean(NDArray x, NDArray mask) {
         NDArray m = mask.toType(x.getDataType(), false);
         float count = m.sum().getFloat();
-        return x.mul(m).sum().div(Math.max(count, 1f));
+        return NativeArrays.div(x.mul(m).sum(), Math.max(count, 1f));
     }
 }

@@ -7,6 +7,7 @@ import ai.djl.ndarray.types.Shape;
 
 import java.util.ArrayList;
 import java.util.List;
+import dev.pairwise.policy.model.NativeArrays;
 
 /**
  * Token rows to training tensors. A row is a token sequence with a flag per token saying whether
@@ -100,9 +101,9 @@ public final class TokenRows {
             }
         }
         Shape shape = new Shape(b, t);
-        NDArray in = manager.create(inputs, shape);
-        NDArray lab = manager.create(labels, shape);
-        NDArray m = manager.create(mask, shape);
+        NDArray in = NativeArrays.of(manager, inputs, shape);
+        NDArray lab = NativeArrays.of(manager, labels, shape);
+        NDArray m = NativeArrays.of(manager, mask, shape);
         return new NDList(in, lab, m);
     }
 }

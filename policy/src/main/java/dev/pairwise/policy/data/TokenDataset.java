@@ -13,6 +13,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import dev.pairwise.policy.model.NativeArrays;
 
 /** A token stream split into training and validation parts, and its random batches. */
 public final class TokenDataset {
@@ -91,8 +92,8 @@ public final class TokenDataset {
             }
         }
         Shape shape = new Shape(batch, t);
-        NDArray xs = manager.create(x, shape);
-        NDArray ys = manager.create(y, shape);
+        NDArray xs = NativeArrays.of(manager, x, shape);
+        NDArray ys = NativeArrays.of(manager, y, shape);
         return new NDList(xs, ys);
     }
 

@@ -37,6 +37,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import dev.pairwise.policy.model.NativeArrays;
 
 /** Trains a policy (not owned) with DPO; one instance per run, used from one thread. */
 public final class DpoTrainer implements AutoCloseable {
@@ -166,7 +167,7 @@ public final class DpoTrainer implements AutoCloseable {
             rc[i] = batch.get(i).refChosen();
             rr[i] = batch.get(i).refRejected();
         }
-        DpoLoss.Output out = DpoLoss.compute(pc, pr, sm.create(rc), sm.create(rr), (float) config.beta(),
+        DpoLoss.Output out = DpoLoss.compute(pc, pr, NativeArrays.of(sm, rc), NativeArrays.of(sm, rr), (float) config.beta(),
                 config.lossType(), (float) config.labelSmoothing());
         Map<String, Double> m = new LinkedHashMap<>();
         NDArray loss = out.loss();
@@ -254,8 +255,8 @@ public final class DpoTrainer implements AutoCloseable {
         try (NDManager scratch = NDManager.newBaseManager(policy.device()); NoGrad off = NoGrad.enter()) {
             if (lora != null) {
                 Map<String, NDArray> saved = AlignCheckpoints.tensors(dir, AlignCheckpoints.ADAPTER, scratch);
-                lora.adapterWeights().forEach((name, a) -> a.set(saved.get(name).toFloatArray()));
-                lora.baseWeights().forEach((name, w) -> w.set(saved.get(name + ".base").toFloatArray()));
+                lora.adapterWeights().forEach((name, a) -> NativeArrays.copyInto(a, saved.get(name)));
+                lora.baseWeights().forEach((name, w) -> NativeArrays.copyInto(w, saved.get(name + ".base")));
                 lora.apply();
             }
             optimizer.load(AlignCheckpoints.tensors(dir, AlignCheckpoints.OPTIMIZER, scratch),

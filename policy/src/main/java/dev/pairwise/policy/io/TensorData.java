@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.Objects;
+import dev.pairwise.policy.model.NativeArrays;
 
 /**
  * One tensor as safetensors stores it: a dtype name ({@code F32}, {@code F64}, {@code I32},
@@ -124,10 +125,10 @@ public record TensorData(String dtype, long[] shape, ByteBuffer data) {
     public NDArray toNDArray(NDManager manager) {
         Shape djlShape = new Shape(shape);
         return switch (DType.of(dtype)) {
-            case F32 -> manager.create(toFloatArray(), djlShape);
-            case F64 -> manager.create(toDoubleArray(), djlShape);
-            case I32 -> manager.create(toIntArray(), djlShape);
-            case I64 -> manager.create(toLongArray(), djlShape);
+            case F32 -> NativeArrays.of(manager, toFloatArray(), djlShape);
+            case F64 -> NativeArrays.of(manager, toDoubleArray(), djlShape);
+            case I32 -> NativeArrays.of(manager, toIntArray(), djlShape);
+            case I64 -> NativeArrays.of(manager, toLongArray(), djlShape);
         };
     }
 

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import dev.pairwise.policy.model.NativeArrays;
 
 /**
  * LoRA (Hu et al. 2021) on a {@link GptModel}: every target weight {@code W} is frozen at its base
@@ -61,12 +62,12 @@ public final class LoraAdapters implements AutoCloseable {
             for (int i = 0; i < init.length; i++) {
                 init[i] = (rng.nextFloat() * 2 - 1) * bound;
             }
-            NDArray ai = manager.create(init, new Shape(config.rank(), in));
+            NDArray ai = NativeArrays.of(manager, init, new Shape(config.rank(), in));
             NDArray bi = manager.zeros(new Shape(out, config.rank()));
             ai.setRequiresGradient(true);
             bi.setRequiresGradient(true);
             targets.add(name);
-            base.put(name, manager.create(w.toFloatArray(), w.getShape()));
+            base.put(name, NativeArrays.of(manager, w.toFloatArray(), w.getShape()));
             a.put(name, ai);
             b.put(name, bi);
             trainable.put(name + ".lora_A", ai);
@@ -92,9 +93,9 @@ public final class LoraAdapters implements AutoCloseable {
         float s = (float) config.scale();
         try (NoGrad off = NoGrad.enter(); NDManager scratch = manager.newSubManager()) {
             for (String name : targets) {
-                NDArray merged = base.get(name).add(b.get(name).matMul(a.get(name)).mul(s));
+                NDArray merged = base.get(name).add(NativeArrays.mul(b.get(name).matMul(a.get(name)), s));
                 merged.attach(scratch);
-                merged.copyTo(model.parameters().get(name));
+                NativeArrays.copyInto(model.parameters().get(name), merged);
             }
         }
     }
@@ -114,7 +115,7 @@ public final class LoraAdapters implements AutoCloseable {
                 NDArray g = w.getGradient();
                 g.attach(scratch);
                 // Σ G ⊙ (s·B·A): its gradients are s·G·Aᵀ for B and s·Bᵀ·G for A.
-                NDArray term = g.stopGradient().mul(b.get(name).matMul(a.get(name))).sum().mul(s);
+                NDArray term = NativeArrays.mul(g.stopGradient().mul(b.get(name).matMul(a.get(name))).sum(), s);
                 surrogate = surrogate == null ? term : surrogate.add(term);
                 grads.add(g);
             }

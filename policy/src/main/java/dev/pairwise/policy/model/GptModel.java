@@ -88,10 +88,10 @@ public final class GptModel implements AutoCloseable {
                 m[i * t + j] = Float.NEGATIVE_INFINITY;
             }
         }
-        mask = manager.create(m, new Shape(t, t));
+        mask = NativeArrays.of(manager, m, new Shape(t, t));
         float[][] tables = Rope.tables(t, hd, config.ropeTheta());
-        cos = manager.create(tables[0], new Shape(t, hd));
-        sin = manager.create(tables[1], new Shape(t, hd));
+        cos = NativeArrays.of(manager, tables[0], new Shape(t, hd));
+        sin = NativeArrays.of(manager, tables[1], new Shape(t, hd));
         scale = (float) (1.0 / Math.sqrt(hd));
     }
 
@@ -101,7 +101,7 @@ public final class GptModel implements AutoCloseable {
         try {
             Map<String, NDArray> params = new LinkedHashMap<>();
             GptWeights.shapes(config).forEach((name, shape) -> params.put(name,
-                    manager.create(GptWeights.initialValues(config, name, shape, seed), new Shape(shape))));
+                    NativeArrays.of(manager, GptWeights.initialValues(config, name, shape, seed), new Shape(shape))));
             return new GptModel(config, manager, params);
         } catch (RuntimeException e) {
             manager.close();
@@ -138,7 +138,7 @@ public final class GptModel implements AutoCloseable {
                     throw new IllegalArgumentException("tensor '" + e.getKey() + "' is " + w.getDataType()
                             + ", expected float32");
                 }
-                params.put(e.getKey(), manager.create(w.toFloatArray(), w.getShape()));
+                params.put(e.getKey(), NativeArrays.of(manager, w.toFloatArray(), w.getShape()));
             }
             return new GptModel(config, manager, params);
         } catch (RuntimeException e) {
@@ -306,7 +306,7 @@ public final class GptModel implements AutoCloseable {
      * not need it), saving one allocation of the largest tensor.
      */
     private NDArray attention(NDArray q, NDArray k, NDArray v, @Nullable NDArray msk, int p, int t) {
-        NDArray qs = q.mul(scale);
+        NDArray qs = NativeArrays.mul(q, scale);
         if (p != 0 || t < 2 * ATTENTION_BLOCK) {
             NDArray att = qs.matMul(k.transpose(0, 1, 3, 2));
             if (msk != null) {
@@ -332,7 +332,8 @@ public final class GptModel implements AutoCloseable {
                     (float) config.normEps()).singletonOrThrow();
         }
         // RMSNorm: x / sqrt(mean(x^2) + eps) * g
-        return x.mul(x.square().mean(new int[] {-1}, true).add((float) config.normEps()).pow(-0.5)).mul(gain);
+        NDArray meanSquare = x.square().mean(new int[] {-1}, true);
+        return x.mul(NativeArrays.pow(NativeArrays.add(meanSquare, config.normEps()), -0.5)).mul(gain);
     }
 
     /** Frees the parameters and tables. */

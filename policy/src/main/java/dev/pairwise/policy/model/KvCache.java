@@ -87,7 +87,7 @@ public final class KvCache implements AutoCloseable {
         }
         if (length > 0) {
             try (NDManager scratch = manager.newSubManager()) {
-                NDArray index = scratch.create(rows).toType(DataType.INT64, false);
+                NDArray index = NativeArrays.of(scratch, rows).toType(DataType.INT64, false);
                 for (int l = 0; l < keys.length; l++) {
                     keys[l] = replace(keys[l], keys[l].get(index));
                     values[l] = replace(values[l], values[l].get(index));

@@ -44,6 +44,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
+import dev.pairwise.policy.model.NativeArrays;
 
 /** Trains a policy (not owned) against a reward function with PPO; one instance per run, one thread. */
 public final class PpoTrainer implements AutoCloseable {
@@ -248,10 +249,10 @@ public final class PpoTrainer implements AutoCloseable {
             NDList b = TokenRows.batch(sm, rows, chat.padId());
             int t = (int) b.get(0).getShape().get(1);
             Shape shape = new Shape(mb.size(), t);
-            NDArray adv = sm.create(spread(mb, t, Rollout::advantages), shape);
-            NDArray ret = sm.create(spread(mb, t, Rollout::returns), shape);
-            NDArray oldLp = sm.create(spread(mb, t, Rollout::oldLogProbs), shape);
-            NDArray oldV = sm.create(spread(mb, t, Rollout::oldValues), shape);
+            NDArray adv = NativeArrays.of(sm, spread(mb, t, Rollout::advantages), shape);
+            NDArray ret = NativeArrays.of(sm, spread(mb, t, Rollout::returns), shape);
+            NDArray oldLp = NativeArrays.of(sm, spread(mb, t, Rollout::oldLogProbs), shape);
+            NDArray oldV = NativeArrays.of(sm, spread(mb, t, Rollout::oldValues), shape);
             NDArray mask = b.get(2);
             try (GradientCollector collector = Engine.getEngine("PyTorch").newGradientCollector()) {
                 NDArray hidden = policy.forwardHidden(b.get(0));
@@ -260,7 +261,7 @@ public final class PpoTrainer implements AutoCloseable {
                 NDArray values = head.values(hidden);
                 PpoLoss.PolicyTerms pg = PpoLoss.policy(lp, oldLp, adv, mask, (float) config.clipRange());
                 NDArray vf = PpoLoss.value(values, oldV, ret, mask, (float) config.valueClipRange());
-                NDArray loss = pg.loss().add(vf.mul((float) config.vfCoef()));
+                NDArray loss = pg.loss().add(NativeArrays.mul(vf, config.vfCoef()));
                 m.put("loss/policy", (double) pg.loss().getFloat());
                 m.put("loss/value", (double) vf.getFloat());
                 m.put("clipfrac", (double) pg.clipFraction());
@@ -323,7 +324,7 @@ public final class PpoTrainer implements AutoCloseable {
         }
         try (NDManager scratch = NDManager.newBaseManager(policy.device()); NoGrad off = NoGrad.enter()) {
             Map<String, NDArray> saved = AlignCheckpoints.tensors(dir, VALUE_HEAD, scratch);
-            head.parameters().forEach((name, a) -> a.set(saved.get(name).toFloatArray()));
+            head.parameters().forEach((name, a) -> NativeArrays.copyInto(a, saved.get(name)));
             optimizer.load(AlignCheckpoints.tensors(dir, AlignCheckpoints.OPTIMIZER, scratch),
                     state.get("optimizerStep").getAsLong());
         }

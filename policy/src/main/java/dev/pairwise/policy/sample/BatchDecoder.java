@@ -18,6 +18,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.jspecify.annotations.Nullable;
+import dev.pairwise.policy.model.NativeArrays;
 
 /** Decodes one batch; single use. */
 final class BatchDecoder {
@@ -164,7 +165,7 @@ final class BatchDecoder {
         for (int r = 0; r < ids.length; r++) {
             System.arraycopy(ids[r], 0, flat, r * width, width);
         }
-        return manager.create(flat, new Shape(ids.length, width));
+        return NativeArrays.of(manager, flat, new Shape(ids.length, width));
     }
 
     /** The last position's logits of {@code (B, T, V)} as B float rows. */

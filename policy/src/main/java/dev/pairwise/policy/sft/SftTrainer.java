@@ -34,6 +34,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import dev.pairwise.policy.model.NativeArrays;
 
 /** Fine-tunes a {@link GptModel} (not owned) on demonstrations; one instance per run, one thread. */
 public final class SftTrainer implements AutoCloseable {
@@ -200,7 +201,7 @@ public final class SftTrainer implements AutoCloseable {
         if (lora != null && !lora.config().merge()) {
             // The model file holds the base weights; the adapter file holds A and B.
             try (NoGrad off = NoGrad.enter()) {
-                lora.baseWeights().forEach((name, w) -> model.parameters().get(name).set(w.toFloatArray()));
+                lora.baseWeights().forEach((name, w) -> NativeArrays.copyInto(model.parameters().get(name), w));
             }
             try {
                 AlignCheckpoints.save(dir, model, chat.tokenizer(), optimizer.state(), optimizer.step(), state, extra);
@@ -222,8 +223,8 @@ public final class SftTrainer implements AutoCloseable {
         try (NDManager scratch = NDManager.newBaseManager(model.device()); NoGrad off = NoGrad.enter()) {
             if (lora != null) {
                 Map<String, NDArray> saved = AlignCheckpoints.tensors(dir, AlignCheckpoints.ADAPTER, scratch);
-                lora.adapterWeights().forEach((name, a) -> a.set(require(saved, name).toFloatArray()));
-                lora.baseWeights().forEach((name, w) -> w.set(require(saved, name + ".base").toFloatArray()));
+                lora.adapterWeights().forEach((name, a) -> NativeArrays.copyInto(a, require(saved, name)));
+                lora.baseWeights().forEach((name, w) -> NativeArrays.copyInto(w, require(saved, name + ".base")));
                 lora.apply();
             }
             optimizer.load(AlignCheckpoints.tensors(dir, AlignCheckpoints.OPTIMIZER, scratch),

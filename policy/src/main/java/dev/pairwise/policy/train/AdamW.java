@@ -16,6 +16,7 @@ import ai.djl.ndarray.types.DataType;
 import dev.pairwise.policy.model.GptWeights;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import dev.pairwise.policy.model.NativeArrays;
 
 /** Optimizer state (first and second moments per parameter, step count) and its update. */
 public final class AdamW implements AutoCloseable {
@@ -135,7 +136,7 @@ public final class AdamW implements AutoCloseable {
             throw new IllegalArgumentException("optimizer state '" + key + "' is " + saved.getDataType() + " "
                     + saved.getShape() + ", expected float32 " + target.getShape());
         }
-        target.set(saved.toFloatArray());
+        NativeArrays.copyInto(target, saved);
     }
 
     /** Frees the moments. */

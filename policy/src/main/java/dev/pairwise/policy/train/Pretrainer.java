@@ -22,6 +22,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import dev.pairwise.policy.model.NativeArrays;
 
 /**
  * Trains a {@link GptModel} (not owned: the caller closes it) on a {@link TokenDataset}. One
@@ -125,7 +126,7 @@ public final class Pretrainer implements AutoCloseable {
                             TokenDataset.rng(config.seed(), STREAM_TRAIN, s, i));
                     NDArray loss = GptModel.loss(model.forward(batch.get(0)), batch.get(1));
                     lossSum += loss.getFloat();
-                    collector.backward(micro == 1 ? loss : loss.div(micro));
+                    collector.backward(micro == 1 ? loss : NativeArrays.div(loss, micro));
                 }
             }
         }
