@@ -28,7 +28,12 @@ import org.jspecify.annotations.Nullable;
 public class ExportService {
 
     /** The caller owns the stream (an HTTP response, a file): the generator must not close it. */
-    private static final JsonFactory JSON = JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
+    /**
+     * Records are separated by the newline each writer ends them with; Jackson's default root
+     * separator (a space) would otherwise start every record after the first with " {".
+     */
+    private static final JsonFactory JSON = JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
+            .rootValueSeparator((String) null).build();
 
     private final JdbcClient jdbc;
     private final ProjectRepository projects;

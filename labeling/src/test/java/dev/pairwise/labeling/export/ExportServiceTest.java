@@ -135,6 +135,35 @@ class ExportServiceTest {
         assertThat(again.toString(StandardCharsets.UTF_8)).isEqualTo(out.toString(StandardCharsets.UTF_8));
     }
 
+    /** Every record of every format starts a line and ends it: a reader going line by line gets each whole. */
+    @Test
+    void every_format_writes_one_record_per_line_with_nothing_around_it() {
+        long admin = f.account(Role.ADMIN);
+        for (int i = 0; i < 2; i++) {
+            var d = demos.create(admin, new DemoDraft(project.id(), "instruction " + i, "response " + i, true));
+            demos.review(admin, d.id(), true, null);
+        }
+        List<String> outputs = new ArrayList<>();
+        for (PairFormat format : PairFormat.values()) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            export.exportPairs(project.id(), format, out);
+            outputs.add(out.toString(StandardCharsets.UTF_8));
+        }
+        for (DemoFormat format : DemoFormat.values()) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            export.exportDemonstrations(project.id(), format, null, out);
+            outputs.add(out.toString(StandardCharsets.UTF_8));
+        }
+        for (String text : outputs) {
+            assertThat(text).endsWith("}\n");
+            List<String> records = text.lines().toList();
+            assertThat(records).hasSizeGreaterThan(1).allSatisfy(line -> {
+                assertThat(line).startsWith("{").endsWith("}");
+                assertThat(JSON.readTree(line).isObject()).isTrue();
+            });
+        }
+    }
+
     @Test
     void demonstrations_export_as_prompt_completion_and_messages_approved_only_by_default() {
         long admin = f.account(Role.ADMIN);
