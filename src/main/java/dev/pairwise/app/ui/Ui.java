@@ -4,7 +4,7 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
-import dev.pairwise.labeling.InvalidInputException;
+import dev.pairwise.app.UnexpectedErrors;
 
 /** Small helpers shared by the views: test ids and notifications. */
 final class Ui {
@@ -39,11 +39,11 @@ final class Ui {
         n.open();
     }
 
-    /** The message to show for a refused input: services name the field at fault. */
+    /**
+     * The message to show for a failed action: a refusal's own message (services name the field
+     * at fault); for anything unexpected, a sentence with the error id it was logged under.
+     */
     static String messageOf(RuntimeException e) {
-        if (e instanceof InvalidInputException invalid && invalid.getMessage() != null) {
-            return invalid.getMessage();
-        }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return UnexpectedErrors.messageFor(e);
     }
 }

@@ -204,7 +204,11 @@ abstract class ApiScenarios {
         mvc.perform(post("/api/tasks/" + taskId + "/judgments").with(as(labeler)).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"idempotencyKey\":\"z\",\"tiers\":[" + order + "],\"flags\":{\"" + order.get(0)
                                 + "\":[\"RUDE\"]}}"))
-                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field", startsWith("flags")));
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field", startsWith("flags")))
+                // in words, naming the allowed values, not Java classes
+                .andExpect(jsonPath("$.detail", containsString("'RUDE' is not one of [")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("dev.pairwise"))))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("java."))));
         mvc.perform(post("/api/tasks/987654321/judgments").with(as(labeler)).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"idempotencyKey\":\"w\",\"tiers\":[[1],[2]]}"))
                 .andExpect(status().isNotFound()).andExpect(jsonPath("$.field").value("taskId"));
