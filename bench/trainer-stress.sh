@@ -8,7 +8,7 @@ rounds=${1:-20}
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 log=$(mktemp)
 start=$(date +%s)
-./mvnw -B -q -DskipVaadin test -Dtest=TrainerStress -Dsurefire.failIfNoSpecifiedTests=false \
+./mvnw -B -q -DskipVaadin ${MVN_ARGS:-} test -Dtest=TrainerStress -Dsurefire.failIfNoSpecifiedTests=false \
   -Dpairwise.stress.rounds="$rounds" >"$log" 2>&1 || true
 seconds=$(( $(date +%s) - start ))
 failures=$(grep -c '^STRESS-FAIL' "$log" || true)
