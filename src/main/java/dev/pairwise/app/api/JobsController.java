@@ -103,12 +103,14 @@ class JobsController {
                    long step, long total, @Nullable Long etaSeconds, boolean cancelRequested,
                    @Nullable String checkpointPath, @Nullable String error, String logTail,
                    @Nullable String submittedBy, Instant createdAt, @Nullable Instant startedAt,
-                   @Nullable Instant finishedAt) {
+                   @Nullable Instant finishedAt, @Nullable String claimedBy, @Nullable Instant leaseExpiresAt,
+                   int attempts) {
 
         static JobJson of(JobView v) {
             return new JobJson(v.id(), v.type(), v.status(), JSON.readTree(v.config()), v.datasetKind(), v.datasetSize(),
                     v.step(), v.total(), v.etaSeconds(), v.cancelRequested(), v.checkpointPath(), v.error(),
-                    v.logTail(), v.submittedBy(), v.createdAt(), v.startedAt(), v.finishedAt());
+                    v.logTail(), v.submittedBy(), v.createdAt(), v.startedAt(), v.finishedAt(), v.claimedBy(),
+                    v.leaseExpiresAt(), v.attempts());
         }
     }
 }

@@ -11,8 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Micrometer meters of the runner (Prometheus: {@code pairwise_jobs_*}): queue length (read from
- * the database at scrape time), whether a job is running, finished jobs by final status, the time
- * per training step, and the last loss any job reported.
+ * the database at scrape time), whether a job is running, finished jobs by final status, jobs
+ * recovered from stopped instances, the time per training step, and the last loss any job reported.
  */
 @Component
 class JobMetrics {
@@ -21,6 +21,7 @@ class JobMetrics {
     private final AtomicInteger running = new AtomicInteger();
     private final AtomicLong lastLossBits = new AtomicLong(Double.doubleToLongBits(Double.NaN));
     private final Timer stepTime;
+    private final Counter recovered;
 
     JobMetrics(MeterRegistry registry, TrainingJobRepository jobs) {
         this.registry = registry;
@@ -32,6 +33,9 @@ class JobMetrics {
                 .description("The last 'loss' metric a job reported").register(registry);
         stepTime = Timer.builder("pairwise.jobs.step.time")
                 .description("Wall time between two progress reports of a job").register(registry);
+        recovered = Counter.builder("pairwise.jobs.recovered")
+                .description("Running jobs of stopped app instances that this instance re-queued, cancelled or failed")
+                .register(registry);
         for (JobStatus s : JobStatus.values()) {
             if (s.isFinal()) {
                 finishedCounter(s);
@@ -45,6 +49,10 @@ class JobMetrics {
 
     void finished(JobStatus status) {
         finishedCounter(status).increment();
+    }
+
+    void recovered() {
+        recovered.increment();
     }
 
     void step(Duration d) {

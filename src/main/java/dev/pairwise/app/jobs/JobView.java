@@ -13,10 +13,14 @@ import org.jspecify.annotations.Nullable;
  * @param cancelRequested a cancel reached the running job; it becomes CANCELLED when the trainer stops
  * @param checkpointPath  the latest checkpoint the job produced (resumes start here)
  * @param logTail         the last lines the trainer logged, newline-separated
+ * @param claimedBy       the app instance that runs the job (or last ran it); null before the first claim
+ * @param leaseExpiresAt  until when that instance holds the running job unless it renews the lease
+ * @param attempts        how many times an instance claimed the job (more than 1: it was resumed)
  */
 public record JobView(long id, JobType type, JobStatus status, String config, DatasetKind datasetKind,
                       int datasetSize, long step, long total, @Nullable Long etaSeconds, boolean cancelRequested,
                       @Nullable String checkpointPath, @Nullable String error, String logTail,
                       @Nullable String submittedBy, Instant createdAt, @Nullable Instant startedAt,
-                      @Nullable Instant finishedAt) {
+                      @Nullable Instant finishedAt, @Nullable String claimedBy, @Nullable Instant leaseExpiresAt,
+                      int attempts) {
 }

@@ -17,7 +17,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * The {@link JobContext} of the job on the training thread. Each report is written at once in its
  * own transaction, so a crash loses at most the step in flight. The ETA extrapolates this run's
- * pace (steps since the first report of this run, over the time since then).
+ * pace (steps since the first report of this run, over the time since then). A write that finds
+ * the job taken over by another instance (its lease ran out here) marks the run lost: the trainer
+ * is told to stop, and nothing more of this run is written.
  */
 final class RunningContext implements JobContext {
 
@@ -28,7 +30,6 @@ final class RunningContext implements JobContext {
     private final ClaimedJob job;
     private final JsonNode config;
     private final JobStore store;
-    private final ModelRegistry registry;
     private final JobMetrics meters;
     private final Clock clock;
     private final Path checkpointRoot;
@@ -36,16 +37,16 @@ final class RunningContext implements JobContext {
     private volatile boolean cancelled;
     private volatile boolean stopRequested;
     private volatile boolean stopObserved;
+    private volatile boolean lost;
     private long step;
     private long firstStep = -1;
     private @Nullable Instant firstAt;
     private long lastNanos = -1;
 
-    RunningContext(ClaimedJob job, JobStore store, ModelRegistry registry, JobMetrics meters, Clock clock, Path checkpointRoot) {
+    RunningContext(ClaimedJob job, JobStore store, JobMetrics meters, Clock clock, Path checkpointRoot) {
         this.job = job;
         this.config = JobConfigValidator.parse(job.config());
         this.store = store;
-        this.registry = registry;
         this.meters = meters;
         this.clock = clock;
         this.checkpointRoot = checkpointRoot;
@@ -105,13 +106,16 @@ final class RunningContext implements JobContext {
             double elapsedSeconds = Duration.between(firstAt, at).toNanos() / 1e9;
             eta = Math.round(elapsedSeconds * (total - step) / (step - firstStep));
         }
-        store.progress(job.id(), step, total, eta);
+        landed(store.progress(job.id(), job.attempt(), step, total, eta));
     }
 
     @Override
     public void metric(String name, double value) {
         if (name.isBlank() || name.length() > 100) {
             throw new IllegalArgumentException("A metric name has 1 to 100 characters: '" + name + "'");
+        }
+        if (lost) {
+            return;
         }
         store.metric(job.id(), step, name, value);
         meters.metric(name, value);
@@ -125,27 +129,30 @@ final class RunningContext implements JobContext {
                 tail.removeFirst();
             }
         }
-        store.logTail(job.id(), String.join("\n", tail));
+        landed(store.logTail(job.id(), job.attempt(), String.join("\n", tail)));
     }
 
     @Override
     public void checkpoint(Path dir) {
-        store.checkpoint(job.id(), dir.toAbsolutePath().normalize().toString());
+        landed(store.checkpoint(job.id(), job.attempt(), dir.toAbsolutePath().normalize().toString()));
     }
 
     @Override
     public CheckpointView publish(CheckpointKind kind, Path dir, @Nullable Long parentId, @Nullable String metricsJson) {
         Path name = dir.getFileName();
-        CheckpointView view = registry.register(new NewCheckpoint(
-                job.type().name().toLowerCase() + "-job" + job.id() + "-" + (name == null ? "root" : name),
-                kind, dir.toAbsolutePath().normalize().toString(), parentId, job.id(), metricsJson));
-        checkpoint(dir);
-        return view;
+        try {
+            return store.publish(job.id(), job.attempt(), new NewCheckpoint(
+                    job.type().name().toLowerCase() + "-job" + job.id() + "-" + (name == null ? "root" : name),
+                    kind, dir.toAbsolutePath().normalize().toString(), parentId, job.id(), metricsJson));
+        } catch (JobStore.TakenOver e) {
+            lost = true;
+            throw e;
+        }
     }
 
     @Override
     public boolean isCancelled() {
-        if (cancelled) {
+        if (cancelled || lost) {
             return true;
         }
         if (stopRequested) {
@@ -171,5 +178,24 @@ final class RunningContext implements JobContext {
 
     boolean wasCancelled() {
         return cancelled;
+    }
+
+    int attempt() {
+        return job.attempt();
+    }
+
+    /** Another instance took the job over: this run must stop and write nothing more. */
+    void lose() {
+        lost = true;
+    }
+
+    boolean lost() {
+        return lost;
+    }
+
+    private void landed(boolean written) {
+        if (!written) {
+            lost = true;
+        }
     }
 }

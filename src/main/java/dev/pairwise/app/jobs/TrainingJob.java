@@ -71,6 +71,11 @@ class TrainingJob {
     private @Nullable Instant startedAt;
     @Column(name = "finished_at")
     private @Nullable Instant finishedAt;
+    @Column(name = "claimed_by", length = JobLeases.MAX_ID)
+    private @Nullable String claimedBy;
+    @Column(name = "lease_expires_at")
+    private @Nullable Instant leaseExpiresAt;
+    private int attempts;
 
     protected TrainingJob() {
     }
@@ -105,16 +110,21 @@ class TrainingJob {
         return cancelRequested;
     }
 
+    @Nullable String getClaimedBy() {
+        return claimedBy;
+    }
+
     List<Long> getDatasetIds() {
         return datasetIds;
     }
 
     JobView view() {
         return new JobView(id, type, status, config, datasetKind, datasetIds.size(), step, total, etaSeconds,
-                cancelRequested, checkpointPath, error, logTail, submittedBy, createdAt, startedAt, finishedAt);
+                cancelRequested, checkpointPath, error, logTail, submittedBy, createdAt, startedAt, finishedAt,
+                claimedBy, leaseExpiresAt, attempts);
     }
 
     ClaimedJob claimed() {
-        return new ClaimedJob(id, type, config, List.copyOf(datasetIds), step, checkpointPath, logTail);
+        return new ClaimedJob(id, type, config, List.copyOf(datasetIds), step, checkpointPath, logTail, attempts);
     }
 }

@@ -18,12 +18,21 @@
  * and ends the row SUCCEEDED, FAILED (with the error) or CANCELLED. All writes after submission
  * are guarded single-statement UPDATEs, so a cancel and a progress report never overwrite each
  * other. Cancel: QUEUED → CANCELLED at once; RUNNING → {@code cancel_requested}, signalled to the
- * context after commit, CANCELLED when the executor returns; finished jobs are left alone.
+ * context after commit (and, on another instance, seen by its next poll), CANCELLED when the
+ * executor returns; finished jobs are left alone.
  *
- * <p>Restart: a shutdown interrupts the running job and leaves its row RUNNING. At the next start,
- * before the worker starts, each RUNNING row is CANCELLED (if a cancel was asked), re-queued to
- * resume from its {@code checkpoint_path} (if its executor {@code supportsResume()}), or FAILED with
- * "interrupted by restart".
+ * <p>Several instances (issue 9): app instances that share one database share the queue. A claim
+ * records the instance ({@code pairwise.instance-id}), a lease ({@code lease_expires_at}) and the
+ * claim's number ({@code attempts}); a keeper thread renews the lease every heartbeat while the job
+ * runs, and every poll interval passes on cancels, wakes the worker for jobs queued elsewhere and
+ * recovers RUNNING rows whose lease ran out. Every write of a run names its claim, so a run whose
+ * lease ran out (and whose job another instance took) changes nothing and is told to stop.
+ *
+ * <p>Recovery: a RUNNING row whose lease ran out is CANCELLED (if a cancel was asked), re-queued to
+ * resume from its {@code checkpoint_path} (if its executor {@code supportsResume()}), or FAILED
+ * with the reason, by whichever instance sees it first. A shutdown interrupts the running job and
+ * releases its lease, so another instance (or the next start) resumes it at once; at start, an
+ * instance voids the leases its own id held before (a configured id that restarted).
  *
  * <p>Meters ({@code JobMetrics}): {@code pairwise.jobs.queued}, {@code pairwise.jobs.running},
  * {@code pairwise.jobs.finished{status}}, {@code pairwise.jobs.step.time},

@@ -2,6 +2,7 @@ package dev.pairwise.app.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.pairwise.labeling.InvalidInputException;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -10,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -32,7 +34,11 @@ import org.springframework.transaction.support.TransactionTemplate;
                 "spring.jpa.hibernate.ddl-auto=validate",
                 "spring.flyway.locations=classpath:db/migration",
                 "spring.main.banner-mode=off",
-                "pairwise.jobs.checkpoint-dir=${java.io.tmpdir}/pairwise-jobs-test"})
+                "pairwise.jobs.checkpoint-dir=${java.io.tmpdir}/pairwise-jobs-test",
+                "pairwise.instance-id=runner-test",
+                "pairwise.jobs.heartbeat-interval=200ms",
+                "pairwise.jobs.lease-duration=5s",
+                "pairwise.jobs.poll-interval=100ms"})
 class JobRunnerTest {
 
     @Autowired
@@ -193,33 +199,104 @@ class JobRunnerTest {
         try {
             stopped = service.get(job.id());
             assertThat(stopped.status()).isEqualTo(JobStatus.RUNNING);
-            assertThat(runner.recover()).containsExactly(new JobStore.Recovered(job.id(), JobStatus.QUEUED));
+            assertThat(stopped.leaseExpiresAt()).as("a stopping app releases its lease").isBeforeOrEqualTo(Instant.now());
+            assertThat(runner.recover()).extracting(JobStore.Recovered::id, JobStore.Recovered::status)
+                    .containsExactly(tuple(job.id(), JobStatus.QUEUED));
         } finally {
             runner.start();
         }
         long checkpointStep = Long.parseLong(Files.readString(Path.of(stopped.checkpointPath()).resolve("step")));
         JobView done = awaitStatus(job.id(), JobStatus.SUCCEEDED);
         assertThat(done.step()).isEqualTo(200);
+        assertThat(done.attempts()).isEqualTo(2);
+        assertThat(done.leaseExpiresAt()).isNull();
         assertThat(trainer.lastRunOf(job.id()).startStep()).isEqualTo(checkpointStep).isGreaterThanOrEqualTo(10);
         assertThat(done.logTail()).contains("start at step 0").contains("start at step " + checkpointStep);
     }
 
-    @Test
-    void after_a_restart_a_running_job_that_cannot_resume_fails_with_the_reason() {
-        // A row the last app instance left RUNNING (stored and claimed in one transaction, so the
-        // worker never sees it queued).
-        long id = tx.execute(s -> {
-            TrainingJob row = repository.save(new TrainingJob(JobType.SAMPLE, "{}", List.of(7L), null,
-                    java.time.Instant.now()));
-            repository.claim(row.getId(), java.time.Instant.now());
+    /** A row as another app instance left it: RUNNING, claimed by {@code owner}, its lease running out at {@code until}. */
+    private long runningElsewhere(JobType type, String config, String owner, Instant until) {
+        return tx.execute(s -> {
+            TrainingJob row = repository.save(new TrainingJob(type, config, List.of(11L, 12L), null, Instant.now()));
+            repository.claim(row.getId(), owner, Instant.now(), until);
             return row.getId();
         });
+    }
+
+    @Test
+    void a_running_job_whose_instance_stopped_cannot_resume_fails_with_the_reason() throws Exception {
         double failedBefore = finished(JobStatus.FAILED);
-        assertThat(runner.recover()).contains(new JobStore.Recovered(id, JobStatus.FAILED));
-        JobView failed = service.get(id);
-        assertThat(failed.status()).isEqualTo(JobStatus.FAILED);
-        assertThat(failed.error()).isEqualTo("interrupted by restart");
+        long id = runningElsewhere(JobType.SAMPLE, "{}", "crashed-instance", Instant.now().minusSeconds(1));
+        JobView failed = awaitStatus(id, JobStatus.FAILED); // the keeper's next poll recovers it
+        assertThat(failed.error()).isEqualTo("interrupted: its app instance (crashed-instance) stopped, and SAMPLE jobs cannot resume");
+        assertThat(failed.leaseExpiresAt()).isNull();
         assertThat(finished(JobStatus.FAILED)).isEqualTo(failedBefore + 1);
+    }
+
+    @Test
+    void the_job_of_an_instance_whose_lease_ran_out_is_taken_over_and_resumed_here() throws Exception {
+        long id = runningElsewhere(JobType.REWARD, withBase("{\"steps\": 6}"), "crashed-instance",
+                Instant.now().minusSeconds(1));
+        JobView done = awaitStatus(id, JobStatus.SUCCEEDED);
+        assertThat(done.claimedBy()).isEqualTo("runner-test");
+        assertThat(done.attempts()).isEqualTo(2);
+        assertThat(trainer.runs.stream().filter(r -> r.jobId() == id)).hasSize(1);
+    }
+
+    @Test
+    void a_job_another_live_instance_holds_is_left_alone() throws Exception {
+        long id = runningElsewhere(JobType.REWARD, withBase("{}"), "live-instance", Instant.now().plusSeconds(3600));
+        try {
+            assertThat(runner.recover()).extracting(JobStore.Recovered::id).doesNotContain(id);
+            Thread.sleep(300); // three polls of the keeper
+            JobView held = service.get(id);
+            assertThat(held.status()).isEqualTo(JobStatus.RUNNING);
+            assertThat(held.claimedBy()).isEqualTo("live-instance");
+            assertThat(held.attempts()).isEqualTo(1);
+            assertThat(trainer.runs.stream().filter(r -> r.jobId() == id)).isEmpty();
+        } finally {
+            tx.executeWithoutResult(s -> repository.finish(id, 1, JobStatus.CANCELLED, null, Instant.now()));
+        }
+    }
+
+    @Test
+    void a_cancel_stored_by_another_instance_reaches_the_running_job() throws Exception {
+        JobView job = submit("{\"steps\": 100000, \"stepMillis\": 2}");
+        await(job.id(), v -> v.status() == JobStatus.RUNNING && v.step() >= 3);
+        // What JobService.cancel on another instance does: the flag in the row, no signal in this JVM.
+        tx.executeWithoutResult(s -> repository.requestCancel(job.id()));
+        JobView cancelled = awaitStatus(job.id(), JobStatus.CANCELLED);
+        assertThat(cancelled.step()).isLessThan(100000);
+    }
+
+    @Test
+    void a_run_whose_job_was_taken_over_stops_and_writes_nothing_more() throws Exception {
+        JobView job = submit("{\"steps\": 100000, \"stepMillis\": 2}");
+        JobView running = await(job.id(), v -> v.status() == JobStatus.RUNNING && v.step() >= 3);
+        assertThat(running.claimedBy()).isEqualTo("runner-test");
+        // Another instance found the lease run out (this one paused too long) and claimed the job.
+        tx.executeWithoutResult(s -> {
+            assertThat(repository.release(job.id(), 1, Instant.now().minusSeconds(1))).isOne();
+            assertThat(repository.requeueAbandoned(job.id(), Instant.now())).isOne();
+            assertThat(repository.claim(job.id(), "other-instance", Instant.now(), Instant.now().plusSeconds(3600))).isOne();
+        });
+        try {
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (trainer.runs.stream().noneMatch(r -> r.jobId() == job.id()) && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            CountingTrainer.Run run = trainer.lastRunOf(job.id());
+            assertThat(run.lastStep()).isLessThan(100000);
+            JobView after = service.get(job.id());
+            assertThat(after.status()).isEqualTo(JobStatus.RUNNING);
+            assertThat(after.claimedBy()).isEqualTo("other-instance");
+            assertThat(after.attempts()).isEqualTo(2);
+            assertThat(after.step()).as("no progress of the lost run lands after the takeover").isLessThanOrEqualTo(run.lastStep());
+            Thread.sleep(300);
+            assertThat(service.get(job.id()).step()).isEqualTo(after.step());
+        } finally {
+            tx.executeWithoutResult(s -> repository.finish(job.id(), 2, JobStatus.CANCELLED, null, Instant.now()));
+        }
     }
 
     @Test
@@ -258,7 +335,8 @@ class JobRunnerTest {
             "com.vaadin.flow.spring.VaadinServletConfiguration"})
     @EntityScan(basePackageClasses = TrainingJob.class)
     @EnableJpaRepositories(basePackageClasses = TrainingJob.class)
-    @Import({JobService.class, JobStore.class, JobRunner.class, JobExecutors.class, JobMetrics.class, ModelRegistry.class})
+    @Import({JobService.class, JobStore.class, JobRunner.class, JobExecutors.class, JobMetrics.class, ModelRegistry.class,
+            JobLeases.class})
     static class JobsTestApplication {
 
         @Bean

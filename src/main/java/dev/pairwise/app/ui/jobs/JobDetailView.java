@@ -119,6 +119,8 @@ public class JobDetailView extends Div implements BeforeEnterObserver {
         facts.add(fact("Submitted by", job.submittedBy() == null ? "system" : job.submittedBy()),
                 fact("Submitted", JobsUi.time(job.createdAt())), fact("Started", JobsUi.time(job.startedAt())),
                 fact("Finished", JobsUi.time(job.finishedAt())),
+                fact("App instance", job.claimedBy() == null ? "—"
+                        : job.claimedBy() + (job.attempts() > 1 ? " (attempt " + job.attempts() + ", resumed)" : "")),
                 fact("Dataset snapshot", job.datasetSize() + " " + job.datasetKind().name().toLowerCase()));
         error.setText(job.error() == null ? "" : "Error: " + job.error());
         error.setVisible(job.error() != null);
