@@ -101,15 +101,19 @@ public class ApiTokenService {
     }
 
     /** The username of the enabled account that owns this token, if any. */
-    @Transactional(readOnly = true)
     public Optional<String> usernameForToken(String token) {
+        return principalForToken(token).map(AccountPrincipal::getUsername);
+    }
+
+    /** The enabled account that owns this token, if any: one indexed query, read on every request. */
+    Optional<AccountPrincipal> principalForToken(String token) {
         if (token.isEmpty()) {
             return Optional.empty();
         }
-        return jdbc.sql("SELECT a.username FROM api_tokens t JOIN accounts a ON a.id = t.account_id "
+        return jdbc.sql("SELECT " + AccountPrincipal.COLUMNS + " FROM api_tokens t JOIN accounts a ON a.id = t.account_id "
                         + "WHERE t.token_hash = ? AND a.enabled = TRUE")
                 .param(sha256(token))
-                .query(String.class)
+                .query(AccountPrincipal::fromRow)
                 .optional();
     }
 

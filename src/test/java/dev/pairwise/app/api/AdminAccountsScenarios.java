@@ -249,6 +249,18 @@ abstract class AdminAccountsScenarios {
     }
 
     @Test
+    void a_password_changed_in_the_database_stops_the_old_one_at_the_next_request() throws Exception {
+        mvc.perform(get("/api/projects").with(as(labeler))).andExpect(status().isOk());
+        mvc.perform(get("/api/projects").with(as(labeler))).andExpect(status().isOk());
+        // As a reset on another app instance would: only the stored hash changes.
+        Account account = accounts.findByUsername(labeler).orElseThrow();
+        account.setPasswordHash(encoder.encode("a new password"));
+        accounts.save(account);
+        mvc.perform(get("/api/projects").with(as(labeler))).andExpect(status().isUnauthorized());
+        mvc.perform(get("/api/projects").with(httpBasic(labeler, "a new password"))).andExpect(status().isOk());
+    }
+
+    @Test
     void new_roles_and_display_name_apply_at_the_next_request() throws Exception {
         long id = idOf(labeler);
         mvc.perform(get("/api/jobs").with(as(labeler))).andExpect(status().isForbidden());
