@@ -20,9 +20,12 @@ start_app() {
   local deadline=$(( SECONDS + ${APP_WAIT_S:-300} ))
   until curl -sf "http://127.0.0.1:$port/actuator/health" 2>/dev/null | grep -q '"UP"'; do
     if ! kill -0 "$APP_PID" 2>/dev/null; then
-      echo "the app exited during start-up; see $dir/app.log" >&2; APP_PID=""; return 1
+      echo "the app exited during start-up; the end of $dir/app.log:" >&2; tail -20 "$dir/app.log" >&2
+      APP_PID=""; return 1
     fi
-    if (( SECONDS > deadline )); then echo "the app did not start in time; see $dir/app.log" >&2; return 1; fi
+    if (( SECONDS > deadline )); then
+      echo "the app did not start in time; the end of $dir/app.log:" >&2; tail -20 "$dir/app.log" >&2; return 1
+    fi
     sleep 1
   done
 }
