@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,7 +35,13 @@ class FirstStartAdmin implements ApplicationRunner {
             return;
         }
         String password = AccountAdminService.randomPassword();
-        accounts.ensureAccount("admin", "Administrator", password, EnumSet.of(Role.ADMIN, Role.RESEARCHER));
+        try {
+            accounts.ensureAccount("admin", "Administrator", password, EnumSet.of(Role.ADMIN, Role.RESEARCHER));
+        } catch (DataIntegrityViolationException e) {
+            // another instance starting on the same empty database created it a moment ago
+            log.info("Account 'admin' was just created by another instance; its password is in that instance's log");
+            return;
+        }
         log.warn("""
 
                 ==================================================================
