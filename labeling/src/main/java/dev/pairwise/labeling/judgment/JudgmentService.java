@@ -8,12 +8,9 @@ import dev.pairwise.labeling.TextRules;
 import dev.pairwise.labeling.demo.DemoStatus;
 import dev.pairwise.labeling.demo.Demonstration;
 import dev.pairwise.labeling.demo.DemonstrationRepository;
-import dev.pairwise.labeling.project.Project;
-import dev.pairwise.labeling.project.ProjectRepository;
 import dev.pairwise.labeling.task.Assignment;
 import dev.pairwise.labeling.task.AssignmentRepository;
 import dev.pairwise.labeling.task.AssignmentStatus;
-import dev.pairwise.labeling.task.ComparisonTask;
 import dev.pairwise.labeling.task.ComparisonTaskRepository;
 import dev.pairwise.labeling.task.Origin;
 import dev.pairwise.labeling.task.Prompt;
@@ -32,6 +29,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -49,28 +48,30 @@ public class JudgmentService {
     private final ResponseRatingRepository ratings;
     private final ComparisonTaskRepository tasks;
     private final AssignmentRepository assignments;
-    private final ProjectRepository projects;
     private final PromptRepository prompts;
     private final ResponseRepository responses;
     private final DemonstrationRepository demos;
+    private final JdbcClient jdbc;
+    private final JdbcTemplate jdbcTemplate;
     private final LabelingLimits limits;
     private final Clock clock;
     private final Counter submitted;
     private final Counter pairsCreated;
 
     JudgmentService(JudgmentRepository judgments, PreferencePairRepository pairs, ResponseRatingRepository ratings,
-                    ComparisonTaskRepository tasks, AssignmentRepository assignments, ProjectRepository projects,
-                    PromptRepository prompts, ResponseRepository responses, DemonstrationRepository demos,
-                    LabelingLimits limits, Clock clock, MeterRegistry meters) {
+                    ComparisonTaskRepository tasks, AssignmentRepository assignments, PromptRepository prompts,
+                    ResponseRepository responses, DemonstrationRepository demos, JdbcClient jdbc,
+                    JdbcTemplate jdbcTemplate, LabelingLimits limits, Clock clock, MeterRegistry meters) {
         this.judgments = judgments;
         this.pairs = pairs;
         this.ratings = ratings;
         this.tasks = tasks;
         this.assignments = assignments;
-        this.projects = projects;
         this.prompts = prompts;
         this.responses = responses;
         this.demos = demos;
+        this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
         this.limits = limits;
         this.clock = clock;
         this.submitted = Counter.builder("pairwise.judgments.submitted")
@@ -79,7 +80,11 @@ public class JudgmentService {
                 .description("Preference pairs expanded from judgments").register(meters);
     }
 
-    /** Validates and stores a judgment of a task leased to {@code labelerId}. */
+    /**
+     * Validates and stores a judgment of a task leased to {@code labelerId}, and counts it on the
+     * task (which is completed when it reaches the project's overlap), all under the task's row
+     * lock: a same-key retry racing this one waits there, then replays.
+     */
     @Transactional
     public SubmitResult submit(long labelerId, SubmitJudgment in) {
         if (in == null) {
@@ -89,24 +94,18 @@ public class JudgmentService {
         if (key == null || key.isBlank() || key.length() > 100) {
             throw new InvalidInputException("idempotencyKey", "idempotencyKey must be 1..100 characters");
         }
+        LockedTask task = lockTask(in.taskId());
         Optional<SubmitResult> earlier = replay(key, labelerId);
         if (earlier.isPresent()) {
             return earlier.get();
         }
-        ComparisonTask task = tasks.findById(in.taskId())
-                .orElseThrow(() -> NotFoundException.of("taskId", "task", in.taskId()));
-        tasks.lockById(task.getId()); // a same-key retry racing this one waits here, then replays
-        earlier = replay(key, labelerId);
-        if (earlier.isPresent()) {
-            return earlier.get();
-        }
-        Project project = projects.findById(task.getProjectId()).orElseThrow();
-        Assignment lease = checkLease(task, project, labelerId);
+        Assignment lease = checkLease(task.id(), labelerId);
 
-        List<Long> ids = task.getResponseIds();
-        List<Long> order = in.presentedOrder() == null ? lease.getPresentedOrder() : in.presentedOrder();
+        // The lease's order is a permutation of the task's responses, made from them when leased.
+        List<Long> ids = lease.getPresentedOrder();
+        List<Long> order = in.presentedOrder() == null ? ids : in.presentedOrder();
         RankingValidator.validateOrder(ids, order);
-        if (!order.equals(lease.getPresentedOrder())) {
+        if (!order.equals(ids)) {
             throw new InvalidInputException("presentedOrder", "presentedOrder differs from the order the task was shown in");
         }
         List<List<Long>> tiers = in.tiers();
@@ -130,30 +129,50 @@ public class JudgmentService {
         // The client measures time on task best (it sees focus and reloads); without it, the lease's age.
         long timeOnTask = in.timeOnTaskMs() != null ? in.timeOnTaskMs()
                 : Math.max(0, Duration.between(lease.getLeasedAt(), now).toMillis());
-        Judgment j = judgments.save(Judgment.byLabeler(project.getId(), task.getPromptId(), task.getId(), labelerId,
+        Judgment j = judgments.save(Judgment.byLabeler(task.projectId(), task.promptId(), task.id(), labelerId,
                 key, order, tiers, in.allBad(), rationale, timeOnTask, now));
         saveRatings(j.getId(), ids, in.likert(), in.flags());
         List<List<Long>> ranked = tiers;
         Long demoId = null;
         if (better != null) {
-            Prompt prompt = prompts.findById(task.getPromptId()).orElseThrow();
+            Prompt prompt = prompts.findById(task.promptId()).orElseThrow();
             Response written = responses.save(new Response(prompt.getId(), better, Origin.human(), labelerId, now));
             j.setBetterResponseId(written.getId());
             ranked = new ArrayList<>();
             ranked.add(List.of(written.getId()));
             ranked.addAll(tiers);
-            demoId = demos.save(new Demonstration(project.getId(), prompt.getText(), better, DemoStatus.SUBMITTED,
+            demoId = demos.save(new Demonstration(task.projectId(), prompt.getText(), better, DemoStatus.SUBMITTED,
                     Demonstration.SOURCE_BETTER_ANSWER, labelerId, j.getId(), now)).getId();
         }
         List<RankedPair> expanded = PairExpansion.expand(ranked);
-        for (RankedPair p : expanded) {
-            pairs.save(new PreferencePair(j.getId(), project.getId(), task.getPromptId(), p));
-        }
+        savePairs(j.getId(), task, expanded);
         lease.setStatus(AssignmentStatus.SUBMITTED);
-        judgments.flush();
+        tasks.countJudgment(task.id()); // flushes the judgment and the lease first
         submitted.increment();
         pairsCreated.increment(expanded.size());
         return new SubmitResult(j.getId(), expanded.size(), demoId, false);
+    }
+
+    /** The task's row, locked for this transaction. */
+    private record LockedTask(long id, long projectId, long promptId) {
+    }
+
+    private LockedTask lockTask(long taskId) {
+        return jdbc.sql("SELECT id, project_id, prompt_id FROM comparison_tasks WHERE id = ? FOR UPDATE")
+                .param(taskId)
+                .query((rs, i) -> new LockedTask(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
+                .optional()
+                .orElseThrow(() -> NotFoundException.of("taskId", "task", taskId));
+    }
+
+    /** All pairs of a judgment in one batch: K·(K−1)/2 rows, 36 at K = 9. */
+    private void savePairs(long judgmentId, LockedTask task, List<RankedPair> expanded) {
+        List<Object[]> rows = expanded.stream().map(p -> new Object[]{judgmentId, task.projectId(), task.promptId(),
+                p.chosen(), p.rejected(), p.margin()}).toList();
+        jdbcTemplate.batchUpdate("""
+                INSERT INTO preference_pairs (judgment_id, project_id, prompt_id, chosen_response_id,
+                                              rejected_response_id, margin)
+                VALUES (?, ?, ?, ?, ?, ?)""", rows);
     }
 
     private Optional<SubmitResult> replay(String key, long labelerId) {
@@ -168,18 +187,18 @@ public class JudgmentService {
     }
 
     /** The caller must hold the task: a live lease, or an expired one while the task still has room. */
-    private Assignment checkLease(ComparisonTask task, Project project, long labelerId) {
-        Assignment a = assignments.findByTaskIdAndLabelerId(task.getId(), labelerId)
-                .orElseThrow(() -> new ConflictException("taskId", "task " + task.getId() + " is not assigned to you"));
+    private Assignment checkLease(long taskId, long labelerId) {
+        Assignment a = assignments.findByTaskIdAndLabelerId(taskId, labelerId)
+                .orElseThrow(() -> new ConflictException("taskId", "task " + taskId + " is not assigned to you"));
         if (a.getStatus() == AssignmentStatus.SUBMITTED) {
-            throw new ConflictException("taskId", "you already judged task " + task.getId());
+            throw new ConflictException("taskId", "you already judged task " + taskId);
         }
         if (a.getStatus() == AssignmentStatus.SKIPPED) {
-            throw new ConflictException("taskId", "you skipped task " + task.getId());
+            throw new ConflictException("taskId", "you skipped task " + taskId);
         }
         Instant now = clock.instant();
-        if (!a.isLive(now) && tasks.claimed(task.getId(), now) >= project.getOverlap()) {
-            throw new ConflictException("taskId", "your lease on task " + task.getId()
+        if (!a.isLive(now) && !tasks.hasRoom(taskId, now)) {
+            throw new ConflictException("taskId", "your lease on task " + taskId
                     + " ran out and the task went to someone else");
         }
         return a;
