@@ -1,6 +1,7 @@
 package dev.pairwise.app.api;
 
 import dev.pairwise.app.security.AccountAdminService;
+import dev.pairwise.app.security.AccountPrincipal;
 import dev.pairwise.labeling.account.Account;
 import org.springframework.security.authentication.InsufficientAuthenticationException;
 import org.springframework.security.core.Authentication;
@@ -20,6 +21,10 @@ class Caller {
     long id(@Nullable Authentication auth) {
         if (auth == null) {
             throw new InsufficientAuthenticationException("not signed in");
+        }
+        // Basic and token sign-ins carry the id already; no second query per request.
+        if (auth.getPrincipal() instanceof AccountPrincipal principal) {
+            return principal.accountId();
         }
         return accounts.findByUsername(auth.getName()).map(Account::getId)
                 .orElseThrow(() -> new InsufficientAuthenticationException("unknown account " + auth.getName()));

@@ -26,6 +26,12 @@
  * GET  /api/job-types                                  RESEARCHER, ADMIN   installed types + form fields
  * GET  /api/checkpoints?kind=, /api/checkpoints/{id}   RESEARCHER, ADMIN   the model registry
  * GET  /api/checkpoints/{id}/download                  RESEARCHER, ADMIN   the folder as a zip (streamed)
+ * GET  /api/admin/accounts[/{id}]                      ADMIN   accounts (id, username, displayName, roles, enabled, createdAt)
+ * POST /api/admin/accounts                             ADMIN   {"username", "displayName"?, "password"?, "roles"} → 201; 409 taken
+ * PATCH /api/admin/accounts/{id}                       ADMIN   any of {"enabled", "roles", "displayName"}
+ * POST /api/admin/accounts/{id}/tokens                 ADMIN   {"name"} → 201 {"id", "name", "token", "createdAt"}, the secret once
+ * GET  /api/admin/accounts/{id}/tokens                 ADMIN   [{"id", "name", "createdAt"}]
+ * DELETE /api/admin/accounts/{id}/tokens/{tokenId}     ADMIN   204 revoked
  * </pre>
  */
 @NullMarked

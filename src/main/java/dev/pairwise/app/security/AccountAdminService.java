@@ -1,12 +1,15 @@
 package dev.pairwise.app.security;
 
+import dev.pairwise.labeling.ConflictException;
 import dev.pairwise.labeling.InvalidInputException;
+import dev.pairwise.labeling.NotFoundException;
 import dev.pairwise.labeling.account.Account;
 import dev.pairwise.labeling.account.AccountRepository;
 import dev.pairwise.labeling.account.Role;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -17,11 +20,13 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Account administration: create, disable, change roles, reset passwords. Passwords are hashed
  * with bcrypt here and nowhere else. Every rule violation is an {@link InvalidInputException}
- * whose message names the field, and nothing is stored when one is thrown.
+ * whose message names the field (a taken username a {@link ConflictException}, an unknown id a
+ * {@link NotFoundException}), and nothing is stored when one is thrown.
  */
 @Service
 public class AccountAdminService {
@@ -57,6 +62,13 @@ public class AccountAdminService {
         return accounts.findByUsername(username);
     }
 
+    /** One account by id. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasRole('ADMIN')")
+    public Account get(long accountId) {
+        return load(accountId);
+    }
+
     /** True when no account exists yet (a fresh database). */
     @Transactional(readOnly = true)
     public boolean isEmpty() {
@@ -84,33 +96,55 @@ public class AccountAdminService {
     @Transactional
     @PreAuthorize("hasRole('ADMIN')")
     public Account setEnabled(long accountId, boolean enabled, String actingUsername) {
-        Account account = get(accountId);
-        if (!enabled && account.getUsername().equals(actingUsername)) {
-            throw new InvalidInputException("enabled", "Enabled: you cannot disable your own account.");
-        }
-        account.setEnabled(enabled);
-        return accounts.save(account);
+        return update(accountId, enabled, null, null, actingUsername);
     }
 
     /** Replaces an account's roles; an admin cannot take the ADMIN role from themselves. */
     @Transactional
     @PreAuthorize("hasRole('ADMIN')")
     public Account setRoles(long accountId, Set<Role> roles, String actingUsername) {
-        Account account = get(accountId);
-        checkRoles(roles);
-        if (account.getUsername().equals(actingUsername) && !roles.contains(Role.ADMIN)) {
-            throw new InvalidInputException("roles", "Roles: you cannot remove the ADMIN role from your own account.");
-        }
-        account.setRoles(roles);
-        return accounts.save(account);
+        return update(accountId, null, roles, null, actingUsername);
     }
 
     /** Changes the display name (1-128 characters). */
     @Transactional
     @PreAuthorize("hasRole('ADMIN')")
     public Account rename(long accountId, String displayName) {
-        Account account = get(accountId);
-        account.setDisplayName(checkDisplayName(displayName));
+        return update(accountId, null, null, displayName, "");
+    }
+
+    /**
+     * Applies the given changes together (a null leaves that attribute as it is): all are checked
+     * before any is stored. An admin cannot disable their own account nor take the ADMIN role from
+     * it. A disabled account stops signing in at its next request (password or token): the
+     * security layer reads the enabled flag and the roles on every request.
+     */
+    @Transactional
+    @PreAuthorize("hasRole('ADMIN')")
+    public Account update(long accountId, @Nullable Boolean enabled, @Nullable Set<Role> roles,
+                          @Nullable String displayName, String actingUsername) {
+        Account account = load(accountId);
+        boolean self = account.getUsername().equals(actingUsername);
+        if (Boolean.FALSE.equals(enabled) && self) {
+            throw new InvalidInputException("enabled", "Enabled: you cannot disable your own account.");
+        }
+        if (roles != null) {
+            checkRoles(roles);
+            if (self && !roles.contains(Role.ADMIN)) {
+                throw new InvalidInputException("roles",
+                        "Roles: you cannot remove the ADMIN role from your own account.");
+            }
+        }
+        String name = displayName == null ? null : checkDisplayName(displayName);
+        if (enabled != null) {
+            account.setEnabled(enabled);
+        }
+        if (roles != null) {
+            account.setRoles(roles);
+        }
+        if (name != null) {
+            account.setDisplayName(name);
+        }
         return accounts.save(account);
     }
 
@@ -118,7 +152,7 @@ public class AccountAdminService {
     @Transactional
     @PreAuthorize("hasRole('ADMIN')")
     public String resetPassword(long accountId) {
-        Account account = get(accountId);
+        Account account = load(accountId);
         String password = randomPassword();
         account.setPasswordHash(encoder.encode(password));
         accounts.save(account);
@@ -158,19 +192,20 @@ public class AccountAdminService {
                     "Username: 2-64 characters, lower-case letters, digits, '.', '_' or '-', starting with a letter or digit.");
         }
         if (accounts.existsByUsername(name)) {
-            throw new InvalidInputException("username", "Username: '" + name + "' is taken.");
+            throw new ConflictException("username", "Username: '" + name + "' is taken.");
         }
         if (password == null || password.isEmpty()) {
             throw new InvalidInputException("password", "Password: must not be empty.");
         }
         checkRoles(roles);
-        var account = new Account(name, checkDisplayName(displayName), encoder.encode(password), roles, Instant.now(clock));
+        var account = new Account(name, checkDisplayName(displayName), encoder.encode(password), roles,
+                Instant.now(clock).truncatedTo(ChronoUnit.MICROS));
         return accounts.save(account);
     }
 
-    private Account get(long accountId) {
+    private Account load(long accountId) {
         return accounts.findById(accountId)
-                .orElseThrow(() -> new InvalidInputException("account", "Account: no account with id " + accountId + "."));
+                .orElseThrow(() -> NotFoundException.of("accountId", "Account", accountId));
     }
 
     private static void checkPassword(String password) {

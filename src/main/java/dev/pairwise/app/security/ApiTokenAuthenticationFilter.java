@@ -9,27 +9,25 @@ import java.util.Optional;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Signs in an API call that carries {@code Authorization: Bearer <token>}: the token's SHA-256 is
- * looked up in {@code api_tokens}, and the request runs as the token's (enabled) account. A wrong
- * token is refused at once with 401; a request without a bearer token passes on to HTTP basic.
+ * looked up in {@code api_tokens} together with its account (one query, no cache, so a revoked
+ * token or a disabled account is refused at the next request, on every app instance), and the
+ * request runs as that enabled account. A wrong token is refused at once with 401; a request
+ * without a bearer token passes on to HTTP basic.
  */
 final class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
 
     private static final String PREFIX = "Bearer ";
 
     private final ApiTokenService tokens;
-    private final UserDetailsService users;
     private final AuthenticationEntryPoint unauthorized;
 
-    ApiTokenAuthenticationFilter(ApiTokenService tokens, UserDetailsService users, AuthenticationEntryPoint unauthorized) {
+    ApiTokenAuthenticationFilter(ApiTokenService tokens, AuthenticationEntryPoint unauthorized) {
         this.tokens = tokens;
-        this.users = users;
         this.unauthorized = unauthorized;
     }
 
@@ -41,9 +39,7 @@ final class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        Optional<UserDetails> user = tokens.usernameForToken(header.substring(PREFIX.length()).trim())
-                .map(users::loadUserByUsername)
-                .filter(UserDetails::isEnabled);
+        Optional<AccountPrincipal> user = tokens.principalForToken(header.substring(PREFIX.length()).trim());
         if (user.isEmpty()) {
             SecurityContextHolder.clearContext();
             unauthorized.commence(request, response, new BadCredentialsException("Unknown or revoked API token"));

@@ -8,14 +8,17 @@ import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Personal API tokens for scripts ({@code Authorization: Bearer pw_...}). A token is shown once,
@@ -27,6 +30,10 @@ public class ApiTokenService {
 
     /** A token as listed to its owner: never the secret itself. */
     public record TokenInfo(long id, String name, Instant createdAt) {
+    }
+
+    /** A token just made: the only time its secret is seen. */
+    public record IssuedToken(long id, String name, String token, Instant createdAt) {
     }
 
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -45,7 +52,18 @@ public class ApiTokenService {
      * @throws InvalidInputException when the name is blank or longer than 64 characters
      */
     @Transactional
-    public String create(long accountId, String name) {
+    public String create(long accountId, @Nullable String name) {
+        return issue(accountId, name).token();
+    }
+
+    /**
+     * Creates a token for the account and returns it with its id and time; the secret is not
+     * stored anywhere.
+     *
+     * @throws InvalidInputException when the name is blank or longer than 64 characters
+     */
+    @Transactional
+    public IssuedToken issue(long accountId, @Nullable String name) {
         String trimmed = name == null ? "" : name.strip();
         if (trimmed.isEmpty() || trimmed.length() > 64) {
             throw new InvalidInputException("name", "Token name: give 1 to 64 characters.");
@@ -53,10 +71,13 @@ public class ApiTokenService {
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
         String token = "pw_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        // Microseconds: what both databases store, so the time returned equals the one listed later.
+        Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+        var key = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO api_tokens (account_id, name, token_hash, created_at) VALUES (?, ?, ?, ?)")
-                .params(accountId, trimmed, sha256(token), Timestamp.from(Instant.now(clock)))
-                .update();
-        return token;
+                .params(accountId, trimmed, sha256(token), Timestamp.from(now))
+                .update(key, "id");
+        return new IssuedToken(key.getKeyAs(Long.class), trimmed, token, now);
     }
 
     /** The account's tokens, newest first. */
@@ -68,22 +89,31 @@ public class ApiTokenService {
                 .list();
     }
 
-    /** Deletes one of the account's tokens; a token of another account is left alone. */
+    /**
+     * Deletes one of the account's tokens; a token of another account is left alone.
+     *
+     * @return false when the account has no token with this id
+     */
     @Transactional
-    public void revoke(long accountId, long tokenId) {
-        jdbc.sql("DELETE FROM api_tokens WHERE id = ? AND account_id = ?").params(tokenId, accountId).update();
+    public boolean revoke(long accountId, long tokenId) {
+        return jdbc.sql("DELETE FROM api_tokens WHERE id = ? AND account_id = ?").params(tokenId, accountId)
+                .update() == 1;
     }
 
     /** The username of the enabled account that owns this token, if any. */
-    @Transactional(readOnly = true)
     public Optional<String> usernameForToken(String token) {
+        return principalForToken(token).map(AccountPrincipal::getUsername);
+    }
+
+    /** The enabled account that owns this token, if any: one indexed query, read on every request. */
+    Optional<AccountPrincipal> principalForToken(String token) {
         if (token.isEmpty()) {
             return Optional.empty();
         }
-        return jdbc.sql("SELECT a.username FROM api_tokens t JOIN accounts a ON a.id = t.account_id "
+        return jdbc.sql("SELECT " + AccountPrincipal.COLUMNS + " FROM api_tokens t JOIN accounts a ON a.id = t.account_id "
                         + "WHERE t.token_hash = ? AND a.enabled = TRUE")
                 .param(sha256(token))
-                .query(String.class)
+                .query(AccountPrincipal::fromRow)
                 .optional();
     }
 

@@ -2,6 +2,8 @@ package dev.pairwise.app.security;
 
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import dev.pairwise.app.ui.LoginView;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -9,7 +11,6 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -34,8 +35,7 @@ class SecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiFilterChain(HttpSecurity http, ApiTokenService tokens, UserDetailsService users)
-            throws Exception {
+    SecurityFilterChain apiFilterChain(HttpSecurity http, ApiTokenService tokens) throws Exception {
         var unauthorized = new JsonAuthenticationEntryPoint();
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
@@ -45,7 +45,7 @@ class SecurityConfig {
                 .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized)
                         .accessDeniedHandler(new JsonAccessDeniedHandler()))
                 // Not a bean: a Filter bean would also be registered for every request.
-                .addFilterBefore(new ApiTokenAuthenticationFilter(tokens, users, unauthorized),
+                .addFilterBefore(new ApiTokenAuthenticationFilter(tokens, unauthorized),
                         BasicAuthenticationFilter.class);
         return http.build();
     }
@@ -74,9 +74,14 @@ class SecurityConfig {
         return http.build();
     }
 
-    /** bcrypt with Spring's default cost (10): about 50-100 ms a check, slow enough for guessing. */
+    /**
+     * bcrypt with Spring's default cost (10): about 50-100 ms a check, slow enough for guessing;
+     * a verified password is remembered for {@code pairwise.security.password-cache-seconds}
+     * (0: never), so an HTTP basic client pays that once a minute, not on every request.
+     */
     @Bean
-    PasswordEncoder passwordEncoder() {
-        return new BCryptPasswordEncoder();
+    PasswordEncoder passwordEncoder(@Value("${pairwise.security.password-cache-seconds:60}") int cacheSeconds) {
+        // 10,000 entries of ~150 bytes: far more clients than one instance serves, ~1.5 MB at most.
+        return new CachingPasswordEncoder(new BCryptPasswordEncoder(), Duration.ofSeconds(cacheSeconds), 10_000);
     }
 }
