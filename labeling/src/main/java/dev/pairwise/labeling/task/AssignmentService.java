@@ -40,17 +40,19 @@ public class AssignmentService {
     private static final int MAX_ROUNDS = 200;
 
     private final ProjectSnapshots projects;
-    private final ComparisonTaskRepository tasks;
+    private final OpenTasks open;
+    private final Leases leases;
     private final AssignmentRepository assignments;
     private final JdbcClient jdbc;
     private final Clock clock;
     private final Timer latency;
     private final boolean postgres;
 
-    AssignmentService(ProjectSnapshots projects, ComparisonTaskRepository tasks, AssignmentRepository assignments,
+    AssignmentService(ProjectSnapshots projects, OpenTasks open, Leases leases, AssignmentRepository assignments,
                       JdbcClient jdbc, DatabaseKind database, Clock clock, MeterRegistry meters) {
         this.projects = projects;
-        this.tasks = tasks;
+        this.open = open;
+        this.leases = leases;
         this.assignments = assignments;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -71,15 +73,15 @@ public class AssignmentService {
 
     private Optional<NextTask> nextInternal(long projectId, long labelerId) {
         ProjectView project = projects.get(projectId);
-        // One labeler's own requests queue here (a double click on "next" gets one task).
-        Optional<Long> me = postgres ? assignments.lockAccountNoKey(labelerId) : assignments.lockAccount(labelerId);
-        me.orElseThrow(() -> NotFoundException.of("labelerId", "account", labelerId));
+        if (!leases.lockLabeler(labelerId, postgres)) {
+            throw NotFoundException.of("labelerId", "account", labelerId);
+        }
         Instant now = clock.instant();
-        List<Assignment> live = assignments.findLive(projectId, labelerId, now);
-        if (!live.isEmpty()) {
-            Assignment a = live.getFirst();
-            return Optional.of(show(project, a.getTaskId(), content(a.getTaskId()), a.getPresentedOrder(),
-                    a.getLeasedAt(), a.getExpiresAt()));
+        Optional<Lease> live = leases.live(projectId, labelerId, now);
+        if (live.isPresent()) {
+            Lease a = live.get();
+            return Optional.of(show(project, a.taskId(), content(a.taskId()), a.presentedOrder(), a.leasedAt(),
+                    a.expiresAt()));
         }
         Optional<Long> taskId = lockOpenTask(projectId, labelerId, now);
         if (taskId.isEmpty()) {
@@ -91,7 +93,7 @@ public class AssignmentService {
             Collections.shuffle(order, ThreadLocalRandom.current());
         }
         Instant expires = now.plus(Duration.ofMinutes(project.leaseMinutes()));
-        assignments.save(new Assignment(taskId.get(), labelerId, order, now, expires));
+        leases.insert(taskId.get(), labelerId, order, now, expires);
         return Optional.of(show(project, taskId.get(), task, order, now, expires));
     }
 
@@ -104,30 +106,29 @@ public class AssignmentService {
     private Optional<Long> lockOpenTask(long projectId, long labelerId, Instant now) {
         for (int round = 0; round < MAX_ROUNDS; round++) {
             if (postgres) {
-                Optional<Long> id = tasks.lockOldestOpen(projectId, labelerId, now);
+                Optional<Long> id = open.lockOldestFree(projectId, labelerId, now);
                 if (id.isPresent()) {
-                    if (tasks.hasRoom(id.get(), now)) {
+                    if (open.hasRoom(id.get(), now)) {
                         return id;
                     }
                     continue; // filled between the statement's snapshot and its lock
                 }
             }
-            List<Long> candidates = tasks.openCandidates(projectId, labelerId, now, CANDIDATES);
+            List<Long> candidates = open.candidates(projectId, labelerId, now, CANDIDATES);
             if (candidates.isEmpty()) {
                 return Optional.empty(); // read fresh: no open task for this labeler
             }
             if (!postgres) {
                 for (Long id : candidates) {
-                    if (tasks.lockIfFree(id).isPresent() && tasks.hasRoom(id, now)) {
+                    if (open.lockIfFree(id) && open.hasRoom(id, now)) {
                         return Optional.of(id);
                     }
                 }
             }
             // Every candidate is held by another transaction (a lease being made, a judgment being
-            // stored) or filled since the read: wait for the oldest, whose holder may free a slot.
+            // stored) or filled since the read: wait for the oldest, whose holder may leave room.
             Long oldest = candidates.getFirst();
-            tasks.lockById(oldest);
-            if (tasks.hasRoom(oldest, now)) {
+            if (open.lock(oldest) && open.hasRoom(oldest, now)) {
                 return Optional.of(oldest);
             }
         }
@@ -156,7 +157,7 @@ public class AssignmentService {
      */
     @Transactional
     public int releaseLeases(long labelerId) {
-        return assignments.expireLive(labelerId, clock.instant());
+        return leases.expireLive(labelerId, clock.instant());
     }
 
     private record TaskContent(long promptId, String prompt, List<Long> responseIds, List<String> texts) {
