@@ -8,13 +8,11 @@ import dev.pairwise.labeling.TextRules;
 import dev.pairwise.labeling.demo.DemoStatus;
 import dev.pairwise.labeling.demo.Demonstration;
 import dev.pairwise.labeling.demo.DemonstrationRepository;
-import dev.pairwise.labeling.project.Project;
-import dev.pairwise.labeling.project.ProjectRepository;
-import dev.pairwise.labeling.task.Assignment;
-import dev.pairwise.labeling.task.AssignmentRepository;
 import dev.pairwise.labeling.task.AssignmentStatus;
-import dev.pairwise.labeling.task.ComparisonTask;
-import dev.pairwise.labeling.task.ComparisonTaskRepository;
+import dev.pairwise.labeling.task.Ids;
+import dev.pairwise.labeling.task.Lease;
+import dev.pairwise.labeling.task.Leases;
+import dev.pairwise.labeling.task.OpenTasks;
 import dev.pairwise.labeling.task.Origin;
 import dev.pairwise.labeling.task.Prompt;
 import dev.pairwise.labeling.task.PromptRepository;
@@ -24,14 +22,22 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.sql.Types;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.SqlParameterValue;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -44,33 +50,30 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class JudgmentService {
 
-    private final JudgmentRepository judgments;
     private final PreferencePairRepository pairs;
-    private final ResponseRatingRepository ratings;
-    private final ComparisonTaskRepository tasks;
-    private final AssignmentRepository assignments;
-    private final ProjectRepository projects;
+    private final OpenTasks open;
+    private final Leases leases;
     private final PromptRepository prompts;
     private final ResponseRepository responses;
     private final DemonstrationRepository demos;
+    private final JdbcClient jdbc;
+    private final JdbcTemplate jdbcTemplate;
     private final LabelingLimits limits;
     private final Clock clock;
     private final Counter submitted;
     private final Counter pairsCreated;
 
-    JudgmentService(JudgmentRepository judgments, PreferencePairRepository pairs, ResponseRatingRepository ratings,
-                    ComparisonTaskRepository tasks, AssignmentRepository assignments, ProjectRepository projects,
-                    PromptRepository prompts, ResponseRepository responses, DemonstrationRepository demos,
-                    LabelingLimits limits, Clock clock, MeterRegistry meters) {
-        this.judgments = judgments;
+    JudgmentService(PreferencePairRepository pairs, OpenTasks open, Leases leases, PromptRepository prompts,
+                    ResponseRepository responses, DemonstrationRepository demos, JdbcClient jdbc,
+                    JdbcTemplate jdbcTemplate, LabelingLimits limits, Clock clock, MeterRegistry meters) {
         this.pairs = pairs;
-        this.ratings = ratings;
-        this.tasks = tasks;
-        this.assignments = assignments;
-        this.projects = projects;
+        this.open = open;
+        this.leases = leases;
         this.prompts = prompts;
         this.responses = responses;
         this.demos = demos;
+        this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
         this.limits = limits;
         this.clock = clock;
         this.submitted = Counter.builder("pairwise.judgments.submitted")
@@ -79,7 +82,13 @@ public class JudgmentService {
                 .description("Preference pairs expanded from judgments").register(meters);
     }
 
-    /** Validates and stores a judgment of a task leased to {@code labelerId}. */
+    /**
+     * Validates and stores a judgment of a task leased to {@code labelerId}, and counts it on the
+     * task (which is completed when it reaches the project's overlap), all under the task's row
+     * lock: a same-key retry racing this one waits there, then replays. Plain JDBC on this path
+     * (the stored rows are the {@link Judgment}, {@link ResponseRating} and {@link PreferencePair}
+     * entities' tables): it runs once per judgment.
+     */
     @Transactional
     public SubmitResult submit(long labelerId, SubmitJudgment in) {
         if (in == null) {
@@ -89,24 +98,18 @@ public class JudgmentService {
         if (key == null || key.isBlank() || key.length() > 100) {
             throw new InvalidInputException("idempotencyKey", "idempotencyKey must be 1..100 characters");
         }
+        LockedTask task = lockTask(in.taskId());
         Optional<SubmitResult> earlier = replay(key, labelerId);
         if (earlier.isPresent()) {
             return earlier.get();
         }
-        ComparisonTask task = tasks.findById(in.taskId())
-                .orElseThrow(() -> NotFoundException.of("taskId", "task", in.taskId()));
-        tasks.lockById(task.getId()); // a same-key retry racing this one waits here, then replays
-        earlier = replay(key, labelerId);
-        if (earlier.isPresent()) {
-            return earlier.get();
-        }
-        Project project = projects.findById(task.getProjectId()).orElseThrow();
-        Assignment lease = checkLease(task, project, labelerId);
+        Lease lease = checkLease(task.id(), labelerId);
 
-        List<Long> ids = task.getResponseIds();
-        List<Long> order = in.presentedOrder() == null ? lease.getPresentedOrder() : in.presentedOrder();
+        // The lease's order is a permutation of the task's responses, made from them when leased.
+        List<Long> ids = lease.presentedOrder();
+        List<Long> order = in.presentedOrder() == null ? ids : in.presentedOrder();
         RankingValidator.validateOrder(ids, order);
-        if (!order.equals(lease.getPresentedOrder())) {
+        if (!order.equals(ids)) {
             throw new InvalidInputException("presentedOrder", "presentedOrder differs from the order the task was shown in");
         }
         List<List<Long>> tiers = in.tiers();
@@ -129,57 +132,107 @@ public class JudgmentService {
         Instant now = clock.instant();
         // The client measures time on task best (it sees focus and reloads); without it, the lease's age.
         long timeOnTask = in.timeOnTaskMs() != null ? in.timeOnTaskMs()
-                : Math.max(0, Duration.between(lease.getLeasedAt(), now).toMillis());
-        Judgment j = judgments.save(Judgment.byLabeler(project.getId(), task.getPromptId(), task.getId(), labelerId,
-                key, order, tiers, in.allBad(), rationale, timeOnTask, now));
-        saveRatings(j.getId(), ids, in.likert(), in.flags());
+                : Math.max(0, Duration.between(lease.leasedAt(), now).toMillis());
         List<List<Long>> ranked = tiers;
-        Long demoId = null;
+        Prompt prompt = null;
+        Long betterId = null;
         if (better != null) {
-            Prompt prompt = prompts.findById(task.getPromptId()).orElseThrow();
-            Response written = responses.save(new Response(prompt.getId(), better, Origin.human(), labelerId, now));
-            j.setBetterResponseId(written.getId());
+            prompt = prompts.findById(task.promptId()).orElseThrow();
+            betterId = responses.save(new Response(prompt.getId(), better, Origin.human(), labelerId, now)).getId();
             ranked = new ArrayList<>();
-            ranked.add(List.of(written.getId()));
+            ranked.add(List.of(betterId));
             ranked.addAll(tiers);
-            demoId = demos.save(new Demonstration(project.getId(), prompt.getText(), better, DemoStatus.SUBMITTED,
-                    Demonstration.SOURCE_BETTER_ANSWER, labelerId, j.getId(), now)).getId();
+        }
+        long judgmentId = insertJudgment(task, labelerId, key, order, tiers, in.allBad(), betterId, rationale,
+                timeOnTask, now);
+        saveRatings(judgmentId, ids, in.likert(), in.flags());
+        Long demoId = null;
+        if (prompt != null) {
+            demoId = demos.save(new Demonstration(task.projectId(), prompt.getText(), better, DemoStatus.SUBMITTED,
+                    Demonstration.SOURCE_BETTER_ANSWER, labelerId, judgmentId, now)).getId();
         }
         List<RankedPair> expanded = PairExpansion.expand(ranked);
-        for (RankedPair p : expanded) {
-            pairs.save(new PreferencePair(j.getId(), project.getId(), task.getPromptId(), p));
-        }
-        lease.setStatus(AssignmentStatus.SUBMITTED);
-        judgments.flush();
+        savePairs(judgmentId, task, expanded);
+        leases.markSubmitted(lease.id());
+        open.countJudgment(task.id());
         submitted.increment();
         pairsCreated.increment(expanded.size());
-        return new SubmitResult(j.getId(), expanded.size(), demoId, false);
+        return new SubmitResult(judgmentId, expanded.size(), demoId, false);
+    }
+
+    /** The task's row, locked for this transaction. */
+    private record LockedTask(long id, long projectId, long promptId) {
+    }
+
+    private LockedTask lockTask(long taskId) {
+        return jdbc.sql("SELECT id, project_id, prompt_id FROM comparison_tasks WHERE id = ? FOR UPDATE")
+                .param(taskId)
+                .query((rs, i) -> new LockedTask(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
+                .optional()
+                .orElseThrow(() -> NotFoundException.of("taskId", "task", taskId));
+    }
+
+    /** A labeler's judgment row ({@link Judgment#byLabeler}); returns its id. */
+    private long insertJudgment(LockedTask task, long labelerId, String key, List<Long> order, List<List<Long>> tiers,
+                                boolean allBad, @Nullable Long betterResponseId, @Nullable String rationale,
+                                long timeOnTaskMs, Instant now) {
+        KeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                        INSERT INTO judgments (project_id, prompt_id, task_id, labeler_id, source, idempotency_key,
+                                               presented_order, tiers, all_bad, better_response_id, rationale,
+                                               time_on_task_ms, created_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(task.projectId(), task.promptId(), task.id(), labelerId, Judgment.SOURCE_LABELER, key,
+                        Ids.join(order), Ids.joinTiers(tiers), allBad,
+                        // typed nulls: an untyped null makes the driver ask the server for the type
+                        new SqlParameterValue(Types.BIGINT, betterResponseId),
+                        new SqlParameterValue(Types.VARCHAR, rationale), timeOnTaskMs,
+                        now.atOffset(ZoneOffset.UTC))
+                .update(keys, "id");
+        return Objects.requireNonNull(keys.getKeyAs(Long.class), "generated judgment id");
+    }
+
+    /** All pairs of a judgment in one batch: K·(K−1)/2 rows, 36 at K = 9. */
+    private void savePairs(long judgmentId, LockedTask task, List<RankedPair> expanded) {
+        List<Object[]> rows = expanded.stream().map(p -> new Object[]{judgmentId, task.projectId(), task.promptId(),
+                p.chosen(), p.rejected(), p.margin()}).toList();
+        jdbcTemplate.batchUpdate("""
+                INSERT INTO preference_pairs (judgment_id, project_id, prompt_id, chosen_response_id,
+                                              rejected_response_id, margin)
+                VALUES (?, ?, ?, ?, ?, ?)""", rows);
     }
 
     private Optional<SubmitResult> replay(String key, long labelerId) {
-        return judgments.findByIdempotencyKey(key).map(j -> {
-            if (j.getLabelerId() == null || j.getLabelerId() != labelerId) {
-                throw new ConflictException("idempotencyKey", "idempotencyKey was used by another submission");
-            }
-            Long demoId = demos.findAll((root, q, cb) -> cb.equal(root.get("judgmentId"), j.getId()))
-                    .stream().map(Demonstration::getId).findFirst().orElse(null);
-            return new SubmitResult(j.getId(), (int) pairs.countByJudgmentId(j.getId()), demoId, true);
-        });
+        return jdbc.sql("SELECT id, labeler_id FROM judgments WHERE idempotency_key = ?").param(key)
+                .query((rs, i) -> {
+                    long owner = rs.getLong(2);
+                    return new long[]{rs.getLong(1), rs.wasNull() ? -1 : owner};
+                })
+                .optional()
+                .map(j -> {
+                    if (j[1] != labelerId) {
+                        throw new ConflictException("idempotencyKey", "idempotencyKey was used by another submission");
+                    }
+                    long id = j[0];
+                    Long demoId = demos.findAll((root, q, cb) -> cb.equal(root.get("judgmentId"), id))
+                            .stream().map(Demonstration::getId).findFirst().orElse(null);
+                    return new SubmitResult(id, (int) pairs.countByJudgmentId(id), demoId, true);
+                });
     }
 
     /** The caller must hold the task: a live lease, or an expired one while the task still has room. */
-    private Assignment checkLease(ComparisonTask task, Project project, long labelerId) {
-        Assignment a = assignments.findByTaskIdAndLabelerId(task.getId(), labelerId)
-                .orElseThrow(() -> new ConflictException("taskId", "task " + task.getId() + " is not assigned to you"));
-        if (a.getStatus() == AssignmentStatus.SUBMITTED) {
-            throw new ConflictException("taskId", "you already judged task " + task.getId());
+    private Lease checkLease(long taskId, long labelerId) {
+        Lease a = leases.of(taskId, labelerId)
+                .orElseThrow(() -> new ConflictException("taskId", "task " + taskId + " is not assigned to you"));
+        if (a.status() == AssignmentStatus.SUBMITTED) {
+            throw new ConflictException("taskId", "you already judged task " + taskId);
         }
-        if (a.getStatus() == AssignmentStatus.SKIPPED) {
-            throw new ConflictException("taskId", "you skipped task " + task.getId());
+        if (a.status() == AssignmentStatus.SKIPPED) {
+            throw new ConflictException("taskId", "you skipped task " + taskId);
         }
         Instant now = clock.instant();
-        if (!a.isLive(now) && tasks.claimed(task.getId(), now) >= project.getOverlap()) {
-            throw new ConflictException("taskId", "your lease on task " + task.getId()
+        if (!a.isLive(now) && !open.hasRoom(taskId, now)) {
+            throw new ConflictException("taskId", "your lease on task " + taskId
                     + " ran out and the task went to someone else");
         }
         return a;
@@ -208,15 +261,21 @@ public class JudgmentService {
         }
     }
 
-    private void saveRatings(long judgmentId, List<Long> ids, Map<Long, Integer> likert,
-                             Map<Long, Set<ResponseFlag>> flags) {
+    /** The ratings given (Likert score or flags), in one batch; none is the common case. */
+    private void saveRatings(long judgmentId, List<Long> ids, @Nullable Map<Long, Integer> likert,
+                             @Nullable Map<Long, Set<ResponseFlag>> flags) {
+        List<Object[]> rows = new ArrayList<>();
         for (Long id : ids) {
             Integer score = likert == null ? null : likert.get(id);
             Set<ResponseFlag> f = flags == null || flags.get(id) == null ? Set.of() : flags.get(id);
             if (score != null || !f.isEmpty()) {
-                ratings.save(new ResponseRating(judgmentId, id, score,
-                        f.isEmpty() ? EnumSet.noneOf(ResponseFlag.class) : EnumSet.copyOf(f)));
+                rows.add(new Object[]{judgmentId, id, new SqlParameterValue(Types.INTEGER, score),
+                        ResponseRating.flagsText(f)});
             }
+        }
+        if (!rows.isEmpty()) {
+            jdbcTemplate.batchUpdate(
+                    "INSERT INTO response_ratings (judgment_id, response_id, likert, flags) VALUES (?, ?, ?, ?)", rows);
         }
     }
 }

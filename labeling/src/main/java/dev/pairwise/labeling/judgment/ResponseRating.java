@@ -39,7 +39,12 @@ public class ResponseRating {
         this.judgmentId = judgmentId;
         this.responseId = responseId;
         this.likert = likert;
-        this.flags = flags.stream().sorted().map(Enum::name).collect(Collectors.joining(","));
+        this.flags = flagsText(flags);
+    }
+
+    /** The flags column: flag names in their declared order, comma-separated ("" for none). */
+    static String flagsText(Set<ResponseFlag> flags) {
+        return flags.stream().sorted().map(Enum::name).collect(Collectors.joining(","));
     }
 
     public long getJudgmentId() {

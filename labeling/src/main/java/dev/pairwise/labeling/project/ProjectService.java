@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Sort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -17,11 +18,16 @@ import org.springframework.transaction.annotation.Transactional;
 public class ProjectService {
 
     private final ProjectRepository projects;
+    private final ProjectSnapshots snapshots;
+    private final JdbcClient jdbc;
     private final LabelingLimits limits;
     private final Clock clock;
 
-    ProjectService(ProjectRepository projects, LabelingLimits limits, Clock clock) {
+    ProjectService(ProjectRepository projects, ProjectSnapshots snapshots, JdbcClient jdbc, LabelingLimits limits,
+                   Clock clock) {
         this.projects = projects;
+        this.snapshots = snapshots;
+        this.jdbc = jdbc;
         this.limits = limits;
         this.clock = clock;
     }
@@ -53,7 +59,10 @@ public class ProjectService {
         return projects.saveAndFlush(new Project(s, clock.instant())).view();
     }
 
-    /** Replaces a project's settings. Lowering K does not touch tasks already open. */
+    /**
+     * Replaces a project's settings. Lowering K does not touch tasks already open; a new overlap
+     * re-derives which tasks are completed (leases already running are kept).
+     */
     @Transactional
     public ProjectView update(long projectId, ProjectSettings settings) {
         ProjectSettings s = validate(settings);
@@ -61,8 +70,18 @@ public class ProjectService {
         if (projects.existsByNameAndIdNot(s.name(), projectId)) {
             throw new ConflictException("name", "a project named '" + s.name() + "' already exists");
         }
+        int overlapBefore = p.getOverlap();
         p.apply(s);
-        return projects.saveAndFlush(p).view();
+        ProjectView saved = projects.saveAndFlush(p).view();
+        if (s.overlap() != overlapBefore) {
+            // Takes each task's row lock: a judgment being stored finishes first, then its flag is re-derived.
+            jdbc.sql("""
+                            UPDATE comparison_tasks SET completed = judgment_count >= ?
+                             WHERE project_id = ? AND completed <> (judgment_count >= ?)""")
+                    .params(s.overlap(), projectId, s.overlap()).update();
+        }
+        snapshots.evictAfterCommit(projectId);
+        return saved;
     }
 
     Project require(long projectId) {

@@ -1,9 +1,10 @@
 package dev.pairwise.labeling.task;
 
 import dev.pairwise.labeling.ConflictException;
+import dev.pairwise.labeling.DatabaseKind;
 import dev.pairwise.labeling.NotFoundException;
-import dev.pairwise.labeling.project.Project;
-import dev.pairwise.labeling.project.ProjectRepository;
+import dev.pairwise.labeling.project.ProjectSnapshots;
+import dev.pairwise.labeling.project.ProjectView;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
@@ -12,50 +13,58 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Hands out tasks. Rules: a task wants {@code overlap} judgments; stored judgments plus running
  * leases never exceed that; a labeler never gets the same task twice; a lease that runs out
- * frees its slot. Correct under concurrency because the count is re-taken while holding the
- * task's row lock ({@code SELECT ... FOR UPDATE}): under READ COMMITTED each statement after
- * the lock sees every transaction that held it before.
+ * (or is released when its labeler's session ends) frees its slot for others.
+ *
+ * <p>Correct under concurrency because the room is re-checked while holding the task's row lock:
+ * under READ COMMITTED a statement after the lock sees every lease and judgment committed by
+ * whoever held it before. Fast under concurrency because labelers never queue on each other's
+ * candidates: a row someone holds is passed over ({@code SKIP LOCKED}), and only when every open
+ * task is held does a labeler wait for one, so "nothing left" (empty) is answered only when the
+ * open work, read fresh, has no task for this labeler.
  */
 @Service
 public class AssignmentService {
 
-    /** Candidates read per attempt; more than enough to get past tasks others just filled. */
+    /** Candidates read per round on the portable path. */
     private static final int CANDIDATES = 16;
+    /** Rounds before giving up; each round that fails saw open tasks fill or waited for one. */
+    private static final int MAX_ROUNDS = 200;
 
-    private final ProjectRepository projects;
-    private final ComparisonTaskRepository tasks;
+    private final ProjectSnapshots projects;
+    private final OpenTasks open;
+    private final Leases leases;
     private final AssignmentRepository assignments;
-    private final PromptRepository prompts;
-    private final ResponseRepository responses;
+    private final JdbcClient jdbc;
     private final Clock clock;
     private final Timer latency;
+    private final boolean postgres;
 
-    AssignmentService(ProjectRepository projects, ComparisonTaskRepository tasks, AssignmentRepository assignments,
-                      PromptRepository prompts, ResponseRepository responses, Clock clock, MeterRegistry meters) {
+    AssignmentService(ProjectSnapshots projects, OpenTasks open, Leases leases, AssignmentRepository assignments,
+                      JdbcClient jdbc, DatabaseKind database, Clock clock, MeterRegistry meters) {
         this.projects = projects;
-        this.tasks = tasks;
+        this.open = open;
+        this.leases = leases;
         this.assignments = assignments;
-        this.prompts = prompts;
-        this.responses = responses;
+        this.jdbc = jdbc;
         this.clock = clock;
+        this.postgres = database.isPostgres();
         this.latency = Timer.builder("pairwise.assignment.latency")
                 .description("Time to find and lease the next task").register(meters);
     }
 
     /**
      * The caller's next task in a project: the lease it already holds there, else a newly leased
-     * open task, else empty (nothing left for this labeler).
+     * open task, else empty (nothing left for this labeler: every task is completed, held by
+     * others up to its overlap, or was already this labeler's).
      */
     @Transactional
     public Optional<NextTask> next(long projectId, long labelerId) {
@@ -63,30 +72,68 @@ public class AssignmentService {
     }
 
     private Optional<NextTask> nextInternal(long projectId, long labelerId) {
-        Project project = projects.findById(projectId)
-                .orElseThrow(() -> NotFoundException.of("projectId", "project", projectId));
-        assignments.lockAccount(labelerId)
-                .orElseThrow(() -> NotFoundException.of("labelerId", "account", labelerId));
+        ProjectView project = projects.get(projectId);
+        if (!leases.lockLabeler(labelerId, postgres)) {
+            throw NotFoundException.of("labelerId", "account", labelerId);
+        }
         Instant now = clock.instant();
-        List<Assignment> live = assignments.findLive(projectId, labelerId, now);
-        if (!live.isEmpty()) {
-            return Optional.of(show(project, live.getFirst()));
+        Optional<Lease> live = leases.live(projectId, labelerId, now);
+        if (live.isPresent()) {
+            Lease a = live.get();
+            return Optional.of(show(project, a.taskId(), content(a.taskId()), a.presentedOrder(), a.leasedAt(),
+                    a.expiresAt()));
         }
-        for (Long taskId : tasks.openCandidates(projectId, labelerId, now, project.getOverlap(), CANDIDATES)) {
-            tasks.lockById(taskId);
-            if (tasks.claimed(taskId, now) >= project.getOverlap()) {
-                continue; // filled by someone who held the lock before us
-            }
-            ComparisonTask task = tasks.findById(taskId).orElseThrow();
-            List<Long> order = new ArrayList<>(task.getResponseIds());
-            if (project.isRandomizeOrder()) {
-                Collections.shuffle(order, ThreadLocalRandom.current());
-            }
-            Instant expires = now.plus(Duration.ofMinutes(project.getLeaseMinutes()));
-            Assignment a = assignments.saveAndFlush(new Assignment(taskId, labelerId, order, now, expires));
-            return Optional.of(show(project, a));
+        Optional<Long> taskId = lockOpenTask(projectId, labelerId, now);
+        if (taskId.isEmpty()) {
+            return Optional.empty();
         }
-        return Optional.empty();
+        TaskContent task = content(taskId.get());
+        List<Long> order = new ArrayList<>(task.responseIds());
+        if (project.randomizeOrder()) {
+            Collections.shuffle(order, ThreadLocalRandom.current());
+        }
+        Instant expires = now.plus(Duration.ofMinutes(project.leaseMinutes()));
+        leases.insert(taskId.get(), labelerId, order, now, expires);
+        return Optional.of(show(project, taskId.get(), task, order, now, expires));
+    }
+
+    /**
+     * Locks an open task for this labeler that still has room, or empty when the open work has
+     * none for them. First without waiting (PostgreSQL: one statement passes over held rows;
+     * H2 applies LIMIT before SKIP LOCKED, so there each candidate is tried on its own); when
+     * every candidate is held, waits for the oldest one and re-checks it.
+     */
+    private Optional<Long> lockOpenTask(long projectId, long labelerId, Instant now) {
+        for (int round = 0; round < MAX_ROUNDS; round++) {
+            if (postgres) {
+                Optional<Long> id = open.lockOldestFree(projectId, labelerId, now);
+                if (id.isPresent()) {
+                    if (open.hasRoom(id.get(), now)) {
+                        return id;
+                    }
+                    continue; // filled between the statement's snapshot and its lock
+                }
+            }
+            List<Long> candidates = open.candidates(projectId, labelerId, now, CANDIDATES);
+            if (candidates.isEmpty()) {
+                return Optional.empty(); // read fresh: no open task for this labeler
+            }
+            if (!postgres) {
+                for (Long id : candidates) {
+                    if (open.lockIfFree(id) && open.hasRoom(id, now)) {
+                        return Optional.of(id);
+                    }
+                }
+            }
+            // Every candidate is held by another transaction (a lease being made, a judgment being
+            // stored) or filled since the read: wait for the oldest, whose holder may leave room.
+            Long oldest = candidates.getFirst();
+            if (open.lock(oldest) && open.hasRoom(oldest, now)) {
+                return Optional.of(oldest);
+            }
+        }
+        throw new ConflictException("projectId", "could not lease a task of project " + projectId
+                + " after " + MAX_ROUNDS + " tries; try again");
     }
 
     /** Gives a leased task back; the caller will not be offered it again. */
@@ -100,15 +147,58 @@ public class AssignmentService {
         a.setStatus(AssignmentStatus.SKIPPED);
     }
 
-    private NextTask show(Project project, Assignment a) {
-        ComparisonTask task = tasks.findById(a.getTaskId()).orElseThrow();
-        Prompt prompt = prompts.findById(task.getPromptId()).orElseThrow();
-        Map<Long, Response> byId = responses.findAllById(task.getResponseIds()).stream()
-                .collect(Collectors.toMap(Response::getId, Function.identity()));
-        List<Long> order = a.getPresentedOrder();
+    /**
+     * Ends every running lease of a labeler now, in all projects (their session ended): the
+     * tasks go back to the pool for others at once instead of when the leases run out. Like an
+     * expired lease, a released one is not offered to the same labeler again; a judgment sent
+     * for it later is still taken while the task has room.
+     *
+     * @return how many leases were released
+     */
+    @Transactional
+    public int releaseLeases(long labelerId) {
+        return leases.expireLive(labelerId, clock.instant());
+    }
+
+    private record TaskContent(long promptId, String prompt, List<Long> responseIds, List<String> texts) {
+    }
+
+    /**
+     * The task's prompt and responses (in stored order) in one statement. Each response text is a
+     * scalar subquery by primary key, so the plan stays a few index lookups even while the
+     * planner's statistics still describe an empty table (right after a large import it chose to
+     * hash-join all of {@code responses}).
+     */
+    private TaskContent content(long taskId) {
+        List<Long> ids = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
+        long[] promptId = {0};
+        String[] prompt = {null};
+        jdbc.sql("""
+                        SELECT p.id, p.text, tr.response_id,
+                               (SELECT r.text FROM responses r WHERE r.id = tr.response_id)
+                          FROM task_responses tr
+                          JOIN comparison_tasks t ON t.id = tr.task_id
+                          JOIN prompts p ON p.id = t.prompt_id
+                         WHERE tr.task_id = ? ORDER BY tr.position""")
+                .param(taskId)
+                .query(rs -> {
+                    promptId[0] = rs.getLong(1);
+                    prompt[0] = rs.getString(2);
+                    ids.add(rs.getLong(3));
+                    texts.add(rs.getString(4));
+                });
+        if (prompt[0] == null) {
+            throw NotFoundException.of("taskId", "task", taskId);
+        }
+        return new TaskContent(promptId[0], prompt[0], ids, texts);
+    }
+
+    private static NextTask show(ProjectView project, long taskId, TaskContent task, List<Long> order,
+                                 Instant leasedAt, Instant expiresAt) {
         List<ShownResponse> shown = order.stream()
-                .map(id -> new ShownResponse(id, byId.get(id).getText())).toList();
-        return new NextTask(task.getId(), project.getId(), project.getName(), project.getGuidelines(),
-                prompt.getId(), prompt.getText(), shown, order, a.getLeasedAt(), a.getExpiresAt());
+                .map(id -> new ShownResponse(id, task.texts().get(task.responseIds().indexOf(id)))).toList();
+        return new NextTask(taskId, project.id(), project.name(), project.guidelines(), task.promptId(),
+                task.prompt(), shown, order, leasedAt, expiresAt);
     }
 }

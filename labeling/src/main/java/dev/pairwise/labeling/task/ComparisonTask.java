@@ -17,7 +17,8 @@ import java.util.List;
 
 /**
  * A prompt and the 2..K responses a labeler ranks together. It wants {@code project.overlap}
- * judgments; its row is the lock that keeps concurrent labelers from overfilling it.
+ * judgments; its row is the lock that keeps concurrent labelers from overfilling it, and it
+ * counts the judgments it has so that open work is found by an index, not by counting.
  */
 @Entity
 @Table(name = "comparison_tasks")
@@ -41,6 +42,14 @@ public class ComparisonTask {
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
+
+    /** Judgments stored for this task; kept by the judgment insert itself (SQL), never by the entity. */
+    @Column(name = "judgment_count", nullable = false, insertable = false, updatable = false)
+    private int judgmentCount;
+
+    /** Reached the project's overlap; kept in SQL like {@link #judgmentCount}. */
+    @Column(nullable = false, insertable = false, updatable = false)
+    private boolean completed;
 
     protected ComparisonTask() {
     }
@@ -71,5 +80,13 @@ public class ComparisonTask {
 
     public Instant getCreatedAt() {
         return createdAt;
+    }
+
+    public int getJudgmentCount() {
+        return judgmentCount;
+    }
+
+    public boolean isCompleted() {
+        return completed;
     }
 }

@@ -16,11 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -70,7 +65,7 @@ abstract class ConcurrencyScenarios {
         for (int i = 0; i < labelers; i++) {
             ids.add(f.account(Role.LABELER));
         }
-        List<Integer> done = run(ids.stream().<Callable<Integer>>map(me -> () -> {
+        List<Integer> done = Concurrently.run(ids.stream().<Callable<Integer>>map(me -> () -> {
             int n = 0;
             for (Optional<NextTask> t = assignment.next(p.id(), me); t.isPresent(); t = assignment.next(p.id(), me)) {
                 submit(me, t.get(), UUID.randomUUID().toString());
@@ -101,7 +96,7 @@ abstract class ConcurrencyScenarios {
         for (int i = 0; i < 16; i++) {
             ids.add(f.account(Role.LABELER));
         }
-        List<Optional<NextTask>> got = run(ids.stream()
+        List<Optional<NextTask>> got = Concurrently.run(ids.stream()
                 .<Callable<Optional<NextTask>>>map(me -> () -> assignment.next(p.id(), me)).toList());
         assertThat(got.stream().filter(Optional::isPresent)).hasSize(tasks * overlap);
         assertThat(jdbc.sql("""
@@ -117,7 +112,7 @@ abstract class ConcurrencyScenarios {
         long me = f.account(Role.LABELER);
         NextTask t = assignment.next(p.id(), me).orElseThrow();
         String key = UUID.randomUUID().toString();
-        List<SubmitResult> results = run(java.util.stream.IntStream.range(0, 8)
+        List<SubmitResult> results = Concurrently.run(java.util.stream.IntStream.range(0, 8)
                 .<Callable<SubmitResult>>mapToObj(i -> () -> submit(me, t, key)).toList());
         assertThat(results.stream().map(SubmitResult::judgmentId).distinct()).hasSize(1);
         assertThat(results.stream().filter(r -> !r.duplicate())).hasSize(1);
@@ -130,29 +125,6 @@ abstract class ConcurrencyScenarios {
     private SubmitResult submit(long labeler, NextTask t, String key) {
         return judgments.submit(labeler, new SubmitJudgment(t.taskId(), key, t.presentedOrder(),
                 t.presentedOrder().stream().map(List::of).toList(), Map.of(), Map.of(), false, null, null, 10L));
-    }
-
-    /** Runs all calls at once (released together) and returns their results in order; any failure fails. */
-    private static <T> List<T> run(List<Callable<T>> calls) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(calls.size());
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<T>> futures = new ArrayList<>();
-            for (Callable<T> c : calls) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return c.call();
-                }));
-            }
-            start.countDown();
-            List<T> out = new ArrayList<>();
-            for (Future<T> fu : futures) {
-                out.add(fu.get(120, TimeUnit.SECONDS));
-            }
-            return out;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 
     /** The highest V&lt;n&gt; among the migration files: the schema must be fully migrated. */

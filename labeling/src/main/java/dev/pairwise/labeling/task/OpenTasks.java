@@ -1,0 +1,104 @@
+package dev.pairwise.labeling.task;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The statements that find open work and hold task rows, in plain JDBC: they run on every
+ * {@code tasks/next} and every submit, where an ORM query costs more than the database does.
+ * They join the caller's transaction (the JPA transaction manager shares its connection).
+ *
+ * <p>A task is <em>open</em> for a labeler when it is not completed, the labeler never held it,
+ * and its stored judgments plus its running leases are fewer than the project's overlap. The
+ * overlap is read from {@code projects} inside each statement, so an edit counts at once.
+ */
+@Component
+public class OpenTasks {
+
+    private static final String OPEN_FOR_LABELER = """
+             WHERE t.project_id = ? AND t.completed = FALSE
+               AND NOT EXISTS (SELECT 1 FROM assignments m WHERE m.task_id = t.id AND m.labeler_id = ?)
+               AND t.judgment_count + (SELECT COUNT(*) FROM assignments a
+                     WHERE a.task_id = t.id AND a.status = 'ACTIVE' AND a.expires_at > ?)
+                 < (SELECT p.overlap FROM projects p WHERE p.id = t.project_id)
+             ORDER BY t.project_id, t.completed, t.id
+            """;
+
+    private final JdbcClient jdbc;
+
+    OpenTasks(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Tasks that look open to this labeler, oldest first: an unlocked read, so the caller locks
+     * one and re-checks it with {@link #hasRoom}. The ORDER BY names the columns of ix_tasks_open,
+     * so the scan reads that index in order from the first open task and stops at the LIMIT.
+     */
+    public List<Long> candidates(long projectId, long labelerId, Instant now, int limit) {
+        return jdbc.sql("SELECT t.id FROM comparison_tasks t" + OPEN_FOR_LABELER + " LIMIT ?")
+                .params(projectId, labelerId, at(now), limit).query(Long.class).list();
+    }
+
+    /**
+     * The oldest open task no other transaction holds, locked. PostgreSQL only: it takes row locks
+     * below the LIMIT, passing over rows others hold in one statement (H2 applies the LIMIT first,
+     * then finds the one row held). The caller still re-checks with {@link #hasRoom}: the lease
+     * counts here come from the statement's snapshot, taken before the lock.
+     */
+    public Optional<Long> lockOldestFree(long projectId, long labelerId, Instant now) {
+        return jdbc.sql("SELECT t.id FROM comparison_tasks t" + OPEN_FOR_LABELER + " LIMIT 1 FOR UPDATE OF t SKIP LOCKED")
+                .params(projectId, labelerId, at(now)).query(Long.class).optional();
+    }
+
+    /** Locks the task row if nobody holds it; false at once if someone does. */
+    public boolean lockIfFree(long taskId) {
+        return jdbc.sql("SELECT id FROM comparison_tasks WHERE id = ? FOR UPDATE SKIP LOCKED")
+                .param(taskId).query(Long.class).optional().isPresent();
+    }
+
+    /** Locks the task row until the transaction ends, waiting for whoever holds it. */
+    public boolean lock(long taskId) {
+        return jdbc.sql("SELECT id FROM comparison_tasks WHERE id = ? FOR UPDATE")
+                .param(taskId).query(Long.class).optional().isPresent();
+    }
+
+    /**
+     * Whether a locked task has room: stored judgments plus running leases below the project's
+     * overlap. A statement after the lock, so under READ COMMITTED it sees every lease and
+     * judgment committed by whoever held the lock before.
+     */
+    public boolean hasRoom(long taskId, Instant now) {
+        return jdbc.sql("""
+                        SELECT t.judgment_count + (SELECT COUNT(*) FROM assignments a
+                                 WHERE a.task_id = t.id AND a.status = 'ACTIVE' AND a.expires_at > ?)
+                             - p.overlap
+                          FROM comparison_tasks t JOIN projects p ON p.id = t.project_id
+                         WHERE t.id = ?""")
+                .params(at(now), taskId).query(Long.class).optional().map(over -> over < 0).orElse(false);
+    }
+
+    /**
+     * Counts a stored judgment on its task, which is completed when it reaches the project's
+     * overlap. In the judgment's transaction, under the task's row lock.
+     */
+    public void countJudgment(long taskId) {
+        jdbc.sql("""
+                        UPDATE comparison_tasks
+                           SET judgment_count = judgment_count + 1,
+                               completed = judgment_count + 1 >= (SELECT p.overlap FROM projects p
+                                                                   WHERE p.id = comparison_tasks.project_id)
+                         WHERE id = ?""")
+                .param(taskId).update();
+    }
+
+    /** Both databases bind and compare {@code TIMESTAMP WITH TIME ZONE} as an offset date-time. */
+    static OffsetDateTime at(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}
