@@ -15,9 +15,13 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Hands out tasks. Rules: a task wants {@code overlap} judgments; stored judgments plus running
@@ -38,6 +42,7 @@ public class AssignmentService {
     private static final int CANDIDATES = 16;
     /** Rounds before giving up; each round that fails saw open tasks fill or waited for one. */
     private static final int MAX_ROUNDS = 200;
+    private static final int DEADLOCK_RETRIES = 5;
 
     private final ProjectSnapshots projects;
     private final OpenTasks open;
@@ -47,9 +52,12 @@ public class AssignmentService {
     private final Clock clock;
     private final Timer latency;
     private final boolean postgres;
+    private final TransactionTemplate inTransaction;
 
     AssignmentService(ProjectSnapshots projects, OpenTasks open, Leases leases, AssignmentRepository assignments,
-                      JdbcClient jdbc, DatabaseKind database, Clock clock, MeterRegistry meters) {
+                      JdbcClient jdbc, DatabaseKind database, Clock clock, MeterRegistry meters,
+                      PlatformTransactionManager transactions) {
+        this.inTransaction = new TransactionTemplate(transactions);
         this.projects = projects;
         this.open = open;
         this.leases = leases;
@@ -66,9 +74,21 @@ public class AssignmentService {
      * open task, else empty (nothing left for this labeler: every task is completed, held by
      * others up to its overlap, or was already this labeler's).
      */
-    @Transactional
     public Optional<NextTask> next(long projectId, long labelerId) {
-        return latency.record(() -> nextInternal(projectId, labelerId));
+        return latency.record(() -> {
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    return inTransaction.execute(status -> nextInternal(projectId, labelerId));
+                } catch (PessimisticLockingFailureException e) {
+                    // A transaction that found every open task held waits for one while it may
+                    // hold another it locked but found full; two such can deadlock, and the
+                    // database then aborts one of them. Its work was all rolled back: start over.
+                    if (attempt == DEADLOCK_RETRIES || TransactionSynchronizationManager.isActualTransactionActive()) {
+                        throw e;
+                    }
+                }
+            }
+        });
     }
 
     private Optional<NextTask> nextInternal(long projectId, long labelerId) {
