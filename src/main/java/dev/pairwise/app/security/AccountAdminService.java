@@ -42,10 +42,13 @@ public class AccountAdminService {
     private final AccountRepository accounts;
     private final PasswordEncoder encoder;
     private final Clock clock;
+    private final ApiTokenService tokens;
 
-    AccountAdminService(AccountRepository accounts, PasswordEncoder encoder, ObjectProvider<Clock> clock) {
+    AccountAdminService(AccountRepository accounts, PasswordEncoder encoder, ObjectProvider<Clock> clock,
+                        ApiTokenService tokens) {
         this.accounts = accounts;
         this.encoder = encoder;
+        this.tokens = tokens;
         this.clock = clock.getIfAvailable(Clock::systemUTC);
     }
 
@@ -145,7 +148,11 @@ public class AccountAdminService {
         if (name != null) {
             account.setDisplayName(name);
         }
-        return accounts.save(account);
+        Account saved = accounts.save(account);
+        if (enabled != null || roles != null) {
+            tokens.forgetAccount(accountId); // token requests read the new state, not a remembered one
+        }
+        return saved;
     }
 
     /** Sets a new random password and returns it, to be shown once to the admin. */

@@ -13,17 +13,30 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Personal API tokens for scripts ({@code Authorization: Bearer pw_...}). A token is shown once,
  * when it is created; only its SHA-256 is stored (table {@code api_tokens}), so a leaked database
  * does not leak usable tokens. 32 random bytes make the hash safe without a salt or slow KDF.
+ *
+ * <p>A token's account is remembered for {@code pairwise.security.token-cache-seconds} (default 5),
+ * so a machine client sending hundreds of requests a second costs one lookup per token every few
+ * seconds instead of one per request. Revoking a token, or disabling an account or changing its
+ * roles on this instance, forgets the account's entries at once; on other instances sharing the
+ * database the change acts when their entry runs out. 0 turns the cache off (a lookup on every
+ * request, immediate everywhere).
  */
 @Service
 public class ApiTokenService {
@@ -40,10 +53,19 @@ public class ApiTokenService {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    /** Token hash -> its enabled account; null when caching is off. */
+    private final @Nullable Cache<String, AccountPrincipal> principals;
 
-    ApiTokenService(JdbcClient jdbc, ObjectProvider<Clock> clock) {
+    ApiTokenService(JdbcClient jdbc, ObjectProvider<Clock> clock,
+                    @Value("${pairwise.security.token-cache-seconds:5}") int cacheSeconds) {
+        if (cacheSeconds < 0) {
+            throw new IllegalArgumentException("pairwise.security.token-cache-seconds must be >= 0, was " + cacheSeconds);
+        }
         this.jdbc = jdbc;
         this.clock = clock.getIfAvailable(Clock::systemUTC);
+        // 10,000 tokens of well under 1 KB each: more clients than one instance serves, a few MB at most.
+        this.principals = cacheSeconds == 0 ? null
+                : Caffeine.newBuilder().expireAfterWrite(Duration.ofSeconds(cacheSeconds)).maximumSize(10_000).build();
     }
 
     /**
@@ -96,8 +118,10 @@ public class ApiTokenService {
      */
     @Transactional
     public boolean revoke(long accountId, long tokenId) {
-        return jdbc.sql("DELETE FROM api_tokens WHERE id = ? AND account_id = ?").params(tokenId, accountId)
+        boolean deleted = jdbc.sql("DELETE FROM api_tokens WHERE id = ? AND account_id = ?").params(tokenId, accountId)
                 .update() == 1;
+        forgetAccount(accountId);
+        return deleted;
     }
 
     /** The username of the enabled account that owns this token, if any. */
@@ -105,14 +129,51 @@ public class ApiTokenService {
         return principalForToken(token).map(AccountPrincipal::getUsername);
     }
 
-    /** The enabled account that owns this token, if any: one indexed query, read on every request. */
+    /**
+     * Forgets what this instance remembers of the account's tokens: called when a token is revoked
+     * or the account is disabled or its roles change, so the next request reads it afresh.
+     */
+    public void forgetAccount(long accountId) {
+        if (principals == null) {
+            return;
+        }
+        principals.asMap().values().removeIf(p -> p.accountId() == accountId);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            // A request between now and the commit reads the old row and may remember it again.
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    principals.asMap().values().removeIf(p -> p.accountId() == accountId);
+                }
+            });
+        }
+    }
+
+    /**
+     * The enabled account that owns this token, if any: one indexed query, or the answer of one a
+     * few seconds old. Unknown tokens are never remembered, so a token is usable as soon as it is made.
+     */
     Optional<AccountPrincipal> principalForToken(String token) {
         if (token.isEmpty()) {
             return Optional.empty();
         }
+        String hash = sha256(token);
+        if (principals == null) {
+            return lookup(hash);
+        }
+        AccountPrincipal known = principals.getIfPresent(hash);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<AccountPrincipal> found = lookup(hash);
+        found.ifPresent(p -> principals.put(hash, p));
+        return found;
+    }
+
+    private Optional<AccountPrincipal> lookup(String hash) {
         return jdbc.sql("SELECT " + AccountPrincipal.COLUMNS + " FROM api_tokens t JOIN accounts a ON a.id = t.account_id "
                         + "WHERE t.token_hash = ? AND a.enabled = TRUE")
-                .param(sha256(token))
+                .param(hash)
                 .query(AccountPrincipal::fromRow)
                 .optional();
     }
