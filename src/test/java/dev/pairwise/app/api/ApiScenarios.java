@@ -16,6 +16,9 @@ import dev.pairwise.app.security.ApiTokenService;
 import dev.pairwise.labeling.account.Account;
 import dev.pairwise.labeling.account.AccountRepository;
 import dev.pairwise.labeling.account.Role;
+import dev.pairwise.labeling.judgment.ResponseFlag;
+import dev.pairwise.labeling.judgment.ResponseRating;
+import dev.pairwise.labeling.judgment.ResponseRatingRepository;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import java.util.Set;
@@ -52,6 +55,8 @@ abstract class ApiScenarios {
     ApiTokenService tokens;
     @Autowired
     MeterRegistry meters;
+    @Autowired
+    ResponseRatingRepository ratings;
 
     String admin;
     String labeler;
@@ -141,6 +146,12 @@ abstract class ApiScenarios {
         assertThat(again.get("judgmentId").asLong()).isEqualTo(first.get("judgmentId").asLong());
         assertThat(again.get("duplicate").asBoolean()).isTrue();
         assertThat(meters.counter("pairwise.judgments.submitted").count() - submitted).isEqualTo(1.0);
+        assertThat(first.get("pairs").asInt()).isEqualTo(order.size() == 3 ? 2 : 1);
+        assertThat(ratings.findByJudgmentId(first.get("judgmentId").asLong()))
+                .extracting(ResponseRating::getResponseId, ResponseRating::getLikert, ResponseRating::getFlags)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(order.get(0).asLong(), 7, Set.of()),
+                        org.assertj.core.groups.Tuple.tuple(order.get(1).asLong(), null, Set.of(ResponseFlag.UNTRUTHFUL)));
 
         String export = mvc.perform(get("/api/projects/" + p + "/export/pairs?format=TRL").with(as(researcher)))
                 .andExpect(status().isOk())

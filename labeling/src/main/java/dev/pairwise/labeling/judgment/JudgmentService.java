@@ -52,28 +52,26 @@ public class JudgmentService {
 
     private final PreferencePairRepository pairs;
     private final OpenTasks open;
-    private final Leases leases;
+    private final JudgmentRows rows;
     private final PromptRepository prompts;
     private final ResponseRepository responses;
     private final DemonstrationRepository demos;
     private final JdbcClient jdbc;
-    private final JdbcTemplate jdbcTemplate;
     private final LabelingLimits limits;
     private final Clock clock;
     private final Counter submitted;
     private final Counter pairsCreated;
 
-    JudgmentService(PreferencePairRepository pairs, OpenTasks open, Leases leases, PromptRepository prompts,
+    JudgmentService(PreferencePairRepository pairs, OpenTasks open, JudgmentRows rows, PromptRepository prompts,
                     ResponseRepository responses, DemonstrationRepository demos, JdbcClient jdbc,
-                    JdbcTemplate jdbcTemplate, LabelingLimits limits, Clock clock, MeterRegistry meters) {
+                    LabelingLimits limits, Clock clock, MeterRegistry meters) {
         this.pairs = pairs;
         this.open = open;
-        this.leases = leases;
+        this.rows = rows;
         this.prompts = prompts;
         this.responses = responses;
         this.demos = demos;
         this.jdbc = jdbc;
-        this.jdbcTemplate = jdbcTemplate;
         this.limits = limits;
         this.clock = clock;
         this.submitted = Counter.builder("pairwise.judgments.submitted")
@@ -99,11 +97,11 @@ public class JudgmentService {
             throw new InvalidInputException("idempotencyKey", "idempotencyKey must be 1..100 characters");
         }
         LockedTask task = lockTask(in.taskId());
-        Optional<SubmitResult> earlier = replay(key, labelerId);
-        if (earlier.isPresent()) {
-            return earlier.get();
+        Prior prior = prior(task.id(), labelerId, key);
+        if (prior.judgmentId() != null) {
+            return replay(prior.judgmentId(), prior.judgmentOwner(), labelerId);
         }
-        Lease lease = checkLease(task.id(), labelerId);
+        Lease lease = checkLease(task.id(), prior.lease());
 
         // The lease's order is a permutation of the task's responses, made from them when leased.
         List<Long> ids = lease.presentedOrder();
@@ -143,21 +141,19 @@ public class JudgmentService {
             ranked.add(List.of(betterId));
             ranked.addAll(tiers);
         }
-        long judgmentId = insertJudgment(task, labelerId, key, order, tiers, in.allBad(), betterId, rationale,
-                timeOnTask, now);
-        saveRatings(judgmentId, ids, in.likert(), in.flags());
+        long judgmentId = rows.store(new JudgmentRows.NewJudgment(task.id(), task.projectId(), task.promptId(),
+                        labelerId, key, Ids.join(order), Ids.joinTiers(tiers), in.allBad(), betterId, rationale,
+                        timeOnTask, now),
+                ratings(ids, in.likert(), in.flags()), PairExpansion.expand(ranked), lease.id());
         Long demoId = null;
         if (prompt != null) {
             demoId = demos.save(new Demonstration(task.projectId(), prompt.getText(), better, DemoStatus.SUBMITTED,
                     Demonstration.SOURCE_BETTER_ANSWER, labelerId, judgmentId, now)).getId();
         }
-        List<RankedPair> expanded = PairExpansion.expand(ranked);
-        savePairs(judgmentId, task, expanded);
-        leases.markSubmitted(lease.id());
-        open.countJudgment(task.id());
+        int pairCount = PairExpansion.expand(ranked).size();
         submitted.increment();
-        pairsCreated.increment(expanded.size());
-        return new SubmitResult(judgmentId, expanded.size(), demoId, false);
+        pairsCreated.increment(pairCount);
+        return new SubmitResult(judgmentId, pairCount, demoId, false);
     }
 
     /** The task's row, locked for this transaction. */
@@ -172,57 +168,39 @@ public class JudgmentService {
                 .orElseThrow(() -> NotFoundException.of("taskId", "task", taskId));
     }
 
-    /** A labeler's judgment row ({@link Judgment#byLabeler}); returns its id. */
-    private long insertJudgment(LockedTask task, long labelerId, String key, List<Long> order, List<List<Long>> tiers,
-                                boolean allBad, @Nullable Long betterResponseId, @Nullable String rationale,
-                                long timeOnTaskMs, Instant now) {
-        KeyHolder keys = new GeneratedKeyHolder();
-        jdbc.sql("""
-                        INSERT INTO judgments (project_id, prompt_id, task_id, labeler_id, source, idempotency_key,
-                                               presented_order, tiers, all_bad, better_response_id, rationale,
-                                               time_on_task_ms, created_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(task.projectId(), task.promptId(), task.id(), labelerId, Judgment.SOURCE_LABELER, key,
-                        Ids.join(order), Ids.joinTiers(tiers), allBad,
-                        // typed nulls: an untyped null makes the driver ask the server for the type
-                        new SqlParameterValue(Types.BIGINT, betterResponseId),
-                        new SqlParameterValue(Types.VARCHAR, rationale), timeOnTaskMs,
-                        now.atOffset(ZoneOffset.UTC))
-                .update(keys, "id");
-        return Objects.requireNonNull(keys.getKeyAs(Long.class), "generated judgment id");
+    /**
+     * What the submit finds under the task's lock, in one statement: a judgment stored before with
+     * this idempotency key (and whose it was), and the caller's lease of the task. Read after the
+     * lock, so a same-key retry that waited for it sees the first one's judgment.
+     */
+    private record Prior(@Nullable Long judgmentId, @Nullable Long judgmentOwner, Optional<Lease> lease) {
     }
 
-    /** All pairs of a judgment in one batch: K·(K−1)/2 rows, 36 at K = 9. */
-    private void savePairs(long judgmentId, LockedTask task, List<RankedPair> expanded) {
-        List<Object[]> rows = expanded.stream().map(p -> new Object[]{judgmentId, task.projectId(), task.promptId(),
-                p.chosen(), p.rejected(), p.margin()}).toList();
-        jdbcTemplate.batchUpdate("""
-                INSERT INTO preference_pairs (judgment_id, project_id, prompt_id, chosen_response_id,
-                                              rejected_response_id, margin)
-                VALUES (?, ?, ?, ?, ?, ?)""", rows);
+    private Prior prior(long taskId, long labelerId, String key) {
+        return jdbc.sql("SELECT j.id, j.labeler_id, " + Leases.COLUMNS + """
+                         FROM comparison_tasks t
+                         LEFT JOIN judgments j ON j.idempotency_key = ?
+                         LEFT JOIN assignments a ON a.task_id = t.id AND a.labeler_id = ?
+                        WHERE t.id = ?""")
+                .params(key, labelerId, taskId)
+                .query((rs, i) -> new Prior(rs.getObject(1, Long.class), rs.getObject(2, Long.class),
+                        Leases.read(rs, 3)))
+                .single();
     }
 
-    private Optional<SubmitResult> replay(String key, long labelerId) {
-        return jdbc.sql("SELECT id, labeler_id FROM judgments WHERE idempotency_key = ?").param(key)
-                .query((rs, i) -> {
-                    long owner = rs.getLong(2);
-                    return new long[]{rs.getLong(1), rs.wasNull() ? -1 : owner};
-                })
-                .optional()
-                .map(j -> {
-                    if (j[1] != labelerId) {
-                        throw new ConflictException("idempotencyKey", "idempotencyKey was used by another submission");
-                    }
-                    long id = j[0];
-                    Long demoId = demos.findAll((root, q, cb) -> cb.equal(root.get("judgmentId"), id))
-                            .stream().map(Demonstration::getId).findFirst().orElse(null);
-                    return new SubmitResult(id, (int) pairs.countByJudgmentId(id), demoId, true);
-                });
+    /** The first result of a key seen before, if it was this labeler's. */
+    private SubmitResult replay(long judgmentId, @Nullable Long owner, long labelerId) {
+        if (owner == null || owner != labelerId) {
+            throw new ConflictException("idempotencyKey", "idempotencyKey was used by another submission");
+        }
+        Long demoId = demos.findAll((root, q, cb) -> cb.equal(root.get("judgmentId"), judgmentId))
+                .stream().map(Demonstration::getId).findFirst().orElse(null);
+        return new SubmitResult(judgmentId, (int) pairs.countByJudgmentId(judgmentId), demoId, true);
     }
 
     /** The caller must hold the task: a live lease, or an expired one while the task still has room. */
-    private Lease checkLease(long taskId, long labelerId) {
-        Lease a = leases.of(taskId, labelerId)
+    private Lease checkLease(long taskId, Optional<Lease> lease) {
+        Lease a = lease
                 .orElseThrow(() -> new ConflictException("taskId", "task " + taskId + " is not assigned to you"));
         if (a.status() == AssignmentStatus.SUBMITTED) {
             throw new ConflictException("taskId", "you already judged task " + taskId);
@@ -261,21 +239,17 @@ public class JudgmentService {
         }
     }
 
-    /** The ratings given (Likert score or flags), in one batch; none is the common case. */
-    private void saveRatings(long judgmentId, List<Long> ids, @Nullable Map<Long, Integer> likert,
-                             @Nullable Map<Long, Set<ResponseFlag>> flags) {
-        List<Object[]> rows = new ArrayList<>();
+    /** The ratings given (Likert score or flags); none is the common case. */
+    private static List<JudgmentRows.Rating> ratings(List<Long> ids, @Nullable Map<Long, Integer> likert,
+                                                     @Nullable Map<Long, Set<ResponseFlag>> flags) {
+        List<JudgmentRows.Rating> rows = new ArrayList<>();
         for (Long id : ids) {
             Integer score = likert == null ? null : likert.get(id);
             Set<ResponseFlag> f = flags == null || flags.get(id) == null ? Set.of() : flags.get(id);
             if (score != null || !f.isEmpty()) {
-                rows.add(new Object[]{judgmentId, id, new SqlParameterValue(Types.INTEGER, score),
-                        ResponseRating.flagsText(f)});
+                rows.add(new JudgmentRows.Rating(id, score, ResponseRating.flagsText(f)));
             }
         }
-        if (!rows.isEmpty()) {
-            jdbcTemplate.batchUpdate(
-                    "INSERT INTO response_ratings (judgment_id, response_id, likert, flags) VALUES (?, ?, ?, ?)", rows);
-        }
+        return rows;
     }
 }

@@ -11,12 +11,14 @@ import org.springframework.stereotype.Component;
 
 /**
  * Leases (assignment rows) on the hot paths, in plain JDBC like {@link OpenTasks}: lock a
- * labeler, find their running lease, make one, read one at submit, mark it submitted, release.
+ * labeler, find their running lease, make one, release them. The submit reads and closes its lease
+ * together with its other rows (JudgmentRows, in the judgment package).
  */
 @Component
 public class Leases {
 
-    private static final String COLUMNS = "a.id, a.task_id, a.labeler_id, a.status, a.presented_order, a.leased_at, a.expires_at";
+    /** The columns {@link #read} reads, of {@code assignments} aliased {@code a}. */
+    public static final String COLUMNS = "a.id, a.task_id, a.labeler_id, a.status, a.presented_order, a.leased_at, a.expires_at";
 
     private final JdbcClient jdbc;
 
@@ -46,12 +48,6 @@ public class Leases {
                 .params(labelerId, projectId, OpenTasks.at(now)).query(Leases::row).optional();
     }
 
-    /** The labeler's lease of a task, in any status. */
-    public Optional<Lease> of(long taskId, long labelerId) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM assignments a WHERE a.task_id = ? AND a.labeler_id = ?")
-                .params(taskId, labelerId).query(Leases::row).optional();
-    }
-
     /** Stores a new ACTIVE lease; the caller holds the task's row lock and has checked its room. */
     public void insert(long taskId, long labelerId, List<Long> presentedOrder, Instant leasedAt, Instant expiresAt) {
         jdbc.sql("""
@@ -61,10 +57,6 @@ public class Leases {
                 .update();
     }
 
-    public void markSubmitted(long leaseId) {
-        jdbc.sql("UPDATE assignments SET status = 'SUBMITTED' WHERE id = ?").param(leaseId).update();
-    }
-
     /** Ends the labeler's running leases now, in every project; returns how many. */
     public int expireLive(long labelerId, Instant now) {
         return jdbc.sql("UPDATE assignments SET expires_at = ? WHERE labeler_id = ? AND status = 'ACTIVE' AND expires_at > ?")
@@ -72,8 +64,21 @@ public class Leases {
     }
 
     private static Lease row(ResultSet rs, int rowNum) throws SQLException {
-        return new Lease(rs.getLong(1), rs.getLong(2), rs.getLong(3), AssignmentStatus.valueOf(rs.getString(4)),
-                Ids.split(rs.getString(5)), rs.getObject(6, OffsetDateTime.class).toInstant(),
-                rs.getObject(7, OffsetDateTime.class).toInstant());
+        return read(rs, 1).orElseThrow();
+    }
+
+    /**
+     * The lease in {@link #COLUMNS} starting at column {@code first} of a result row (a statement
+     * that also reads other tables), or empty where an outer join found none.
+     */
+    public static Optional<Lease> read(ResultSet rs, int first) throws SQLException {
+        long id = rs.getLong(first);
+        if (rs.wasNull()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Lease(id, rs.getLong(first + 1), rs.getLong(first + 2),
+                AssignmentStatus.valueOf(rs.getString(first + 3)), Ids.split(rs.getString(first + 4)),
+                rs.getObject(first + 5, OffsetDateTime.class).toInstant(),
+                rs.getObject(first + 6, OffsetDateTime.class).toInstant()));
     }
 }

@@ -83,20 +83,6 @@ public class OpenTasks {
                 .params(at(now), taskId).query(Long.class).optional().map(over -> over < 0).orElse(false);
     }
 
-    /**
-     * Counts a stored judgment on its task, which is completed when it reaches the project's
-     * overlap. In the judgment's transaction, under the task's row lock.
-     */
-    public void countJudgment(long taskId) {
-        jdbc.sql("""
-                        UPDATE comparison_tasks
-                           SET judgment_count = judgment_count + 1,
-                               completed = judgment_count + 1 >= (SELECT p.overlap FROM projects p
-                                                                   WHERE p.id = comparison_tasks.project_id)
-                         WHERE id = ?""")
-                .param(taskId).update();
-    }
-
     /** Both databases bind and compare {@code TIMESTAMP WITH TIME ZONE} as an offset date-time. */
     static OffsetDateTime at(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
