@@ -249,6 +249,27 @@ abstract class AdminAccountsScenarios {
     }
 
     @Test
+    void an_account_disabled_on_another_instance_stops_its_tokens_when_the_remembered_answer_runs_out()
+            throws Exception {
+        long id = idOf(labeler);
+        String token = json(withJson(post(ACCOUNTS + "/" + id + "/tokens"), "{\"name\":\"bot\"}").with(as(admin)), 201)
+                .get("token").asString();
+        mvc.perform(get("/api/projects").with(bearer(token))).andExpect(status().isOk());
+        // As another instance would: only the row changes, this instance's token cache is not told.
+        Account account = accounts.findByUsername(labeler).orElseThrow();
+        account.setEnabled(false);
+        accounts.save(account);
+        try {
+            mvc.perform(get("/api/projects").with(bearer(token))).andExpect(status().isOk());
+            Thread.sleep(5_500); // pairwise.security.token-cache-seconds, default 5
+            mvc.perform(get("/api/projects").with(bearer(token))).andExpect(status().isUnauthorized());
+        } finally {
+            account.setEnabled(true);
+            accounts.save(account);
+        }
+    }
+
+    @Test
     void a_password_changed_in_the_database_stops_the_old_one_at_the_next_request() throws Exception {
         mvc.perform(get("/api/projects").with(as(labeler))).andExpect(status().isOk());
         mvc.perform(get("/api/projects").with(as(labeler))).andExpect(status().isOk());
