@@ -8,8 +8,10 @@
  * POST /api/projects                                   ADMIN         create (201)
  * PUT  /api/projects/{id}                              ADMIN         edit
  * GET  /api/projects/{id}/progress                     ADMIN, RESEARCHER
- * POST /api/projects/{id}/import?format=JSONL|CSV|HH_RLHF|TRL[&amp;preview=true]
+ * POST /api/projects/{id}/import?format=JSONL|CSV|HH_RLHF|TRL|BATTLES[&amp;preview=true]
  *                                                      ADMIN         multipart "file" or raw body
+ * POST /api/projects/import?format=BATTLES&amp;name=       ADMIN         a new K=2 project with the votes (201), or nothing
+ * GET  /api/projects/{id}/leaderboard[?ties=arena|half] ADMIN, RESEARCHER   {"systems": [...], "battles", "ties"}
  * POST /api/projects/{id}/tasks/next                   LABELER       200 task, 204 none left
  * POST /api/tasks/{taskId}/judgments                   LABELER       201 new, 200 same idempotency key
  * POST /api/tasks/{taskId}/skip                        LABELER       204

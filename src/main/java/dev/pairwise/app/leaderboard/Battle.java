@@ -4,7 +4,7 @@ import java.util.Objects;
 
 /**
  * One blind comparison between two systems (policy checkpoints or imported systems), as
- * Chatbot Arena records it: who met whom and who won. A tie counts as half a win for each side.
+ * Chatbot Arena records it: who met whom and who won. How a tie enters the fit is a {@link TieRule}.
  *
  * @param modelA  the first system's name
  * @param modelB  the second system's name, different from the first
@@ -16,7 +16,7 @@ public record Battle(String modelA, String modelB, Outcome outcome) {
     public enum Outcome {
         A, B, TIE;
 
-        /** A's score: 1 for a win, ½ for a tie, 0 for a loss. */
+        /** A's score: 1 for a win, ½ for a tie, 0 for a loss (the win rate's count, and the half-win rule). */
         double scoreOfA() {
             return switch (this) {
                 case A -> 1.0;

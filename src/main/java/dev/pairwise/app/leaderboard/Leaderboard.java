@@ -8,8 +8,9 @@ import java.util.List;
  * @param standings best first; empty when there were no battles
  * @param judgments judgments that yielded at least one battle
  * @param battles   battles in all
+ * @param ties      how ties entered the fit
  */
-public record Leaderboard(List<Standing> standings, int judgments, int battles) {
+public record Leaderboard(List<Standing> standings, int judgments, int battles, TieRule ties) {
 
     public Leaderboard {
         standings = List.copyOf(standings);

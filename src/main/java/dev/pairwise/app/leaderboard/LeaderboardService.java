@@ -13,10 +13,12 @@ import org.springframework.stereotype.Service;
  * The leaderboard over every stored ranking that put responses of different systems side by
  * side: K-wise rankings of sampled tasks and the A/B verdicts of blind battles alike. Each
  * ranking becomes battles ({@link Battles#fromRanking}: better tier wins, shared tier ties), the
- * Bradley–Terry model is fitted on the Elo scale, and 95% intervals come from a bootstrap that
- * resamples whole judgments ({@link BradleyTerry#bootstrapByGroup}), since one ranking's battles
- * share a labeler and a prompt. The bootstrap seed is fixed, so a board does not flicker between
- * two looks at the same data.
+ * Bradley–Terry model is fitted on the Elo scale (ties by Arena's rule unless asked otherwise),
+ * and 95% intervals come from {@link BradleyTerry#DEFAULT_ROUNDS} bootstrap rounds that resample
+ * whole judgments ({@link BradleyTerry#bootstrapByGroup}), since one ranking's battles share a
+ * labeler and a prompt; an A/B battle (an imported vote, say) is one judgment of one battle, so
+ * for those this is Arena's bootstrap over battles. The bootstrap seed is fixed, so a board does
+ * not flicker between two looks at the same data.
  */
 @Service
 public class LeaderboardService {
@@ -30,8 +32,13 @@ public class LeaderboardService {
         this.rankings = rankings;
     }
 
-    /** The board of one project, or of all projects when {@code projectId} is null. */
+    /** The board of one project, or of all projects when {@code projectId} is null, ties by Arena's rule. */
     public Leaderboard board(@Nullable Long projectId) {
+        return board(projectId, TieRule.ARENA);
+    }
+
+    /** As {@link #board(Long)}, with ties entered into the fit by {@code ties}. */
+    public Leaderboard board(@Nullable Long projectId, TieRule ties) {
         List<List<Battle>> groups = new ArrayList<>();
         for (SystemRanking r : rankings.rankings(projectId)) {
             List<Battle> battles = Battles.fromRanking(r.tiers(), r.systemOf());
@@ -40,7 +47,7 @@ public class LeaderboardService {
             }
         }
         if (groups.isEmpty()) {
-            return new Leaderboard(List.of(), 0, 0);
+            return new Leaderboard(List.of(), 0, 0, ties);
         }
         Map<String, double[]> scores = new HashMap<>(); // system -> {score, battles}
         int count = 0;
@@ -54,13 +61,13 @@ public class LeaderboardService {
                 count++;
             }
         }
-        List<Rating> ratings = BradleyTerry.bootstrapByGroup(groups, BradleyTerry.DEFAULT_ROUNDS, SEED);
+        List<Rating> ratings = BradleyTerry.bootstrapByGroup(groups, BradleyTerry.DEFAULT_ROUNDS, SEED, ties);
         List<Standing> standings = new ArrayList<>();
         for (int i = 0; i < ratings.size(); i++) {
             Rating r = ratings.get(i);
             double[] s = scores.get(r.model());
             standings.add(new Standing(i + 1, r.model(), r.elo(), r.lower(), r.upper(), r.battles(), s[0] / s[1]));
         }
-        return new Leaderboard(standings, groups.size(), count);
+        return new Leaderboard(standings, groups.size(), count, ties);
     }
 }

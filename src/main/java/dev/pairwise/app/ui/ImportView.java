@@ -48,7 +48,10 @@ public class ImportView extends Div {
             ImportFormat.HH_RLHF, "Anthropic HH-RLHF: {\"chosen\": \"\\n\\nHuman: …\\n\\nAssistant: …\", \"rejected\": …} "
                     + "per line; imported as judged pairs.",
             ImportFormat.TRL, "TRL preference rows: {\"prompt\", \"chosen\", \"rejected\"} (strings or chat messages); "
-                    + "imported as judged pairs.");
+                    + "imported as judged pairs.",
+            ImportFormat.BATTLES, "Battle votes (Chatbot Arena): {\"prompt\", \"model_a\", \"model_b\", \"answer_a\", "
+                    + "\"answer_b\", \"winner\": \"a|b|tie|both_bad\", \"labeler\"?}; imported as judged battles "
+                    + "between the named systems, for the leaderboard.");
 
     private final ImportService imports;
     private final ProjectPicker project;
@@ -212,6 +215,7 @@ public class ImportView extends Div {
         return switch (item) {
             case ImportItem.Ranked r -> r.line();
             case ImportItem.Pair p -> p.line();
+            case ImportItem.Battle b -> b.line();
         };
     }
 
@@ -219,6 +223,7 @@ public class ImportView extends Div {
         String text = switch (item) {
             case ImportItem.Ranked r -> r.prompt().text();
             case ImportItem.Pair p -> p.prompt();
+            case ImportItem.Battle b -> b.prompt();
         };
         return text.length() > 120 ? text.substring(0, 117) + "…" : text;
     }
@@ -227,6 +232,12 @@ public class ImportView extends Div {
         return switch (item) {
             case ImportItem.Ranked r -> r.prompt().responses().size() + " responses";
             case ImportItem.Pair p -> "chosen/rejected pair" + (p.margin() > 1 ? " (margin " + p.margin() + ")" : "");
+            case ImportItem.Battle b -> b.modelA() + " vs " + b.modelB() + ": " + switch (b.winner()) {
+                case A -> b.modelA() + " wins";
+                case B -> b.modelB() + " wins";
+                case TIE -> "tie";
+                case BOTH_BAD -> "both bad";
+            };
         };
     }
 }

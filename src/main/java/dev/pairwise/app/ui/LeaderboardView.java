@@ -79,7 +79,7 @@ public class LeaderboardView extends Div implements BeforeEnterObserver {
                 ? "No battles yet: rank responses of two different checkpoints (a sampling or evaluation job"
                         + " opens such tasks) and they appear here."
                 : board.battles() + " battles from " + board.judgments() + " judgments; 95% intervals from a"
-                        + " bootstrap over judgments. Ratings on the Elo scale, mean 1000.");
+                        + " bootstrap over judgments. Ratings on the Elo scale, mean 1000; ties as in Chatbot Arena.");
     }
 
     private static String format(String pattern, Object... values) {

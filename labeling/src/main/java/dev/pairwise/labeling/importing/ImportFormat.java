@@ -9,10 +9,15 @@ public enum ImportFormat {
     /** Anthropic HH-RLHF: {"chosen": "\n\nHuman: ...\n\nAssistant: ...", "rejected": "..."} */
     HH_RLHF,
     /** TRL preference data: {"prompt", "chosen", "rejected"}, optionally "margin" and "group_id". */
-    TRL;
+    TRL,
+    /**
+     * Votes of blind A/B battles, as Chatbot Arena records them: {"prompt", "model_a", "model_b",
+     * "answer_a", "answer_b", "winner": "a"|"b"|"tie"|"both_bad", "labeler"?}.
+     */
+    BATTLES;
 
     /** Whether lines carry pre-judged pairs (stored as judgments) rather than tasks to rank. */
     public boolean prejudged() {
-        return this == HH_RLHF || this == TRL;
+        return this == HH_RLHF || this == TRL || this == BATTLES;
     }
 }

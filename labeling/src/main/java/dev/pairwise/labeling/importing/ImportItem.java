@@ -20,4 +20,14 @@ public sealed interface ImportItem {
     record Pair(int line, String prompt, String chosen, String rejected, int margin, @Nullable String group)
             implements ImportItem {
     }
+
+    /**
+     * One vote of a blind A/B battle between two named systems: becomes an imported judgment of
+     * a prompt with the two answers, each tagged with its system, as a battle verdict is stored.
+     *
+     * @param labeler who voted, by an external name (no account); null when the file does not say
+     */
+    record Battle(int line, String prompt, String modelA, String modelB, String answerA, String answerB,
+                  BattleWinner winner, @Nullable String labeler) implements ImportItem {
+    }
 }

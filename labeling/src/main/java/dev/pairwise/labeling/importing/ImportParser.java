@@ -70,6 +70,7 @@ final class ImportParser {
                     case JSONL -> JsonlLines.ranked(line.number(), node);
                     case HH_RLHF -> HhRlhf.pair(line.number(), node);
                     case TRL -> TrlLines.pair(line.number(), node);
+                    case BATTLES -> BattleLines.battle(line.number(), node);
                     case CSV -> throw new IllegalStateException();
                 };
                 accept(item, sink);
@@ -142,6 +143,11 @@ final class ImportParser {
                 if (p.chosen().equals(p.rejected())) {
                     throw new InvalidInputException("rejected", "chosen and rejected are the same text");
                 }
+            }
+            case ImportItem.Battle b -> {
+                TextRules.require("prompt", b.prompt(), rules.maxChars());
+                TextRules.require("answer_a", b.answerA(), rules.maxChars());
+                TextRules.require("answer_b", b.answerB(), rules.maxChars());
             }
         }
         items++;

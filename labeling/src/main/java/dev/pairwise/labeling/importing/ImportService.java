@@ -10,6 +10,9 @@ import dev.pairwise.labeling.judgment.PreferencePairRepository;
 import dev.pairwise.labeling.judgment.RankedPair;
 import dev.pairwise.labeling.project.Project;
 import dev.pairwise.labeling.project.ProjectRepository;
+import dev.pairwise.labeling.project.ProjectService;
+import dev.pairwise.labeling.project.ProjectSettings;
+import dev.pairwise.labeling.project.ProjectView;
 import dev.pairwise.labeling.task.AddedPrompt;
 import dev.pairwise.labeling.task.NewPrompt;
 import dev.pairwise.labeling.task.Origin;
@@ -28,15 +31,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Imports prompts with responses (JSONL, CSV) as comparison tasks, and pre-judged pairs
- * (HH-RLHF, TRL) as imported judgments with their preference pairs. One pass, one
- * transaction: if any line is bad, the transaction rolls back and the bad lines are reported,
- * so an import lands whole or not at all.
+ * Imports prompts with responses (JSONL, CSV) as comparison tasks, pre-judged pairs (HH-RLHF,
+ * TRL) as imported judgments with their preference pairs, and battle votes (BATTLES) as imported
+ * judgments of two systems' answers, written in JDBC batches ({@link BattleWriter}) because vote
+ * histories run to many thousands of lines. One pass, one transaction: if any line is bad, the
+ * transaction rolls back and the bad lines are reported, so an import lands whole or not at all.
  */
 @Service
 public class ImportService {
@@ -51,12 +56,15 @@ public class ImportService {
     private final JudgmentRepository judgments;
     private final PreferencePairRepository pairs;
     private final EntityManager em;
+    private final JdbcTemplate jdbc;
+    private final ProjectService projectService;
     private final LabelingLimits limits;
     private final Clock clock;
 
     ImportService(ProjectRepository projects, TaskService tasks, PromptRepository prompts,
                   ResponseRepository responses, JudgmentRepository judgments, PreferencePairRepository pairs,
-                  EntityManager em, LabelingLimits limits, Clock clock) {
+                  EntityManager em, JdbcTemplate jdbc, ProjectService projectService, LabelingLimits limits,
+                  Clock clock) {
         this.projects = projects;
         this.tasks = tasks;
         this.prompts = prompts;
@@ -64,6 +72,8 @@ public class ImportService {
         this.judgments = judgments;
         this.pairs = pairs;
         this.em = em;
+        this.jdbc = jdbc;
+        this.projectService = projectService;
         this.limits = limits;
         this.clock = clock;
     }
@@ -90,7 +100,9 @@ public class ImportService {
     @Transactional
     public ImportResult importFile(long projectId, ImportFormat format, @Nullable String source, InputStream in) {
         Project project = project(projectId);
-        Sink sink = new Sink(project.getId(), require(format), originName(format, source), clock.instant());
+        String origin = originName(require(format), source);
+        Instant now = clock.instant();
+        Sink sink = new Sink(project.getId(), format, origin, now, new BattleWriter(jdbc, project.getId(), origin, now));
         ParseSummary s = ImportParser.parse(format, in, rules(project), sink::store);
         if (s.errorCount() > 0) {
             throw new ImportRejectedException(s.errors(), s.errorCount());
@@ -98,13 +110,36 @@ public class ImportService {
         if (s.items() == 0) {
             throw new InvalidInputException("file", "the file holds no " + format + " lines");
         }
+        sink.finish();
         em.flush();
         return new ImportResult(sink.prompts, sink.responses, sink.tasks, sink.judgments, sink.pairCount);
     }
 
+    /**
+     * Creates a project for a file of battle votes and imports them, in one transaction: a bad
+     * line leaves neither the project nor any vote behind. The project has K = 2 (one battle is
+     * two answers), overlap 1 and the default lease, and no guidelines.
+     *
+     * @throws InvalidInputException naming {@code format} for any format but BATTLES, or
+     *                               {@code name} when it is empty or too long
+     * @throws dev.pairwise.labeling.ConflictException naming {@code name} when it is taken
+     */
+    @Transactional
+    public ProjectImport importIntoNewProject(@Nullable String name, ImportFormat format, @Nullable String source,
+                                              InputStream in) {
+        if (require(format) != ImportFormat.BATTLES) {
+            throw new InvalidInputException("format", "a new project is made from BATTLES files only; import "
+                    + format + " into an existing project (POST /api/projects/{id}/import)");
+        }
+        ProjectView project = projectService.create(new ProjectSettings(name, "", 2, ProjectSettings.DEFAULT_OVERLAP,
+                true, false, ProjectSettings.DEFAULT_LEASE_MINUTES));
+        return new ProjectImport(project, importFile(project.id(), format, source, in));
+    }
+
     private static ImportFormat require(ImportFormat format) {
         if (format == null) {
-            throw new InvalidInputException("format", "format must be one of JSONL, CSV, HH_RLHF, TRL");
+            throw new InvalidInputException("format", "format must be one of "
+                    + java.util.Arrays.toString(ImportFormat.values()));
         }
         return format;
     }
@@ -132,6 +167,7 @@ public class ImportService {
         private final Origin origin;
         private final Instant now;
         private final Map<String, Group> groups = new HashMap<>();
+        private final BattleWriter battles;
         private int prompts;
         private int responses;
         private int tasks;
@@ -139,11 +175,21 @@ public class ImportService {
         private int pairCount;
         private int sinceFlush;
 
-        Sink(long projectId, ImportFormat format, String originName, Instant now) {
+        Sink(long projectId, ImportFormat format, String originName, Instant now, BattleWriter battles) {
             this.projectId = projectId;
             this.format = format;
             this.origin = Origin.imported(originName);
             this.now = now;
+            this.battles = battles;
+        }
+
+        /** Writes what is still buffered and adds the battle votes to the counts. */
+        void finish() {
+            battles.flush();
+            prompts += battles.votes();
+            responses += 2 * battles.votes();
+            judgments += battles.votes();
+            pairCount += battles.pairs();
         }
 
         void store(ImportItem item) {
@@ -155,6 +201,10 @@ public class ImportService {
                     tasks++;
                 }
                 case ImportItem.Pair p -> storePair(p);
+                case ImportItem.Battle b -> {
+                    battles.add(b);
+                    return; // batched by the writer; nothing in the persistence context
+                }
             }
             if (++sinceFlush >= BATCH) {
                 em.flush();

@@ -65,6 +65,10 @@ public class Judgment {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** Who voted, by name, for an imported vote whose file says so; written by the importer only. */
+    @Column(name = "external_labeler", length = 200, updatable = false, insertable = false)
+    private @Nullable String externalLabeler;
+
     protected Judgment() {
     }
 
@@ -159,5 +163,10 @@ public class Judgment {
 
     public Instant getCreatedAt() {
         return createdAt;
+    }
+
+    /** The external name of an imported vote's labeler; null for judgments made here and when unknown. */
+    public @Nullable String getExternalLabeler() {
+        return externalLabeler;
     }
 }

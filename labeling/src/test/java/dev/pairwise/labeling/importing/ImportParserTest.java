@@ -143,4 +143,45 @@ class ImportParserTest {
         assertThat(((ImportItem.Pair) items.get(0)).margin()).isEqualTo(1);
         assertThat(s.errors()).extracting(ImportLineError::line).containsExactly(3, 4);
     }
+
+    @Test
+    void battle_lines_become_votes_and_read_arenas_own_spellings() {
+        ParseSummary s = parse(ImportFormat.BATTLES, """
+                {"prompt": "P", "model_a": " gpt-x ", "model_b": "llama", "answer_a": "a", "answer_b": "b", "winner": "A", "labeler": "ann"}
+                {"prompt": "P", "model_a": "gpt-x", "model_b": "llama", "answer_a": "a", "answer_b": "a", "winner": "model_b", "labeler": null}
+                {"prompt": "P", "model_a": "gpt-x", "model_b": "llama", "answer_a": "a", "answer_b": "b", "winner": "tie (bothbad)", "labeler": " "}
+                {"prompt": "P", "model_a": "gpt-x", "model_b": "llama", "answer_a": "a", "answer_b": "b", "winner": "tie"}
+                """);
+        assertThat(s.errors()).isEmpty();
+        assertThat(items).containsExactly(
+                new ImportItem.Battle(1, "P", "gpt-x", "llama", "a", "b", BattleWinner.A, "ann"),
+                new ImportItem.Battle(2, "P", "gpt-x", "llama", "a", "a", BattleWinner.B, null),
+                new ImportItem.Battle(3, "P", "gpt-x", "llama", "a", "b", BattleWinner.BOTH_BAD, null),
+                new ImportItem.Battle(4, "P", "gpt-x", "llama", "a", "b", BattleWinner.TIE, null));
+    }
+
+    @Test
+    void bad_battle_lines_name_the_line_and_what_is_wrong() {
+        String longName = "m".repeat(201);
+        ParseSummary s = parse(ImportFormat.BATTLES, """
+                {"prompt": "P", "model_a": "x", "model_b": "y", "answer_a": "a", "answer_b": "b", "winner": "c"}
+                {"prompt": "P", "model_a": "x", "answer_a": "a", "answer_b": "b", "winner": "a"}
+                {"prompt": "P", "model_a": "x", "model_b": "x", "answer_a": "a", "answer_b": "b", "winner": "a"}
+                {"prompt": "P", "model_a": "x", "model_b": "y", "answer_a": "", "answer_b": "b", "winner": "a"}
+                {"prompt": "P", "model_a": "x", "model_b": "y", "answer_a": "a", "answer_b": "b", "winner": "a", "labeler": 7}
+                {"prompt": "P", "model_a": "%s", "model_b": "y", "answer_a": "a", "answer_b": "b", "winner": "a"}
+                {"prompt": "P", "model_a": "x", "model_b": "y", "answer_a": "a", "answer_b": "b"}
+                {"prompt": "P", "model_a": "x", "model_b": "y", "answer_a": "a", "answer_b": "b", "winner": "a"
+                """.formatted(longName));
+        assertThat(s.items()).isZero();
+        assertThat(s.errors()).extracting(ImportLineError::line).containsExactly(1, 2, 3, 4, 5, 6, 7, 8);
+        assertThat(s.errors().get(0).reason()).isEqualTo("'winner' must be \"a\", \"b\", \"tie\" or \"both_bad\", was \"c\"");
+        assertThat(s.errors().get(1).reason()).isEqualTo("'model_b' is missing");
+        assertThat(s.errors().get(2).reason()).contains("a battle needs two different systems");
+        assertThat(s.errors().get(3).reason()).isEqualTo("answer_a must not be empty");
+        assertThat(s.errors().get(4).reason()).isEqualTo("'labeler' must be a string");
+        assertThat(s.errors().get(5).reason()).isEqualTo("model_a is 201 characters, over the limit of 200");
+        assertThat(s.errors().get(6).reason()).isEqualTo("'winner' is missing");
+        assertThat(s.errors().get(7).reason()).startsWith("not valid JSON");
+    }
 }
