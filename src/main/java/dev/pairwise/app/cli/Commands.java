@@ -9,7 +9,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
@@ -95,8 +94,9 @@ public final class Commands {
         String hint = suggestions.isEmpty() ? "" : "; did you mean " + String.join(" or ", suggestions.stream()
                 .limit(3).map(s -> "'" + s + "'").toList()) + "?";
         if (where.getParent() == null) {
-            String first = args.length > 0 ? args[0] : "";
-            err.println("unknown command '" + first + "'" + hint + " ('" + PROGRAM + " help' lists the commands)");
+            String what = e instanceof UnmatchedArgumentException && args.length > 0
+                    ? "unknown command '" + args[0] + "'" : e.getMessage();
+            err.println(what + hint + " ('" + PROGRAM + " help' lists the commands)");
         } else {
             err.println(where.getCommandName() + ": " + e.getMessage() + hint + " (see '"
                     + where.getCommandSpec().qualifiedName() + " --help')");
@@ -108,10 +108,5 @@ public final class Commands {
     private static int failed(Exception e, CommandLine command) {
         command.getErr().println(command.getCommandName() + ": " + Failures.describe(e));
         return CommandLine.ExitCode.SOFTWARE;
-    }
-
-    /** Parsing only, for tests: the parse result of {@code args}. */
-    static ParseResult parse(String... args) {
-        return commandLine(new PrintWriter(System.out), new PrintWriter(System.err)).parseArgs(args);
     }
 }
