@@ -8,9 +8,9 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * The dependency rules of {@code architecture.md}: app → labeling; app → rewardmodel → policy;
- * app → policy. The ML code never sees Spring, Vaadin or JPA, and the annotation domain never
- * sees Vaadin or DJL.
+ * The dependency rules of {@code architecture.md}: app → labeling; app → loopdemo → rewardmodel →
+ * policy; app → policy. The ML code never sees Spring, Vaadin or JPA, and the annotation domain
+ * never sees Vaadin or DJL. Command lines live in {@code app.cli} only, and run without Spring.
  */
 @AnalyzeClasses(packages = "dev.pairwise", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -19,24 +19,42 @@ class ArchitectureTest {
     static final ArchRule policy_is_plain_java_and_djl = noClasses()
             .that().resideInAPackage("dev.pairwise.policy..")
             .should().dependOnClassesThat().resideInAnyPackage(
-                    "org.springframework..", "com.vaadin..", "jakarta.persistence..",
-                    "dev.pairwise.labeling..", "dev.pairwise.rewardmodel..", "dev.pairwise.app..");
+                    "org.springframework..", "com.vaadin..", "jakarta.persistence..", "picocli..",
+                    "dev.pairwise.labeling..", "dev.pairwise.rewardmodel..", "dev.pairwise.loopdemo..",
+                    "dev.pairwise.app..");
 
     @ArchTest
     static final ArchRule reward_model_depends_on_policy_only = noClasses()
             .that().resideInAPackage("dev.pairwise.rewardmodel..")
             .should().dependOnClassesThat().resideInAnyPackage(
-                    "org.springframework..", "com.vaadin..", "jakarta.persistence..",
-                    "dev.pairwise.labeling..", "dev.pairwise.app..")
-            // The reward model arrives with the alignment trainers; the rule guards it from then on.
-            .allowEmptyShould(true);
+                    "org.springframework..", "com.vaadin..", "jakarta.persistence..", "picocli..",
+                    "dev.pairwise.labeling..", "dev.pairwise.loopdemo..", "dev.pairwise.app..");
+
+    @ArchTest
+    static final ArchRule loop_demo_is_plain_java_on_the_models = noClasses()
+            .that().resideInAPackage("dev.pairwise.loopdemo..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "org.springframework..", "com.vaadin..", "jakarta.persistence..", "picocli..",
+                    "dev.pairwise.labeling..", "dev.pairwise.app..");
+
+    @ArchTest
+    static final ArchRule commands_run_without_spring = noClasses()
+            .that().resideInAPackage("dev.pairwise.app.cli..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "org.springframework..", "com.vaadin..", "jakarta.persistence..", "dev.pairwise.labeling..");
+
+    @ArchTest
+    static final ArchRule only_the_command_line_parses_command_lines = noClasses()
+            .that().resideOutsideOfPackage("dev.pairwise.app.cli..")
+            .should().dependOnClassesThat().resideInAPackage("picocli..");
 
     @ArchTest
     static final ArchRule labeling_knows_nothing_of_ui_or_machine_learning = noClasses()
             .that().resideInAPackage("dev.pairwise.labeling..")
             .should().dependOnClassesThat().resideInAnyPackage(
                     "com.vaadin..", "ai.djl..",
-                    "dev.pairwise.policy..", "dev.pairwise.rewardmodel..", "dev.pairwise.app..");
+                    "dev.pairwise.policy..", "dev.pairwise.rewardmodel..", "dev.pairwise.loopdemo..",
+                    "dev.pairwise.app..");
 
     @ArchTest
     static final ArchRule views_never_reach_repositories = noClasses()

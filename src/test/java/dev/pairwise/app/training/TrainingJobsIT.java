@@ -426,7 +426,7 @@ class TrainingJobsIT {
     void a_char_tokenizer_job_learns_one_id_per_character_of_the_corpus() throws Exception {
         corpora.save("chars.txt", new ByteArrayInputStream("abcab ba".getBytes(StandardCharsets.UTF_8)));
         JobView job = succeeded(submit(JobType.TOKENIZER, "{\"corpus\": \"chars.txt\", \"algorithm\": \"char\"}"));
-        assertThat(series(job, "vocab_size")).containsExactly(4.0 + 4); // a, b, c, space + 4 special tokens
-        assertThat(producedBy(job).metrics()).contains("\"vocab_size\":8");
+        assertThat(series(job, "vocab_size")).containsExactly(4.0 + 5); // a, b, c, space, 4 special tokens, <|unk|>
+        assertThat(producedBy(job).metrics()).contains("\"vocab_size\":9");
     }
 }

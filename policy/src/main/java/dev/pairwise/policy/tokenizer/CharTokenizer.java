@@ -14,13 +14,18 @@ import java.util.TreeSet;
  * Character-level tokenizer, the one of nanoGPT's Shakespeare baseline (Karpathy's
  * {@code prepare.py}): the vocabulary is the sorted distinct characters of the corpus (Unicode code
  * points, as Python's {@code sorted(set(text))}), ids in that order, then the four
- * {@link SpecialTokens}. Tiny Shakespeare gives 65 characters, so 69 ids.
+ * {@link SpecialTokens}, then {@link SpecialTokens#UNK}. Tiny Shakespeare gives 65 characters,
+ * so 70 ids.
  *
- * <p>It has no fallback: a character outside the vocabulary cannot be encoded and is refused
- * with an {@link IllegalArgumentException} that names it. Saved as a Hugging Face
- * {@code tokenizer.json} with a {@code WordLevel} model, a {@code Split} pre-tokenizer that isolates
- * every character, and a {@code Fuse} decoder; the {@code tokenizers} library loads it and encodes
- * the same ids.
+ * <p>A character outside the vocabulary (a new corpus, a user's prompt, an emoji in HH-RLHF)
+ * encodes as the unknown-character id, {@code <|unk|>}: one id per character, so positions still
+ * line up, and {@link #unknownCharacters} says which ones it was. Vocabularies saved before that
+ * id existed (the four chat tokens only) stay loadable with their model: their unknown characters
+ * encode as {@code <|pad|>}, whose embedding, like a fresh {@code <|unk|>}'s, no trainer ever
+ * learns from (padding is masked), so the model reads both as "something it never saw". Saved as a
+ * Hugging Face {@code tokenizer.json} with a {@code WordLevel} model whose {@code unk_token} is that
+ * id, a {@code Split} pre-tokenizer that isolates every character, and a {@code Fuse} decoder; the
+ * {@code tokenizers} library loads it and encodes the same ids, unknown characters included.
  */
 public final class CharTokenizer implements Tokenizer {
 
@@ -28,8 +33,14 @@ public final class CharTokenizer implements Tokenizer {
     private final Map<Integer, Integer> ids;
     private final Map<String, Integer> specials;
     private final List<String> specialsById;
+    /** What a character outside the vocabulary encodes as; -1 when there is no such id (then it is refused). */
+    private final int unknownId;
 
-    /** @param codePoints the vocabulary's characters in id order, distinct */
+    /**
+     * @param codePoints the vocabulary's characters in id order, distinct
+     * @param specials   the special tokens with their ids, which follow the characters'; the
+     *                   unknown-character id is {@link SpecialTokens#UNK}'s, else {@link SpecialTokens#PAD}'s
+     */
     CharTokenizer(int[] codePoints, Map<String, Integer> specials) {
         this.codePoints = codePoints.clone();
         this.ids = new HashMap<>();
@@ -47,9 +58,10 @@ public final class CharTokenizer implements Tokenizer {
                         + " (after the characters), has " + entry.getValue());
             }
         }
+        this.unknownId = this.specials.getOrDefault(SpecialTokens.UNK, this.specials.getOrDefault(SpecialTokens.PAD, -1));
     }
 
-    /** The vocabulary of {@code documents}: their sorted distinct characters, then the special tokens. */
+    /** The vocabulary of {@code documents}: their sorted distinct characters, the special tokens, then {@code <|unk|>}. */
     public static CharTokenizer train(List<String> documents) {
         TreeSet<Integer> chars = new TreeSet<>();
         for (String document : documents) {
@@ -67,6 +79,7 @@ public final class CharTokenizer implements Tokenizer {
         for (String special : SpecialTokens.ALL) {
             specials.put(special, chars.size() + specials.size());
         }
+        specials.put(SpecialTokens.UNK, chars.size() + specials.size());
         return new CharTokenizer(chars.stream().mapToInt(Integer::intValue).toArray(), specials);
     }
 
@@ -75,7 +88,7 @@ public final class CharTokenizer implements Tokenizer {
         return codePoints.length + specials.size();
     }
 
-    /** Encodes each character; throws {@link IllegalArgumentException} naming the first unknown one. */
+    /** Encodes each character; one outside the vocabulary as the unknown-character id. */
     @Override
     public int[] encode(String text) {
         IntList out = new IntList(text.length());
@@ -83,13 +96,29 @@ public final class CharTokenizer implements Tokenizer {
             int c = text.codePointAt(i);
             Integer id = ids.get(c);
             if (id == null) {
-                throw new IllegalArgumentException("character " + describe(c) + " at index " + i
-                        + " is not in the vocabulary of this character-level tokenizer");
+                if (unknownId < 0) {
+                    throw new IllegalArgumentException("character " + describe(c) + " at index " + i
+                            + " is not in the vocabulary of this character-level tokenizer, which has no "
+                            + SpecialTokens.UNK + " or " + SpecialTokens.PAD + " to stand for it");
+                }
+                id = unknownId;
             }
             out.add(id);
             i += Character.charCount(c);
         }
         return out.toArray();
+    }
+
+    @Override
+    public int[] unknownCharacters(String text) {
+        IntList out = new IntList(0);
+        text.codePoints().filter(c -> !ids.containsKey(c)).forEach(out::add);
+        return out.toArray();
+    }
+
+    /** The id characters outside the vocabulary encode as, or -1 when this vocabulary has none. */
+    public int unknownId() {
+        return unknownId;
     }
 
     @Override
@@ -139,7 +168,8 @@ public final class CharTokenizer implements Tokenizer {
         return specials;
     }
 
-    private static String describe(int c) {
+    /** A character as a person can find it: {@code 'é' (U+00E9 LATIN SMALL LETTER E WITH ACUTE)}. */
+    public static String describe(int c) {
         String shown = Character.isISOControl(c) || Character.isWhitespace(c) ? "" : "'" + Character.toString(c) + "' ";
         return shown + String.format("(U+%04X %s)", c, Character.getName(c) == null ? "unassigned" : Character.getName(c));
     }

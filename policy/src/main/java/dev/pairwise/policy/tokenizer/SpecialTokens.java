@@ -13,6 +13,12 @@ public final class SpecialTokens {
     /** In id order: they are appended after the learned vocabulary. */
     public static final List<String> ALL = List.of(USER, ASSISTANT, END, PAD);
 
+    /**
+     * The unknown character of a char-level vocabulary, the id after {@link #ALL}: any character
+     * outside the vocabulary encodes as it. Byte-level BPE has none (bytes cover every character).
+     */
+    public static final String UNK = "<|unk|>";
+
     private SpecialTokens() {
     }
 }

@@ -7,7 +7,8 @@ import java.nio.file.Path;
  * Text to token ids and back. Implementations: byte-level BPE (GPT-2 style) and a char-level
  * mode for the nanoGPT comparison. Both persist as a Hugging Face {@code tokenizer.json}.
  *
- * <p>Contract: {@code decode(encode(s)).equals(s)} for every valid UTF-16 string {@code s}.
+ * <p>Contract: {@code decode(encode(s)).equals(s)} for every valid UTF-16 string {@code s} whose
+ * characters are all in the vocabulary (always, for byte-level BPE).
  */
 public interface Tokenizer {
 
@@ -15,13 +16,23 @@ public interface Tokenizer {
     int vocabSize();
 
     /**
-     * Encodes plain text. Special-token strings inside {@code text} are encoded as ordinary text.
+     * Encodes plain text. Special-token strings inside {@code text} are encoded as ordinary text;
+     * a character outside a char-level vocabulary as its unknown-character id.
      *
      * @throws IllegalArgumentException when {@code text} cannot be encoded: a lone surrogate (not
-     *                                  valid UTF-16), or for the char-level tokenizer a character
-     *                                  outside its vocabulary; the message names it
+     *                                  valid UTF-16), or a character outside a char-level vocabulary
+     *                                  that has no unknown-character id; the message names it
      */
     int[] encode(String text);
+
+    /**
+     * The characters of {@code text} outside the vocabulary, as code points in the order they
+     * appear: what {@link #encode} turns into the unknown-character id. Empty for byte-level BPE,
+     * whose bytes cover every character.
+     */
+    default int[] unknownCharacters(String text) {
+        return new int[0];
+    }
 
     /**
      * Encodes text in which the special tokens of {@link SpecialTokens} (for example

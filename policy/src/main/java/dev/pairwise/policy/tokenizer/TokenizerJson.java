@@ -30,16 +30,17 @@ import java.util.Map;
  *       and the special tokens as {@code added_tokens} with {@code special=true}.</li>
  *   <li>Char: {@code model} {@code WordLevel} over single characters, a {@code Split}
  *       pre-tokenizer with regex {@value #CHAR_REGEX} and behaviour {@code Isolated} (one piece
- *       per character), a {@code Fuse} decoder (joins tokens without spaces), same added tokens.
- *       Its {@code unk_token} is deliberately absent from the vocabulary: unknown characters are
- *       an error in both libraries, never a silent substitute.</li>
+ *       per character), a {@code Fuse} decoder (joins tokens without spaces), same added tokens
+ *       plus {@code <|unk|>}, which is the {@code unk_token}: both libraries encode a character
+ *       outside the vocabulary as it. (Files written before it existed name {@code <|unk|>} as
+ *       {@code unk_token} without having it; ours read them with {@code <|pad|>} standing in,
+ *       and write {@code <|pad|>} as their {@code unk_token}, so the library agrees.)</li>
  * </ul>
  */
 final class TokenizerJson {
 
     static final String FILE_NAME = "tokenizer.json";
     static final String CHAR_REGEX = "[\\s\\S]";
-    static final String CHAR_UNK = "<|unk|>";
 
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create();
 
@@ -69,7 +70,7 @@ final class TokenizerJson {
         JsonObject model = new JsonObject();
         model.addProperty("type", "WordLevel");
         model.add("vocab", vocab(tokens));
-        model.addProperty("unk_token", CHAR_UNK);
+        model.addProperty("unk_token", tokenizer.unknownId() >= 0 ? tokens.get(tokenizer.unknownId()) : SpecialTokens.UNK);
         JsonObject split = new JsonObject();
         split.addProperty("type", "Split");
         JsonObject pattern = new JsonObject();

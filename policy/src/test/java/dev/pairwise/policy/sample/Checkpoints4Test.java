@@ -12,15 +12,15 @@ import java.util.List;
 import java.util.Map;
 
 /** Writes a small checkpoint folder (config.json, model.safetensors, tokenizer.json) for tests. */
-final class Checkpoints4Test {
+public final class Checkpoints4Test {
 
-    static final String ALPHABET = "abcdefghijklmnopqrstuvwxyz .,!?";
+    public static final String ALPHABET = "abcdefghijklmnopqrstuvwxyz .,!?";
 
     private Checkpoints4Test() {
     }
 
     /** A char-level tokenizer over {@link #ALPHABET} and a random modern tiny model that fits it. */
-    static Path write(Path dir) throws IOException {
+    public static Path write(Path dir) throws IOException {
         CharTokenizer tokenizer = CharTokenizer.train(List.of(ALPHABET));
         GptConfig config = GptConfig.of(tokenizer.vocabSize(), 32, 2, 2, 32);
         Files.createDirectories(dir);

@@ -60,7 +60,8 @@ class PolicyLoadTest {
     void a_tokenizer_that_does_not_fit_the_model_is_rejected() throws IOException {
         Path dir = Checkpoints4Test.write(tmp.resolve("ckpt"));
         dev.pairwise.policy.tokenizer.CharTokenizer.train(List.of("xyz")).save(dir);
-        assertThatThrownBy(() -> Policy.load(dir)).hasMessageContaining("tokenizer.json has 7 ids")
+        // x, y, z, the four chat tokens and <|unk|>
+        assertThatThrownBy(() -> Policy.load(dir)).hasMessageContaining("tokenizer.json has 8 ids")
                 .hasMessageContaining("vocab_size");
     }
 }

@@ -17,19 +17,32 @@ class CharTokenizerTest {
         CharTokenizer tokenizer = CharTokenizer.train(List.of("banana 😀", "Ab\n"));
 
         assertThat(tokenizer.characters()).containsExactly("\n", " ", "A", "a", "b", "n", "😀");
-        assertThat(tokenizer.vocabSize()).isEqualTo(7 + 4);
+        assertThat(tokenizer.vocabSize()).isEqualTo(7 + 4 + 1);
         assertThat(tokenizer.encode("nab😀")).containsExactly(5, 3, 4, 6);
         assertThat(tokenizer.specialId(SpecialTokens.END)).isEqualTo(9);
+        assertThat(tokenizer.specialId(SpecialTokens.UNK)).isEqualTo(11);
         assertThat(tokenizer.decode(tokenizer.encode("banana\nAb 😀"))).isEqualTo("banana\nAb 😀");
     }
 
     @Test
-    void unknown_character_is_refused_naming_it() {
+    void a_character_outside_the_vocabulary_encodes_as_the_unknown_id_one_for_one() {
         CharTokenizer tokenizer = CharTokenizer.train(List.of("abc"));
+        int unk = tokenizer.specialId(SpecialTokens.UNK);
+
+        assertThat(tokenizer.unknownId()).isEqualTo(unk);
+        assertThat(tokenizer.encode("abz\t😀c")).containsExactly(0, 1, unk, unk, unk, 2);
+        assertThat(tokenizer.unknownCharacters("abz\t😀c")).containsExactly('z', '\t', "😀".codePointAt(0));
+        assertThat(tokenizer.unknownCharacters("cab")).isEmpty();
+        assertThat(tokenizer.decode(tokenizer.encode("azb"))).isEqualTo("a<|unk|>b");
+        assertThat(CharTokenizer.describe('z')).isEqualTo("'z' (U+007A LATIN SMALL LETTER Z)");
+    }
+
+    @Test
+    void a_vocabulary_without_unk_or_pad_still_refuses_naming_the_character() {
+        CharTokenizer tokenizer = new CharTokenizer(new int[] {'a', 'b'}, java.util.Map.of());
         assertThatThrownBy(() -> tokenizer.encode("abz"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'z'").hasMessageContaining("U+007A").hasMessageContaining("index 2");
-        assertThatThrownBy(() -> tokenizer.encode("a\tb")).hasMessageContaining("U+0009");
     }
 
     @Test
@@ -47,7 +60,7 @@ class CharTokenizerTest {
         assumeTrue(Texts.shakespeareAvailable(), "Tiny Shakespeare not found at " + Texts.SHAKESPEARE.toAbsolutePath() + ", skipped");
         String text = Files.readString(Texts.SHAKESPEARE);
         CharTokenizer tokenizer = CharTokenizer.train(List.of(text));
-        assertThat(tokenizer.vocabSize()).isEqualTo(65 + 4);
+        assertThat(tokenizer.vocabSize()).isEqualTo(65 + 4 + 1);
         assertThat(tokenizer.encode(text)).hasSize(text.length());
     }
 

@@ -174,6 +174,9 @@ class TokenizerJsonTest {
             assertThat(ids(hf.encode(text))).isEqualTo(ours.encode(text));
             assertThat(ids(hf.encode("<|user|>hear<|end|>"))).isEqualTo(ours.encodeWithSpecials("<|user|>hear<|end|>"));
             assertThat(hf.decode(Arrays.stream(ours.encode(text)).asLongStream().toArray(), false)).isEqualTo(text);
+            String unknown = "Before € and 🙂";
+            assertThat(ids(hf.encode(unknown))).as("the library maps unknown characters to <|unk|> too")
+                    .isEqualTo(ours.encode(unknown)).contains(ours.specialId(SpecialTokens.UNK));
         }
     }
 
