@@ -26,7 +26,8 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
  *   <li>{@code /actuator/**}: health and Prometheus open for probes and scrapers, the rest for
  *       admins over HTTP basic, 401/403 as problem details;</li>
  *   <li>everything else: Vaadin's configurer (form login at {@code /login}, CSRF for its own
- *       requests, view access from {@code @RolesAllowed}/{@code @PermitAll} annotations).</li>
+ *       requests, view access from {@code @RolesAllowed}/{@code @PermitAll} annotations; any other
+ *       path for anyone signed in, so that Vaadin answers it with its not-found view).</li>
  * </ol>
  * Passwords (form and basic) are checked by the throttled provider of {@link SignInConfig}; the
  * security layer's refusals are written by the API's exception handler, through Spring MVC's
@@ -80,7 +81,10 @@ class SecurityConfig {
         // Static styles of the app shell must load on the login page too.
         http.authorizeHttpRequests(auth -> auth
                 .requestMatchers("/styles.css", "/lumo/**", "/aura/**", "/images/**", "/favicon.ico", "/favicon.svg").permitAll());
-        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
+        // Signed in, any path reaches Vaadin's router, which answers an unknown one with its
+        // not-found view (404) instead of an empty 403; views keep their own role checks.
+        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)
+                .anyRequest(url -> url.authenticated()));
         return http.build();
     }
 
