@@ -1,14 +1,71 @@
 package dev.pairwise.app.api;
 
 import dev.pairwise.labeling.LabelingConfig;
+import jakarta.servlet.MultipartConfigElement;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.HttpRequestHandler;
+import org.springframework.web.servlet.HandlerExceptionResolver;
+import org.springframework.web.servlet.NoHandlerFoundException;
+import org.springframework.web.servlet.handler.SimpleUrlHandlerMapping;
 
 /**
- * Brings the annotation domain's services into the app: {@code @SpringBootApplication} scans
- * only {@code dev.pairwise.app}, and the REST API (like the views) calls labeling services.
+ * The REST API's wiring. Brings the annotation domain's services into the app
+ * ({@code @SpringBootApplication} scans only {@code dev.pairwise.app}, and the REST API, like the
+ * views, calls labeling services), and sets the API's edges: the request body limits
+ * ({@link ApiLimits}) for raw bodies and multipart uploads alike, and a 404 for any
+ * {@code /api/...} path no endpoint answers.
  */
 @Configuration(proxyBeanMethods = false)
 @Import(LabelingConfig.class)
+@EnableConfigurationProperties(ApiLimits.class)
 class ApiConfig {
+
+    /** After every endpoint mapping, before Vaadin's catch-all (which would serve its page). */
+    private static final int UNKNOWN_API_PATHS_ORDER = Ordered.LOWEST_PRECEDENCE - 100;
+
+    /** Before Spring Security: an oversized body is refused without costing a sign-in. */
+    @Bean
+    FilterRegistrationBean<RequestBodyLimit> requestBodyLimit(ApiLimits limits,
+            @Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems) {
+        var registration = new FilterRegistrationBean<>(new RequestBodyLimit(limits, problems));
+        registration.addUrlPatterns("/api/*");
+        registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 1);
+        return registration;
+    }
+
+    /**
+     * The multipart limits of the dispatcher servlet, from {@code pairwise.api.max-import-bytes}
+     * (so {@code spring.servlet.multipart.max-*} are not read): an upload is an import.
+     */
+    @Bean
+    MultipartConfigElement multipartConfig(ApiLimits limits) {
+        long max = limits.maxImportBytes().toBytes();
+        return new MultipartConfigElement("", max, max, 0);
+    }
+
+    /**
+     * Any method on an {@code /api/...} path no endpoint maps: 404 problem details, not a Vaadin
+     * page. Written through the exception resolvers with no handler, as Spring MVC's own refusals
+     * are: the API's exception handler answers those for any request.
+     */
+    @Bean
+    SimpleUrlHandlerMapping unknownApiPaths(@Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems) {
+        HttpRequestHandler notFound = (request, response) -> {
+            var unknown = new NoHandlerFoundException(request.getMethod(), request.getRequestURI(), new HttpHeaders());
+            if (problems.resolveException(request, response, null, unknown) == null) {
+                response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            }
+        };
+        return new SimpleUrlHandlerMapping(Map.of("/api/**", notFound), UNKNOWN_API_PATHS_ORDER);
+    }
 }

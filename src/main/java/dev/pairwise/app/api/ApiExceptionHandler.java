@@ -1,6 +1,7 @@
 package dev.pairwise.app.api;
 
 import dev.pairwise.app.UnexpectedErrors;
+import dev.pairwise.app.security.SignInThrottledException;
 import dev.pairwise.labeling.ConflictException;
 import dev.pairwise.labeling.InvalidInputException;
 import dev.pairwise.labeling.NotAllowedException;
@@ -8,16 +9,20 @@ import dev.pairwise.labeling.NotFoundException;
 import dev.pairwise.labeling.importing.ImportRejectedException;
 import java.util.stream.Collectors;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.InsufficientAuthenticationException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.InvalidFormatException;
@@ -25,11 +30,21 @@ import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
  * Errors of the REST API as RFC 9457 problem details ({@code application/problem+json}), each
- * with a {@code field} property naming the input at fault. 401 and 403 belong to the security
- * layer, which answers them.
+ * input error with a {@code field} property naming the input at fault. It answers for every
+ * handler, not only this package's controllers: Spring MVC's own refusals that come before any
+ * controller (an unknown path, a method or media type no endpoint takes, an upload over the
+ * limit), the actuator's, and the security layer's (401, 403, 429), which its entry point and
+ * access-denied handler hand over to Spring MVC's exception resolvers. So an API client meets one
+ * error shape, and no message names a Java class.
  */
-@RestControllerAdvice(basePackageClasses = ApiExceptionHandler.class)
+@RestControllerAdvice
 class ApiExceptionHandler {
+
+    private final ApiLimits limits;
+
+    ApiExceptionHandler(ApiLimits limits) {
+        this.limits = limits;
+    }
 
     @ExceptionHandler(InvalidInputException.class)
     ProblemDetail invalid(InvalidInputException e) {
@@ -60,9 +75,56 @@ class ApiExceptionHandler {
         return p;
     }
 
+    /** No credentials, wrong ones, a revoked token, a disabled account: 401, saying how to sign in. */
+    @ExceptionHandler(AuthenticationException.class)
+    ResponseEntity<ProblemDetail> unauthenticated(AuthenticationException e) {
+        String detail = e instanceof InsufficientAuthenticationException
+                ? "Sign in with HTTP basic or send 'Authorization: Bearer <api token>'."
+                : "The username and password, or the API token, were not accepted.";
+        return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"pairwise\", Bearer")
+                .body(problem(HttpStatus.UNAUTHORIZED, "Unauthorized", detail, null));
+    }
+
+    /** Too many failed sign-ins for the account or from the address: 429, and when to retry. */
+    @ExceptionHandler(SignInThrottledException.class)
+    ResponseEntity<ProblemDetail> throttled(SignInThrottledException e) {
+        ProblemDetail p = problem(HttpStatus.TOO_MANY_REQUESTS, "Too many failed sign-ins", e.getMessage(), null);
+        p.setProperty("retryAfterSeconds", e.retryAfterSeconds());
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
+                .body(p);
+    }
+
+    /** Signed in, but without the role (a route rule or a {@code @PreAuthorize} gate). */
+    @ExceptionHandler(AccessDeniedException.class)
+    ProblemDetail forbidden(AccessDeniedException e) {
+        return problem(HttpStatus.FORBIDDEN, "Forbidden", "Your account lacks the role this endpoint needs.", null);
+    }
+
+    /** A request body over its limit: raw ({@link RequestBodyLimit}) or a multipart upload. */
+    @ExceptionHandler({BodyTooLargeException.class, MaxUploadSizeExceededException.class})
+    ProblemDetail tooLarge(Exception e) {
+        long limit = BodyTooLargeException.in(e).map(BodyTooLargeException::limit)
+                .orElse(limits.maxImportBytes().toBytes());
+        return bodyTooLarge(limit);
+    }
+
+    private static ProblemDetail bodyTooLarge(long limit) {
+        ProblemDetail p = problem(HttpStatus.CONTENT_TOO_LARGE, "Request body too large",
+                "The request body is larger than the limit of " + ApiLimits.describe(limit) + " (" + limit
+                        + " bytes) for this endpoint; nothing was stored.", "body");
+        p.setProperty("limitBytes", limit);
+        return p;
+    }
+
     /** Malformed JSON or a value of the wrong type: the field is the JSON path Jackson reports. */
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ProblemDetail unreadable(HttpMessageNotReadableException e) {
+        var tooLarge = BodyTooLargeException.in(e);
+        if (tooLarge.isPresent()) {
+            return bodyTooLarge(tooLarge.get().limit());
+        }
         String field = "body";
         String detail = "the request body is missing or not valid JSON";
         if (e.getCause() instanceof JacksonException je && !je.getPath().isEmpty()) {
@@ -129,23 +191,25 @@ class ApiExceptionHandler {
     }
 
     /**
-     * Spring MVC's own refusals (405, 406, 413, 415, an unknown path…) keep their status and
-     * problem body; anything else is unexpected: logged under an error id, answered 500 with
-     * that id and no exception text.
+     * Spring MVC's own refusals (404 for an unknown path, 405, 406, 415…) keep their status,
+     * headers ({@code Allow}, {@code Accept}) and problem body; a body over its limit that an
+     * import reader ran into is 413; anything else is unexpected: logged under an error id,
+     * answered 500 with that id and no exception text.
      */
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception e) throws Exception {
-        if (e instanceof AccessDeniedException || e instanceof AuthenticationException) {
-            throw e; // the security layer answers these (403, 401)
-        }
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
         if (e instanceof ErrorResponse known) {
-            return known.getBody();
+            return ResponseEntity.status(known.getStatusCode()).headers(known.getHeaders()).body(known.getBody());
+        }
+        var tooLarge = BodyTooLargeException.in(e);
+        if (tooLarge.isPresent()) {
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(bodyTooLarge(tooLarge.get().limit()));
         }
         String id = UnexpectedErrors.report(e);
         ProblemDetail p = problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error", UnexpectedErrors.message(id),
                 null);
         p.setProperty("errorId", id);
-        return p;
+        return ResponseEntity.internalServerError().body(p);
     }
 
     private static ProblemDetail problem(HttpStatus status, String title, String detail, String field) {

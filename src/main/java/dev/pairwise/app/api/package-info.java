@@ -1,7 +1,10 @@
 /**
- * The REST API under {@code /api} (JSON; errors as RFC 9457 problem details with a {@code field}
- * property). Authentication (HTTP basic or {@code Authorization: Bearer <token>}) is the security
- * layer's; each endpoint states its roles with {@code @PreAuthorize}.
+ * The REST API under {@code /api} (JSON; every error, the security layer's and Spring MVC's
+ * included, as RFC 9457 problem details, with a {@code field} property for bad input; see
+ * {@link dev.pairwise.app.api.ApiExceptionHandler}). Authentication (HTTP basic or
+ * {@code Authorization: Bearer <token>}) is the security layer's; each endpoint states its roles
+ * with {@code @PreAuthorize}. Request bodies are capped before they are parsed
+ * ({@link dev.pairwise.app.api.ApiLimits}): 1 MB, an import 64 MB.
  * <pre>
  * GET  /api/projects                                   any role      list projects
  * GET  /api/projects/{id}                              any role      one project

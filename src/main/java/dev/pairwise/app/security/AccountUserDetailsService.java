@@ -4,14 +4,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
-import org.springframework.stereotype.Service;
 
 /**
  * Spring Security's view of an account: its bcrypt hash, enabled flag and roles as {@code ROLE_X},
  * as an {@link AccountPrincipal}. Read with one indexed query on every sign-in and every HTTP
- * basic request, so a disabled account or changed roles count at the next request.
+ * basic request, so a disabled account or changed roles count at the next request. Made by
+ * {@link SignInConfig} for its throttled provider, not a bean of its own.
  */
-@Service
 class AccountUserDetailsService implements UserDetailsService {
 
     private final JdbcClient jdbc;

@@ -3,6 +3,7 @@ package dev.pairwise.app.security;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import dev.pairwise.app.ui.LoginView;
 import java.time.Duration;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,17 +16,22 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
  * Three filter chains, tried in order:
  * <ol>
  *   <li>{@code /api/**}: stateless, HTTP basic or {@code Authorization: Bearer <token>}, no CSRF
- *       (no cookies are trusted there), 401/403 as JSON;</li>
+ *       (no cookies are trusted there), 401/403/429 as problem details;</li>
  *   <li>{@code /actuator/**}: health and Prometheus open for probes and scrapers, the rest for
- *       admins over HTTP basic;</li>
+ *       admins over HTTP basic, 401/403 as problem details;</li>
  *   <li>everything else: Vaadin's configurer (form login at {@code /login}, CSRF for its own
- *       requests, view access from {@code @RolesAllowed}/{@code @PermitAll} annotations).</li>
+ *       requests, view access from {@code @RolesAllowed}/{@code @PermitAll} annotations; any other
+ *       path for anyone signed in, so that Vaadin answers it with its not-found view).</li>
  * </ol>
+ * Passwords (form and basic) are checked by the throttled provider of {@link SignInConfig}; the
+ * security layer's refusals are written by the API's exception handler, through Spring MVC's
+ * {@code handlerExceptionResolver}, so every error of the API has one shape.
  * {@code @EnableMethodSecurity} lets services and controllers add {@code @PreAuthorize} gates.
  */
 @Configuration
@@ -35,15 +41,16 @@ class SecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiFilterChain(HttpSecurity http, ApiTokenService tokens) throws Exception {
-        var unauthorized = new JsonAuthenticationEntryPoint();
+    SecurityFilterChain apiFilterChain(HttpSecurity http, ApiTokenService tokens,
+            @Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems) throws Exception {
+        var unauthorized = new JsonAuthenticationEntryPoint(problems);
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized))
                 .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized)
-                        .accessDeniedHandler(new JsonAccessDeniedHandler()))
+                        .accessDeniedHandler(new JsonAccessDeniedHandler(problems)))
                 // Not a bean: a Filter bean would also be registered for every request.
                 .addFilterBefore(new ApiTokenAuthenticationFilter(tokens, unauthorized),
                         BasicAuthenticationFilter.class);
@@ -52,7 +59,9 @@ class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain actuatorFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain actuatorFilterChain(HttpSecurity http,
+            @Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems) throws Exception {
+        var unauthorized = new JsonAuthenticationEntryPoint(problems);
         http.securityMatcher("/actuator/**")
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus",
@@ -60,7 +69,9 @@ class SecurityConfig {
                         .anyRequest().hasRole("ADMIN"))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
-                .httpBasic(basic -> basic.authenticationEntryPoint(new JsonAuthenticationEntryPoint()));
+                .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized))
+                .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized)
+                        .accessDeniedHandler(new JsonAccessDeniedHandler(problems)));
         return http.build();
     }
 
@@ -70,7 +81,10 @@ class SecurityConfig {
         // Static styles of the app shell must load on the login page too.
         http.authorizeHttpRequests(auth -> auth
                 .requestMatchers("/styles.css", "/lumo/**", "/aura/**", "/images/**", "/favicon.ico", "/favicon.svg").permitAll());
-        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
+        // Signed in, any path reaches Vaadin's router, which answers an unknown one with its
+        // not-found view (404) instead of an empty 403; views keep their own role checks.
+        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)
+                .anyRequest(url -> url.authenticated()));
         return http.build();
     }
 

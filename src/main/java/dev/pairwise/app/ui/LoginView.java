@@ -5,6 +5,7 @@ import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.login.LoginForm;
+import com.vaadin.flow.component.login.LoginI18n;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -12,10 +13,13 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import dev.pairwise.app.demo.DemoProperties;
+import dev.pairwise.app.security.SignInThrottledException;
+import org.springframework.security.web.WebAttributes;
 
 /**
  * Sign in. Spring Security handles the POST to {@code /login}; a failed attempt comes back with
- * {@code ?error}. In demo mode the page lists the demo accounts, and only then.
+ * {@code ?error}, and a throttled one (too many recent failures) says how long to wait. In demo
+ * mode the page lists the demo accounts, and only then.
  */
 @Route("login")
 @PageTitle("Sign in · Pairwise")
@@ -64,6 +68,23 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        form.setError(event.getLocation().getQueryParameters().getParameters().containsKey("error"));
+        boolean failed = event.getLocation().getQueryParameters().getParameters().containsKey("error");
+        form.setError(failed);
+        if (failed) {
+            // Spring Security keeps the last sign-in failure in the session for the login page.
+            Object last = event.getUI().getSession().getSession().getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
+            form.setI18n(last instanceof SignInThrottledException throttled ? throttledText(throttled)
+                    : LoginI18n.createDefault());
+        }
+    }
+
+    /** The form's error box, saying why the password was not even checked and how long to wait. */
+    private static LoginI18n throttledText(SignInThrottledException throttled) {
+        LoginI18n i18n = LoginI18n.createDefault();
+        i18n.getErrorMessage().setTitle("Too many failed sign-ins");
+        i18n.getErrorMessage().setMessage("Signing in to this account, or from your network, is paused after "
+                + "repeated wrong passwords. Try again in " + throttled.waitText()
+                + ". If you forgot your password, ask an admin to reset it.");
+        return i18n;
     }
 }

@@ -15,8 +15,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The filter chains of the running app, over real HTTP: the stateless API (basic, bearer, JSON
- * 401/403), the open probes, and the login redirect of the views. Demo accounts are seeded.
+ * The filter chains of the running app, over real HTTP: the stateless API (basic, bearer, 401/403
+ * as problem details), the open probes, and the login redirect of the views. Demo accounts are seeded.
  */
 @SpringBootTest(classes = PairwiseApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
@@ -47,11 +47,11 @@ class SecurityIT {
     }
 
     @Test
-    void an_anonymous_api_call_gets_401_as_json() throws Exception {
+    void an_anonymous_api_call_gets_401_as_problem_details() throws Exception {
         HttpResponse<String> response = get("/api/projects", null);
         assertThat(response.statusCode()).isEqualTo(401);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).contains("json"));
-        assertThat(response.body()).contains("\"unauthorized\"");
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(response.body()).contains("\"status\":401", "\"title\":\"Unauthorized\"");
     }
 
     @Test
