@@ -29,7 +29,9 @@ import org.springframework.web.util.pattern.PathPatternParser;
  */
 final class RequestBodyLimit extends OncePerRequestFilter {
 
+    /** Imports into a project, and a new project made from an imported file. */
     private static final PathPattern IMPORT = PathPatternParser.defaultInstance.parse("/api/projects/{projectId}/import");
+    private static final PathPattern NEW_PROJECT_IMPORT = PathPatternParser.defaultInstance.parse("/api/projects/import");
 
     private final long maxJsonBytes;
     private final long maxImportBytes;
@@ -45,7 +47,8 @@ final class RequestBodyLimit extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        long limit = IMPORT.matches(PathContainer.parsePath(path)) ? maxImportBytes : maxJsonBytes;
+        PathContainer parsed = PathContainer.parsePath(path);
+        long limit = IMPORT.matches(parsed) || NEW_PROJECT_IMPORT.matches(parsed) ? maxImportBytes : maxJsonBytes;
         if (request.getContentLengthLong() > limit) {
             if (problems.resolveException(request, response, null, new BodyTooLargeException(limit)) == null) {
                 response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
