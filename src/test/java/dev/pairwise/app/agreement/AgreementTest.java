@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import dev.pairwise.app.agreement.Agreement.LabelerAgreement;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -50,7 +51,7 @@ class AgreementTest {
     @Test
     void each_labeler_is_measured_against_the_mean_rank_consensus_of_the_others() {
         Map<String, LabelerAgreement> by = Agreement.of(PROJECT).perLabeler().stream()
-                .collect(java.util.stream.Collectors.toMap(LabelerAgreement::labeler, l -> l));
+                .collect(Collectors.toMap(LabelerAgreement::labeler, l -> l));
         // ann, task 1: bob + cy doubled mid-ranks 1: 2+3, 2: 6+3, 3: 4+6 → [[1],[2],[3]] = ann's own; task 2: bob = ann
         LabelerAgreement ann = by.get("ann");
         assertThat(ann.tasks()).isEqualTo(2);

@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +44,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Agreement end to end over real HTTP, on H2 and PostgreSQL by the subclasses: four labelers with
  * different habits label a K=3, overlap-3 project concurrently through the API; the judgments
- * export holds exactly what they submitted, and {@code GET …/agreement} gives the same numbers,
+ * export holds exactly what they submitted (and not an imported pre-judged pair), and {@code GET …/agreement} gives the same numbers,
  * overall and per labeler, as the {@code agreement} command on the exported file.
  */
 abstract class AgreementScenarios {
@@ -132,7 +133,7 @@ abstract class AgreementScenarios {
     /** Labels until the project has nothing left for this labeler; returns (task id → tiers) submitted. */
     private Map<Long, List<List<Long>>> label(long project, int habit) throws Exception {
         String labeler = labelers.get(habit);
-        Map<Long, List<List<Long>>> done = new java.util.HashMap<>();
+        Map<Long, List<List<Long>>> done = new HashMap<>();
         for (int i = 0; i < PROMPTS + 1; i++) {
             Reply next = send("POST", "/api/projects/" + project + "/tasks/next", labeler, null, "");
             if (next.status() == 204) {
@@ -186,6 +187,11 @@ abstract class AgreementScenarios {
             pool.shutdownNow();
         }
         assertThat(submitted.values().stream().mapToInt(Map::size).sum()).isEqualTo(PROMPTS * OVERLAP);
+
+        // pre-judged pairs from a file have no task and no labeler: not in the judgments export
+        Reply pairs = send("POST", "/api/projects/" + project + "/import?format=TRL&source=trl-it", admin,
+                "{\"prompt\": \"Imported?\", \"chosen\": \"yes\", \"rejected\": \"no\"}\n", "application/x-ndjson");
+        assertThat(pairs.status()).as(pairs.body()).isEqualTo(201);
 
         Reply export = send("GET", "/api/projects/" + project + "/export/judgments", researcher, null, "");
         assertThat(export.status()).as(export.body()).isEqualTo(200);
