@@ -11,6 +11,7 @@ import com.tngtech.archunit.lang.ArchRule;
  * The dependency rules of {@code architecture.md}: app → labeling; app → loopdemo → rewardmodel →
  * policy; app → policy. The ML code never sees Spring, Vaadin or JPA, and the annotation domain
  * never sees Vaadin or DJL. Command lines live in {@code app.cli} only, and run without Spring.
+ * Agreement ({@code app.agreement}) is plain Java, shared by the API and the command line.
  */
 @AnalyzeClasses(packages = "dev.pairwise", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -42,6 +43,13 @@ class ArchitectureTest {
             .that().resideInAPackage("dev.pairwise.app.cli..")
             .should().dependOnClassesThat().resideInAnyPackage(
                     "org.springframework..", "com.vaadin..", "jakarta.persistence..", "dev.pairwise.labeling..");
+
+    @ArchTest
+    static final ArchRule agreement_is_plain_java_for_the_api_and_the_command_line = noClasses()
+            .that().resideInAPackage("dev.pairwise.app.agreement..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "org.springframework..", "com.vaadin..", "jakarta.persistence..", "picocli..", "ai.djl..",
+                    "dev.pairwise.labeling..", "dev.pairwise.app.api..", "dev.pairwise.app.cli..");
 
     @ArchTest
     static final ArchRule only_the_command_line_parses_command_lines = noClasses()

@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Downloads (admins and researchers): a project's preference pairs or demonstrations as JSON
+ * Downloads (admins and researchers): a project's preference pairs, judgments or demonstrations as JSON
  * Lines, written straight to the response as they are read, so size does not cost memory.
  */
 @RestController
@@ -42,6 +42,15 @@ class ExportController {
         projects.get(projectId); // 404 before any byte is written
         start(response, "pairs-" + projectId + "-" + format.name().toLowerCase(Locale.ROOT));
         export.exportPairs(projectId, format, response.getOutputStream());
+    }
+
+    /** Every labeler judgment of the project's tasks: {@code task_id, labeler, tiers, judgment_id, created_at}. */
+    @GetMapping("/judgments")
+    @PreAuthorize("hasAnyRole('ADMIN', 'RESEARCHER')")
+    void judgments(@PathVariable long projectId, HttpServletResponse response) throws IOException {
+        projects.get(projectId);
+        start(response, "judgments-" + projectId);
+        export.exportJudgments(projectId, response.getOutputStream());
     }
 
     /** Approved demonstrations unless {@code status} asks for another state. */

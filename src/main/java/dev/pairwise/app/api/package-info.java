@@ -19,6 +19,8 @@
  * POST /api/tasks/{taskId}/judgments                   LABELER       201 new, 200 same idempotency key
  * POST /api/tasks/{taskId}/skip                        LABELER       204
  * GET  /api/projects/{id}/export/pairs?format=TRL|HH_RLHF                  ADMIN, RESEARCHER (JSONL)
+ * GET  /api/projects/{id}/export/judgments            ADMIN, RESEARCHER (JSONL {task_id, labeler, tiers, judgment_id, created_at})
+ * GET  /api/projects/{id}/agreement                    ADMIN, RESEARCHER   {pairwise_agreement, krippendorff_alpha, kendall_tau_b, units, labelers, per_labeler}
  * GET  /api/projects/{id}/export/demonstrations?format=PROMPT_COMPLETION|MESSAGES[&amp;status=]
  * GET  /api/demonstrations?projectId=&amp;status=&amp;authorId=&amp;text=&amp;page=&amp;size=   ADMIN, RESEARCHER
  * POST /api/projects/{id}/demonstrations               ADMIN; LABELER where the project allows

@@ -7,8 +7,11 @@ import dev.pairwise.labeling.demo.DemoStatus;
 import dev.pairwise.labeling.project.ProjectRepository;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import dev.pairwise.labeling.task.Ids;
 import java.io.OutputStream;
+import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.function.Consumer;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import tools.jackson.core.JsonEncoding;
@@ -19,7 +22,7 @@ import tools.jackson.core.json.JsonFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Streams pairs and demonstrations as JSON Lines. Reads keyset pages ({@code id > last ORDER BY
+ * Streams pairs, judgments and demonstrations as JSON Lines. Reads keyset pages ({@code id > last ORDER BY
  * id LIMIT n}, each one indexed range scan) with plain JDBC, so memory stays flat however many
  * rows there are: no persistence context grows, no OFFSET rescans. Each page is its own
  * statement; rows added during an export appear if their id is past the cursor.
@@ -105,6 +108,58 @@ public class ExportService {
                 }
                 after = page.getLast().id();
             }
+        }
+    }
+
+    /**
+     * Writes every judgment a labeler made on a project's tasks, oldest first, one {@link
+     * JudgmentRow} a line ({@code task_id, labeler, tiers, judgment_id, created_at}); imported
+     * judgments (no task, no labeler account) are not in it. Returns the number of lines written.
+     */
+    public long exportJudgments(long projectId, OutputStream out) {
+        requireProject(projectId);
+        Counter rows = rows("judgments", "JSONL");
+        long[] written = {0};
+        try (JsonGenerator g = JSON.createGenerator(ObjectWriteContext.empty(), out, JsonEncoding.UTF8)) {
+            forEachJudgmentPage(projectId, page -> {
+                for (JudgmentRow r : page) {
+                    JsonlWriters.judgment(g, r);
+                }
+                g.flush();
+                written[0] += page.size();
+                rows.increment(page.size());
+            });
+        }
+        return written[0];
+    }
+
+    /**
+     * Hands every judgment of {@link #exportJudgments} to {@code each}, in the same order, page by
+     * page, without holding them all.
+     */
+    public void forEachJudgment(long projectId, Consumer<JudgmentRow> each) {
+        requireProject(projectId);
+        forEachJudgmentPage(projectId, page -> page.forEach(each));
+    }
+
+    private void forEachJudgmentPage(long projectId, Consumer<List<JudgmentRow>> each) {
+        long after = 0;
+        while (true) {
+            List<JudgmentRow> page = jdbc.sql("""
+                            SELECT j.id, j.task_id, a.username, j.tiers, j.created_at
+                              FROM judgments j
+                              JOIN accounts a ON a.id = j.labeler_id
+                             WHERE j.project_id = ? AND j.task_id IS NOT NULL AND j.id > ?
+                             ORDER BY j.project_id, j.id LIMIT ?""")
+                    .params(projectId, after, limits.exportPageSize())
+                    .query((rs, n) -> new JudgmentRow(rs.getLong(1), rs.getLong(2), rs.getString(3),
+                            Ids.splitTiers(rs.getString(4)), rs.getObject(5, OffsetDateTime.class).toInstant()))
+                    .list();
+            each.accept(page);
+            if (page.size() < limits.exportPageSize()) {
+                return;
+            }
+            after = page.getLast().judgmentId();
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.pairwise.labeling.export;
 
 import dev.pairwise.labeling.importing.HhRlhf;
+import java.util.List;
 import tools.jackson.core.JsonGenerator;
 
 /**
@@ -34,6 +35,26 @@ final class JsonlWriters {
                 g.writeStringProperty("rejected", HhRlhf.dialogue(r.prompt(), r.rejected()));
             }
         }
+        g.writeEndObject();
+        g.writeRaw('\n');
+    }
+
+    /** {@code {"task_id", "labeler", "tiers": [[id, …], …], "judgment_id", "created_at"}}, the judgments export. */
+    static void judgment(JsonGenerator g, JudgmentRow r) {
+        g.writeStartObject();
+        g.writeNumberProperty("task_id", r.taskId());
+        g.writeStringProperty("labeler", r.labeler());
+        g.writeArrayPropertyStart("tiers");
+        for (List<Long> tier : r.tiers()) {
+            g.writeStartArray();
+            for (Long id : tier) {
+                g.writeNumber(id);
+            }
+            g.writeEndArray();
+        }
+        g.writeEndArray();
+        g.writeNumberProperty("judgment_id", r.judgmentId());
+        g.writeStringProperty("created_at", r.createdAt().toString());
         g.writeEndObject();
         g.writeRaw('\n');
     }

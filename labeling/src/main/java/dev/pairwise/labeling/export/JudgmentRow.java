@@ -1,0 +1,11 @@
+package dev.pairwise.labeling.export;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One labeler's judgment of one task, as the judgments export writes it: the tiers of response
+ * ids, best first (responses in one tier are tied), and who made it (their account's username).
+ */
+public record JudgmentRow(long judgmentId, long taskId, String labeler, List<List<Long>> tiers, Instant createdAt) {
+}

@@ -1,0 +1,23 @@
+package dev.pairwise.app.api;
+
+import dev.pairwise.labeling.PostgresAvailable;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+
+/** {@link AgreementScenarios} on PostgreSQL 15, migrated from a clean schema; skipped (or failed on CI) without it. */
+@ExtendWith(PostgresAvailable.class)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.url=${pairwise.test.pg.url:jdbc:postgresql://localhost:5432/pairwise_test}",
+        "spring.datasource.username=${pairwise.test.pg.user:pairwise}",
+        "spring.datasource.password=${pairwise.test.pg.password:pairwise}",
+        "spring.flyway.clean-disabled=false",
+        "pairwise.demo.enabled=false"})
+@Import(PostgresApiIT.CleanMigrate.class)
+class PostgresAgreementIT extends AgreementScenarios {
+
+    @Override
+    String database() {
+        return "PostgreSQL";
+    }
+}
