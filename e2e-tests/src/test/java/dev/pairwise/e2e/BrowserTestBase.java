@@ -69,7 +69,15 @@ abstract class BrowserTestBase {
 
     @BeforeEach
     void openPage() {
-        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 1000));
+        openPage(1400, 1000);
+    }
+
+    /** A fresh browser context and page with this viewport (a phone: 390 wide), replacing the current one. */
+    void openPage(int width, int height) {
+        if (context != null) {
+            context.close();
+        }
+        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(width, height));
         page = context.newPage();
         page.setDefaultTimeout(20_000);
     }

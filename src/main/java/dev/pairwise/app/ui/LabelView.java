@@ -135,6 +135,17 @@ public class LabelView extends Div implements BeforeEnterObserver {
         shownAt = Instant.now(clock);
         idempotencyKey = UUID.randomUUID().toString();
         showTask(task);
+        scrollToTop();
+    }
+
+    /**
+     * The next task starts at its prompt: after a submit or skip the browser would keep the old
+     * scroll position (at the buttons, below the responses), which on a phone hides the prompt.
+     * Whichever element scrolls (the window, or the layout's content area), this view's top is
+     * brought into sight.
+     */
+    private void scrollToTop() {
+        getElement().executeJs("this.scrollIntoView({block: 'start'}); window.scrollTo(0, 0);");
     }
 
     private void showTask(NextTask t) {
