@@ -22,22 +22,15 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
-import java.sql.Types;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -141,16 +134,17 @@ public class JudgmentService {
             ranked.add(List.of(betterId));
             ranked.addAll(tiers);
         }
+        List<RankedPair> expanded = PairExpansion.expand(ranked);
         long judgmentId = rows.store(new JudgmentRows.NewJudgment(task.id(), task.projectId(), task.promptId(),
                         labelerId, key, Ids.join(order), Ids.joinTiers(tiers), in.allBad(), betterId, rationale,
                         timeOnTask, now),
-                ratings(ids, in.likert(), in.flags()), PairExpansion.expand(ranked), lease.id());
+                ratings(ids, in.likert(), in.flags()), expanded, lease.id());
         Long demoId = null;
         if (prompt != null) {
             demoId = demos.save(new Demonstration(task.projectId(), prompt.getText(), better, DemoStatus.SUBMITTED,
                     Demonstration.SOURCE_BETTER_ANSWER, labelerId, judgmentId, now)).getId();
         }
-        int pairCount = PairExpansion.expand(ranked).size();
+        int pairCount = expanded.size();
         submitted.increment();
         pairsCreated.increment(pairCount);
         return new SubmitResult(judgmentId, pairCount, demoId, false);
