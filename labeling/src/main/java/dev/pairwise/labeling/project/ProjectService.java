@@ -79,6 +79,9 @@ public class ProjectService {
                             UPDATE comparison_tasks SET completed = judgment_count >= ?
                              WHERE project_id = ? AND completed <> (judgment_count >= ?)""")
                     .params(s.overlap(), projectId, s.overlap()).update();
+            // A task full under the old overlap may have room now.
+            jdbc.sql("UPDATE comparison_tasks SET full_until = NULL WHERE project_id = ? AND full_until IS NOT NULL")
+                    .param(projectId).update();
         }
         snapshots.evictAfterCommit(projectId);
         return saved;

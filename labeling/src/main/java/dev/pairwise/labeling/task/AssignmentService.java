@@ -103,18 +103,28 @@ public class AssignmentService {
             return Optional.of(show(project, a.taskId(), content(a.taskId()), a.presentedOrder(), a.leasedAt(),
                     a.expiresAt()));
         }
-        Optional<Long> taskId = lockOpenTask(projectId, labelerId, now);
-        if (taskId.isEmpty()) {
-            return Optional.empty();
-        }
-        TaskContent task = content(taskId.get());
-        List<Long> order = new ArrayList<>(task.responseIds());
-        if (project.randomizeOrder()) {
-            Collections.shuffle(order, ThreadLocalRandom.current());
-        }
         Instant expires = now.plus(Duration.ofMinutes(project.leaseMinutes()));
-        leases.insert(taskId.get(), labelerId, order, now, expires);
-        return Optional.of(show(project, taskId.get(), task, order, now, expires));
+        for (int round = 0; round < MAX_ROUNDS; round++) {
+            Optional<Long> taskId = lockOpenTask(projectId, labelerId, now);
+            if (taskId.isEmpty()) {
+                return Optional.empty();
+            }
+            TaskContent task = content(taskId.get());
+            List<Long> order = new ArrayList<>(task.responseIds());
+            if (project.randomizeOrder()) {
+                Collections.shuffle(order, ThreadLocalRandom.current());
+            }
+            if (postgres) {
+                // Room check, lease and full_until in one statement after the lock.
+                if (!open.leaseIfRoom(taskId.get(), labelerId, Ids.join(order), now, expires)) {
+                    continue; // filled between the statement's snapshot and its lock
+                }
+            } else {
+                leases.insert(taskId.get(), labelerId, order, now, expires);
+            }
+            return Optional.of(show(project, taskId.get(), task, order, now, expires));
+        }
+        throw tooManyRounds(projectId);
     }
 
     /**
@@ -128,10 +138,7 @@ public class AssignmentService {
             if (postgres) {
                 Optional<Long> id = open.lockOldestFree(projectId, labelerId, now);
                 if (id.isPresent()) {
-                    if (open.hasRoom(id.get(), now)) {
-                        return id;
-                    }
-                    continue; // filled between the statement's snapshot and its lock
+                    return id; // its room is checked as the lease is stored
                 }
             }
             List<Long> candidates = open.candidates(projectId, labelerId, now, CANDIDATES);
@@ -148,11 +155,15 @@ public class AssignmentService {
             // Every candidate is held by another transaction (a lease being made, a judgment being
             // stored) or filled since the read: wait for the oldest, whose holder may leave room.
             Long oldest = candidates.getFirst();
-            if (open.lock(oldest) && open.hasRoom(oldest, now)) {
+            if (open.lock(oldest) && (postgres || open.hasRoom(oldest, now))) {
                 return Optional.of(oldest);
             }
         }
-        throw new ConflictException("projectId", "could not lease a task of project " + projectId
+        throw tooManyRounds(projectId);
+    }
+
+    private static ConflictException tooManyRounds(long projectId) {
+        return new ConflictException("projectId", "could not lease a task of project " + projectId
                 + " after " + MAX_ROUNDS + " tries; try again");
     }
 
@@ -165,6 +176,7 @@ public class AssignmentService {
             throw new ConflictException("taskId", "task " + taskId + " was already judged");
         }
         a.setStatus(AssignmentStatus.SKIPPED);
+        open.slotFreed(taskId);
     }
 
     /**

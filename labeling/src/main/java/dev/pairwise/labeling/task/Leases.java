@@ -57,8 +57,17 @@ public class Leases {
                 .update();
     }
 
-    /** Ends the labeler's running leases now, in every project; returns how many. */
+    /**
+     * Ends the labeler's running leases now, in every project; returns how many. Their tasks'
+     * {@code full_until} (see {@link OpenTasks}) is forgotten first: a slot frees now, not when
+     * the lease would have run out.
+     */
     public int expireLive(long labelerId, Instant now) {
+        jdbc.sql("""
+                        UPDATE comparison_tasks SET full_until = NULL
+                         WHERE full_until IS NOT NULL AND id IN (SELECT a.task_id FROM assignments a
+                               WHERE a.labeler_id = ? AND a.status = 'ACTIVE' AND a.expires_at > ?)""")
+                .params(labelerId, OpenTasks.at(now)).update();
         return jdbc.sql("UPDATE assignments SET expires_at = ? WHERE labeler_id = ? AND status = 'ACTIVE' AND expires_at > ?")
                 .params(OpenTasks.at(now), labelerId, OpenTasks.at(now)).update();
     }

@@ -15,13 +15,17 @@ import org.springframework.stereotype.Component;
  *
  * <p>A task is <em>open</em> for a labeler when it is not completed, the labeler never held it,
  * and its stored judgments plus its running leases are fewer than the project's overlap. The
- * overlap is read from {@code projects} inside each statement, so an edit counts at once.
+ * overlap is read from {@code projects} inside each statement, so an edit counts at once. A task
+ * whose {@code full_until} lies ahead is full (see {@link #leaseIfRoom}); the scan passes over it
+ * on that column alone, without counting its leases: at the front of a busy queue most tasks are
+ * ones other labelers hold.
  */
 @Component
 public class OpenTasks {
 
     private static final String OPEN_FOR_LABELER = """
              WHERE t.project_id = ? AND t.completed = FALSE
+               AND (t.full_until IS NULL OR t.full_until <= ?)
                AND NOT EXISTS (SELECT 1 FROM assignments m WHERE m.task_id = t.id AND m.labeler_id = ?)
                AND t.judgment_count + (SELECT COUNT(*) FROM assignments a
                      WHERE a.task_id = t.id AND a.status = 'ACTIVE' AND a.expires_at > ?)
@@ -42,7 +46,7 @@ public class OpenTasks {
      */
     public List<Long> candidates(long projectId, long labelerId, Instant now, int limit) {
         return jdbc.sql("SELECT t.id FROM comparison_tasks t" + OPEN_FOR_LABELER + " LIMIT ?")
-                .params(projectId, labelerId, at(now), limit).query(Long.class).list();
+                .params(projectId, at(now), labelerId, at(now), limit).query(Long.class).list();
     }
 
     /**
@@ -53,7 +57,7 @@ public class OpenTasks {
      */
     public Optional<Long> lockOldestFree(long projectId, long labelerId, Instant now) {
         return jdbc.sql("SELECT t.id FROM comparison_tasks t" + OPEN_FOR_LABELER + " LIMIT 1 FOR UPDATE OF t SKIP LOCKED")
-                .params(projectId, labelerId, at(now)).query(Long.class).optional();
+                .params(projectId, at(now), labelerId, at(now)).query(Long.class).optional();
     }
 
     /** Locks the task row if nobody holds it; false at once if someone does. */
@@ -81,6 +85,45 @@ public class OpenTasks {
                           FROM comparison_tasks t JOIN projects p ON p.id = t.project_id
                          WHERE t.id = ?""")
                 .params(at(now), taskId).query(Long.class).optional().map(over -> over < 0).orElse(false);
+    }
+
+    /**
+     * Leases a locked task to the labeler if it still has room, and sets the task's
+     * {@code full_until} when this lease fills it: one statement (PostgreSQL: data-modifying CTEs)
+     * after the lock, so its snapshot sees every lease and judgment committed by whoever held the
+     * lock before. H2 has no data-modifying CTEs; there the caller runs {@link #hasRoom} and
+     * {@link Leases#insert} instead, and {@code full_until} stays NULL (H2 serves small teams; its
+     * scan counts leases as before).
+     *
+     * @return whether the lease was stored
+     */
+    public boolean leaseIfRoom(long taskId, long labelerId, String presentedOrder, Instant now, Instant expires) {
+        return jdbc.sql("""
+                        WITH room AS (
+                            SELECT t.id, p.overlap - t.judgment_count - COUNT(a.id) AS free,
+                                   LEAST(MIN(a.expires_at), ?) AS first_end
+                              FROM comparison_tasks t JOIN projects p ON p.id = t.project_id
+                              LEFT JOIN assignments a ON a.task_id = t.id AND a.status = 'ACTIVE' AND a.expires_at > ?
+                             WHERE t.id = ?
+                             GROUP BY t.id, p.overlap, t.judgment_count),
+                        lease AS (
+                            INSERT INTO assignments (task_id, labeler_id, status, presented_order, leased_at, expires_at)
+                            SELECT id, ?, 'ACTIVE', ?, ?, ? FROM room WHERE free > 0
+                            RETURNING task_id),
+                        hint AS (
+                            UPDATE comparison_tasks t
+                               SET full_until = CASE WHEN room.free = 1 THEN room.first_end END
+                              FROM room, lease WHERE t.id = lease.task_id
+                            RETURNING t.id)
+                        SELECT COUNT(*) FROM lease""")
+                .params(at(expires), at(now), taskId, labelerId, presentedOrder, at(now), at(expires))
+                .query(Long.class).single() == 1;
+    }
+
+    /** Forgets the {@code full_until} of a task whose lease ended early (skipped): its slot is free now. */
+    public void slotFreed(long taskId) {
+        jdbc.sql("UPDATE comparison_tasks SET full_until = NULL WHERE id = ? AND full_until IS NOT NULL")
+                .param(taskId).update();
     }
 
     /** Both databases bind and compare {@code TIMESTAMP WITH TIME ZONE} as an offset date-time. */

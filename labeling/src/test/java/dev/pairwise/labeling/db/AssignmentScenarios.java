@@ -184,6 +184,20 @@ abstract class AssignmentScenarios {
     }
 
     @Test
+    void a_skipped_task_goes_to_another_labeler_at_once() {
+        ProjectView p = f.project(2, 1);
+        f.prompts(p.id(), 1, 2);
+        long skipping = f.account(Role.LABELER);
+        long other = f.account(Role.LABELER);
+        NextTask t = assignment.next(p.id(), skipping).orElseThrow();
+        assertThat(assignment.next(p.id(), other)).as("the only task is leased").isEmpty();
+
+        assignment.skip(t.taskId(), skipping);
+
+        assertThat(assignment.next(p.id(), other)).map(NextTask::taskId).contains(t.taskId());
+    }
+
+    @Test
     void raising_the_overlap_reopens_completed_tasks_and_lowering_it_completes_them() {
         ProjectView p = f.project(2, 1);
         f.prompts(p.id(), 1, 2);
