@@ -92,6 +92,7 @@ public record CleanReport(long docsIn, long docsOut, long exactDuplicates, long 
         lang.addProperty("enabled", !c.languages().isEmpty());
         lang.add("keep", GSON.toJsonTree(c.languages()));
         lang.addProperty("min_confidence", c.minLanguageConfidence());
+        lang.addProperty("high_accuracy", c.languageHighAccuracy());
         s.add("language", lang);
         JsonObject quality = new JsonObject();
         quality.addProperty("enabled", c.quality());

@@ -31,7 +31,8 @@ public final class CleanJob {
                 .rebalance()
                 .flatMap(new ReadDocuments()).name("read documents");
         if (!config.languages().isEmpty()) {
-            docs = docs.process(new LanguageStage(config.languages(), config.minLanguageConfidence(), examples))
+            docs = docs.process(new LanguageStage(config.languages(), config.minLanguageConfidence(),
+                    config.languageHighAccuracy(), examples))
                     .name("language");
         }
         if (config.quality()) {

@@ -16,13 +16,15 @@ final class LanguageStage extends ProcessFunction<Doc, Doc> {
 
     private final List<String> keep;
     private final double minConfidence;
+    private final boolean highAccuracy;
     private final int examplesLimit;
     private transient LanguageIdentifier identifier;
     private transient LongCounter removed;
     private transient CountMap histogram;
     private transient Examples examples;
 
-    LanguageStage(List<String> keep, double minConfidence, int examplesLimit) {
+    LanguageStage(List<String> keep, double minConfidence, boolean highAccuracy, int examplesLimit) {
+        this.highAccuracy = highAccuracy;
         this.keep = List.copyOf(keep);
         this.minConfidence = minConfidence;
         this.examplesLimit = examplesLimit;
@@ -30,7 +32,7 @@ final class LanguageStage extends ProcessFunction<Doc, Doc> {
 
     @Override
     public void open(OpenContext context) {
-        identifier = LanguageIdentifier.shared(false);
+        identifier = LanguageIdentifier.shared(!highAccuracy);
         removed = getRuntimeContext().getLongCounter(Counters.LANGUAGE_REMOVED);
         histogram = Accumulators.countMap(getRuntimeContext(), Counters.LANGUAGES);
         examples = Accumulators.examples(getRuntimeContext(), NAME, examplesLimit);

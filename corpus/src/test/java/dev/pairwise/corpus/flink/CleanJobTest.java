@@ -110,7 +110,7 @@ class CleanJobTest {
                         + "años. Todavía lo usan todos los días los campesinos que llevan sus productos al mercado."));
         Path in = Files.write(dir.resolve("mixed.jsonl"), lines);
         CleanConfig config = CleanConfig.defaults(List.of(in.toString()), dir.resolve("out").toString())
-                .withLanguages(List.of("en", "de"), 0.5)
+                .withLanguages(List.of("en", "de"), 0.5, false)
                 .withQuality(true, QualityThresholds.DEFAULTS.with("min_words", "10"));
 
         CleanReport report = CorpusCleaner.run(config, new Engine.Embedded(2), (d, c) -> { }, () -> false);

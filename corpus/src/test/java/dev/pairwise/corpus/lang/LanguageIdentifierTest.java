@@ -18,8 +18,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Lingua on the shared labelled sentences (../shared/data/langid-lingua: 200 sentences in each of
- * 75 languages). Sentences are harder than documents: the bar is what Lingua's own evaluation
- * reports for single sentences in high-accuracy mode.
+ * 75 languages), in the low-accuracy mode the pipeline uses by default. Sentences are harder than
+ * documents. Measured here: low accuracy 93.5% (3 s to load, 90 MB), high accuracy 96.0% (25 s,
+ * 1.5 GB); English kept at confidence 0.5: 195 and 199 of 200; foreign sentences kept as English:
+ * 39 and 40 of 14,800.
  */
 class LanguageIdentifierTest {
 
@@ -29,7 +31,7 @@ class LanguageIdentifierTest {
     void sentences_of_seventy_five_languages_are_identified() throws IOException {
         assumeTrue(Files.isRegularFile(DATA), "skipped: " + DATA.toAbsolutePath()
                 + " is absent (the shared langid-lingua data set)");
-        LanguageIdentifier id = LanguageIdentifier.shared(false);
+        LanguageIdentifier id = LanguageIdentifier.shared(true);
         Map<String, int[]> perLanguage = new HashMap<>();
         int right = 0;
         int total = 0;
@@ -62,16 +64,16 @@ class LanguageIdentifierTest {
         }
         assertThat(perLanguage).hasSize(75);
         double accuracy = (double) right / total;
-        System.out.printf("lingua high accuracy: %.4f over %d sentences; en kept at 0.5: %d/%d; foreign kept as en: %d%n",
+        System.out.printf("lingua low accuracy: %.4f over %d sentences; en kept at 0.5: %d/%d; foreign kept as en: %d%n",
                 accuracy, total, englishKeptAtHalf, english, foreignKeptAsEnglish);
-        assertThat(accuracy).isGreaterThan(0.85);
-        assertThat((double) englishKeptAtHalf / english).isGreaterThan(0.9);
+        assertThat(accuracy).isGreaterThan(0.92);
+        assertThat((double) englishKeptAtHalf / english).isGreaterThanOrEqualTo(0.95);
         assertThat((double) foreignKeptAsEnglish / (total - english)).isLessThan(0.01);
     }
 
     @Test
     void a_text_without_letters_is_unknown() {
-        LanguageIdentifier.Guess g = LanguageIdentifier.shared(false).identify("12345 67890 !!!");
+        LanguageIdentifier.Guess g = LanguageIdentifier.shared(true).identify("12345 67890 !!!");
         assertThat(g.language()).isEqualTo(LanguageIdentifier.UNKNOWN);
     }
 }
