@@ -22,6 +22,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class FlinkClusterIT {
 
+    private static final List<String> ALL_LANGUAGES = List.of(("af ar az be bg bn bs ca cs cy da de el en eo es et eu "
+            + "fa fi fr ga gu he hi hr hu hy id is it ja ka kk ko la lg lt lv mi mk mn mr ms nb nl nn pa pl pt ro ru sk "
+            + "sl sn so sq sr st sv sw ta te th tl tn tr ts uk ur vi xh yo zh zu").split(" "));
+
     @TempDir
     Path dir;
 
@@ -46,9 +50,11 @@ class FlinkClusterIT {
                 + "zum Markt bringen, und viele Besucher kommen im Sommer, um sie zu sehen."));
         Path in1 = Files.write(dir.resolve("part-1.jsonl"), a.subList(0, 200));
         Path in2 = Files.write(dir.resolve("part-2.jsonl"), a.subList(200, a.size()));
-        // pseudo-words are no language, so the language stage stays off here (CleanJobTest covers it);
+        // pseudo-words are no language: every language Lingua knows is kept at any confidence, so
+        // Lingua runs on the TaskManagers (from the shipped jars) and the histograms can be compared;
         // Gopher's English stop-word rule is off for the same reason
         CleanConfig base = CleanConfig.defaults(List.of(in1.toString(), in2.toString()), dir.resolve("embedded").toString())
+                .withLanguages(ALL_LANGUAGES, 0, false)
                 .withQuality(true, QualityThresholds.DEFAULTS.with("min_stop_words", "0"));
 
         CleanReport embedded = CorpusCleaner.run(base, new Engine.Embedded(2), (d, c) -> { }, () -> false);
@@ -69,6 +75,7 @@ class FlinkClusterIT {
                     .isEqualTo(embedded.summaryLine().replaceAll("\"seconds\":[0-9.]+", ""));
             assertThat(remote.exactClusterSizes()).isEqualTo(embedded.exactClusterSizes());
             assertThat(remote.nearClusterSizes()).isEqualTo(embedded.nearClusterSizes());
+            assertThat(remote.languages()).isEqualTo(embedded.languages()).containsEntry("de", 1L);
             assertThat(Files.readAllBytes(dir.resolve("cluster/clean.jsonl")))
                     .isEqualTo(Files.readAllBytes(dir.resolve("embedded/clean.jsonl")));
         }

@@ -65,13 +65,18 @@ final class LocalFlinkCluster implements AutoCloseable {
                 "restart-strategy.type: none",
                 ""), StandardCharsets.UTF_8);
         String classPath = String.join(File.pathSeparator, clusterClassPath());
-        processes.add(start("jobmanager", classPath, conf,
-                "org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint"));
-        for (int i = 0; i < taskManagers; i++) {
-            processes.add(start("taskmanager-" + i, classPath, conf,
-                    "org.apache.flink.runtime.taskexecutor.TaskManagerRunner"));
+        try {
+            processes.add(start("jobmanager", classPath, conf,
+                    "org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint"));
+            for (int i = 0; i < taskManagers; i++) {
+                processes.add(start("taskmanager-" + i, classPath, conf,
+                        "org.apache.flink.runtime.taskexecutor.TaskManagerRunner"));
+            }
+            awaitTaskManagers(taskManagers, Duration.ofMinutes(3));
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            close();
+            throw e;
         }
-        awaitTaskManagers(taskManagers, Duration.ofMinutes(3));
     }
 
     /** The PIDs of the processes started, JobManager first. */
@@ -138,7 +143,10 @@ final class LocalFlinkCluster implements AutoCloseable {
         for (String e : System.getProperty("java.class.path").split(File.pathSeparator)) {
             entries.addAll(expand(e));
         }
-        return entries.stream().filter(e -> !SHIPPED.matcher(e.replace('\\', '/')).matches()).toList();
+        return entries.stream()
+                .filter(e -> !SHIPPED.matcher(Path.of(e).toAbsolutePath().toString().replace('\\', '/')).matches())
+                .filter(e -> !Files.isDirectory(Path.of(e, "dev", "pairwise")))
+                .toList();
     }
 
     private static List<String> expand(String entry) throws IOException {
