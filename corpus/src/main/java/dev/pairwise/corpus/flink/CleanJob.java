@@ -29,7 +29,9 @@ public final class CleanJob {
         int examples = config.examplesPerStage();
         DataStream<Doc> docs = env.fromData(files).name("input files")
                 .rebalance()
-                .flatMap(new ReadDocuments()).name("read documents");
+                .flatMap(new ReadDocuments()).name("read documents")
+                // a file is read by one worker; spread its documents so language ID and hashing use every worker
+                .rebalance();
         if (!config.languages().isEmpty()) {
             docs = docs.process(new LanguageStage(config.languages(), config.minLanguageConfidence(),
                     config.languageHighAccuracy(), examples))
