@@ -29,7 +29,8 @@ class CleanCorpusCommandTest {
                         + "evening, because the tickets are sold out and the band will play all of their old songs.\"}",
                 "{\"id\":\"d\",\"text\":\"Die alte Brücke über den Fluss wurde vor mehr als zweihundert Jahren von den "
                         + "Menschen der Stadt gebaut, und sie wird noch heute jeden Tag benutzt.\"}"));
-        Path txt = Files.writeString(dir.resolve("more.txt"), "Too short.\n\n" + doc.replace("market", "fair") + "\n");
+        Path txt = Files.writeString(dir.resolve("more.txt"), "This one is far too short to keep.\n\n"
+                + doc.replace("market", "fair") + "\n");
 
         Cli run = Cli.run("clean-corpus", "--in", jsonl + "," + txt, "--out", dir.resolve("out").toString(),
                 "--langs", "en", "--quality-threshold", "min_words=10", "--parallelism", "2");
