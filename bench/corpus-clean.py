@@ -64,13 +64,15 @@ def build(n, out):
         uniques.append(text)
         docs.append(("u-%d" % i, text))
     for i in range(n_exact):
-        src = rnd.choice(uniques)
-        docs.append(("exact-%d" % i, "  ".join(src.upper().split(" ")) if i % 2 else src.lower() + "\n"))
+        j = rnd.randrange(n_unique)
+        src = uniques[j]
+        docs.append(("exact-%d-u-%d" % (i, j), "  ".join(src.upper().split(" ")) if i % 2 else src.lower() + "\n"))
     for i in range(n_near):
-        words = rnd.choice(uniques).split(" ")
+        j = rnd.randrange(n_unique)
+        words = uniques[j].split(" ")
         for _ in range(rnd.randint(1, 3)):
             words[rnd.randrange(len(words))] = rnd.choice(["apple", "river", "stone", "quickly", "seven", "blue"])
-        docs.append(("near-%d" % i, " ".join(words)))
+        docs.append(("near-%d-u-%d" % (i, j), " ".join(words)))
     codes = sorted(langs)
     for i in range(n_foreign):
         lang = codes[i % len(codes)]
@@ -84,21 +86,30 @@ def build(n, out):
 
 
 def score(corpus, clean):
-    kinds = {}
-    for line in open(corpus, encoding="utf-8"):
-        id_ = json.loads(line)["id"]
-        kinds[id_] = id_.split("-")[0]
+    """A copy counts as found when it and its source are not both kept (a cluster keeps its earliest
+    member, which may be the copy); a unique document counts as wrongly removed when it is no
+    copy's source."""
+    ids = [json.loads(line)["id"] for line in open(corpus, encoding="utf-8")]
     kept = {json.loads(line)["id"] for line in open(clean, encoding="utf-8")}
-    total = {}
-    removed = {}
-    for id_, kind in kinds.items():
-        total[kind] = total.get(kind, 0) + 1
-        if id_ not in kept:
-            removed[kind] = removed.get(kind, 0) + 1
-    r = lambda k: removed.get(k, 0) / max(1, total.get(k, 0))
-    print(json.dumps({"exact_recall": round(r("exact"), 4), "near_recall": round(r("near"), 4),
-                      "language_recall": round(r("foreign"), 4), "unique_removed_share": round(r("u"), 4),
-                      "unique_removed": removed.get("u", 0), "unique": total.get("u", 0)}))
+    sources = set()
+    found = {"exact": 0, "near": 0}
+    total = {"exact": 0, "near": 0}
+    for id_ in ids:
+        kind = id_.split("-")[0]
+        if kind in found:
+            src = id_[id_.index("-u-") + 1:]
+            sources.add(src)
+            total[kind] += 1
+            if not (id_ in kept and src in kept):
+                found[kind] += 1
+    foreign = [i for i in ids if i.startswith("foreign-")]
+    plain = [i for i in ids if i.startswith("u-") and i not in sources]
+    wrongly = sum(1 for i in plain if i not in kept)
+    print(json.dumps({"exact_recall": round(found["exact"] / max(1, total["exact"]), 4),
+                      "near_recall": round(found["near"] / max(1, total["near"]), 4),
+                      "language_recall": round(sum(1 for i in foreign if i not in kept) / max(1, len(foreign)), 4),
+                      "unique_removed_share": round(wrongly / max(1, len(plain)), 4),
+                      "unique_removed": wrongly, "unique_not_sources": len(plain)}))
 
 
 if __name__ == "__main__":

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -68,8 +69,10 @@ public final class CorpusCleaner {
         conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
         return switch (engine) {
             case Engine.Embedded e -> {
-                StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(e.parallelism(), conf);
-                yield env;
+                if (JobJars.insideBootJar()) {
+                    conf.set(PipelineOptions.JARS, List.of(Path.of(ownJar()).toUri().toString()));
+                }
+                yield StreamExecutionEnvironment.createLocalEnvironment(e.parallelism(), conf);
             }
             case Engine.Remote r -> {
                 StreamExecutionEnvironment env = StreamExecutionEnvironment.createRemoteEnvironment(
@@ -78,6 +81,14 @@ public final class CorpusCleaner {
                 yield env;
             }
         };
+    }
+
+    private static String ownJar() {
+        try {
+            return JobJars.ownClassesOnly();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot write the job jar: " + e.getMessage(), e);
+        }
     }
 
     private static JobExecutionResult execute(StreamExecutionEnvironment env, Progress progress,

@@ -67,6 +67,24 @@ public final class JobJars {
         return List.copyOf(jars);
     }
 
+    /** True when this class was loaded from inside a Spring Boot jar ({@code java -jar pairwise.jar}). */
+    public static boolean insideBootJar() {
+        String self = JobJars.class.getName().replace('.', '/') + ".class";
+        return JobJars.class.getClassLoader().getResource(self).toString().startsWith("jar:nested:");
+    }
+
+    /**
+     * A jar of our corpus classes alone. The embedded engine needs it inside the Spring Boot jar: a
+     * job without jars is deserialised with the JDK's application class loader, which cannot see
+     * the classes nested in {@code BOOT-INF/}; a job with a jar gets Flink's user-code class loader,
+     * whose parent is the loader that sees them.
+     */
+    public static String ownClassesOnly() throws IOException {
+        Path tmp = Files.createTempDirectory("pairwise-job-jars-");
+        tmp.toFile().deleteOnExit();
+        return ownClasses(tmp, List.of("dev/pairwise/corpus/")).toString();
+    }
+
     /** The jar holding a resource: a plain jar, or a nested jar copied out of the Spring Boot jar. */
     private static Path jarOf(URL url, String resource, Path tmp) throws IOException {
         String s = url.toString();
