@@ -11,7 +11,8 @@ import com.tngtech.archunit.lang.ArchRule;
  * The dependency rules of {@code architecture.md}: app → labeling; app → loopdemo → rewardmodel →
  * policy; app → policy. The ML code never sees Spring, Vaadin or JPA, and the annotation domain
  * never sees Vaadin or DJL. Command lines live in {@code app.cli} only, and run without Spring.
- * Agreement ({@code app.agreement}) is plain Java, shared by the API and the command line.
+ * Agreement ({@code app.agreement}) is plain Java, shared by the API and the command line. Corpus
+ * cleaning ({@code corpus}) is plain Java on Flink, using {@code policy} for perplexity only.
  */
 @AnalyzeClasses(packages = "dev.pairwise", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -37,6 +38,19 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage(
                     "org.springframework..", "com.vaadin..", "jakarta.persistence..", "picocli..",
                     "dev.pairwise.labeling..", "dev.pairwise.app..");
+
+    @ArchTest
+    static final ArchRule corpus_cleaning_is_plain_java_on_flink_and_the_policy = noClasses()
+            .that().resideInAPackage("dev.pairwise.corpus..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "org.springframework..", "com.vaadin..", "jakarta.persistence..", "picocli..",
+                    "dev.pairwise.labeling..", "dev.pairwise.rewardmodel..", "dev.pairwise.loopdemo..",
+                    "dev.pairwise.app..");
+
+    @ArchTest
+    static final ArchRule the_models_know_nothing_of_corpus_cleaning = noClasses()
+            .that().resideInAnyPackage("dev.pairwise.policy..", "dev.pairwise.rewardmodel..", "dev.pairwise.labeling..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.pairwise.corpus..", "org.apache.flink..");
 
     @ArchTest
     static final ArchRule commands_run_without_spring = noClasses()

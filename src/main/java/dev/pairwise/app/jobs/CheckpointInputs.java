@@ -24,22 +24,24 @@ final class CheckpointInputs {
     private static final Set<CheckpointKind> LANGUAGE_MODELS =
             EnumSet.of(CheckpointKind.BASE, CheckpointKind.SFT, CheckpointKind.POLICY);
 
-    private static final Map<JobType, List<Input>> INPUTS = Map.of(
-            JobType.TOKENIZER, List.of(),
+    private static final Map<JobType, List<Input>> INPUTS = Map.ofEntries(
+            // Optional: the language model that scores each document's perplexity.
+            Map.entry(JobType.CORPUS, List.of(new Input("perplexityCheckpoint", LANGUAGE_MODELS, false))),
+            Map.entry(JobType.TOKENIZER, List.of()),
             // From scratch with a tokenizer, or continued from a base model.
-            JobType.PRETRAIN, List.of(new Input("tokenizerCheckpoint", EnumSet.of(CheckpointKind.TOKENIZER), true),
-                    new Input("baseCheckpoint", EnumSet.of(CheckpointKind.BASE), false)),
-            JobType.SFT, List.of(new Input("baseCheckpoint", EnumSet.of(CheckpointKind.BASE, CheckpointKind.SFT), true)),
+            Map.entry(JobType.PRETRAIN, List.of(new Input("tokenizerCheckpoint", EnumSet.of(CheckpointKind.TOKENIZER), true),
+                    new Input("baseCheckpoint", EnumSet.of(CheckpointKind.BASE), false))),
+            Map.entry(JobType.SFT, List.of(new Input("baseCheckpoint", EnumSet.of(CheckpointKind.BASE, CheckpointKind.SFT), true))),
             // InstructGPT initialises the reward model from the SFT model.
-            JobType.REWARD, List.of(new Input("baseCheckpoint", EnumSet.of(CheckpointKind.BASE, CheckpointKind.SFT), true)),
-            JobType.DPO, List.of(new Input("policyCheckpoint", EnumSet.of(CheckpointKind.SFT, CheckpointKind.POLICY), true)),
-            JobType.PPO, List.of(new Input("policyCheckpoint", EnumSet.of(CheckpointKind.SFT, CheckpointKind.POLICY), true),
-                    new Input("rewardCheckpoint", EnumSet.of(CheckpointKind.REWARD), true)),
-            JobType.SAMPLE, List.of(new Input("policyCheckpoint", LANGUAGE_MODELS, true)),
+            Map.entry(JobType.REWARD, List.of(new Input("baseCheckpoint", EnumSet.of(CheckpointKind.BASE, CheckpointKind.SFT), true))),
+            Map.entry(JobType.DPO, List.of(new Input("policyCheckpoint", EnumSet.of(CheckpointKind.SFT, CheckpointKind.POLICY), true))),
+            Map.entry(JobType.PPO, List.of(new Input("policyCheckpoint", EnumSet.of(CheckpointKind.SFT, CheckpointKind.POLICY), true),
+                    new Input("rewardCheckpoint", EnumSet.of(CheckpointKind.REWARD), true))),
+            Map.entry(JobType.SAMPLE, List.of(new Input("policyCheckpoint", LANGUAGE_MODELS, true))),
             // Policy A against policy B (the opponent), scored by the reward model and/or people.
-            JobType.EVAL, List.of(new Input("policyCheckpoint", LANGUAGE_MODELS, true),
+            Map.entry(JobType.EVAL, List.of(new Input("policyCheckpoint", LANGUAGE_MODELS, true),
                     new Input("opponentCheckpoint", LANGUAGE_MODELS, true),
-                    new Input("rewardCheckpoint", EnumSet.of(CheckpointKind.REWARD), false)));
+                    new Input("rewardCheckpoint", EnumSet.of(CheckpointKind.REWARD), false))));
 
     private CheckpointInputs() {
     }

@@ -37,6 +37,8 @@ public class CorpusStore {
     /** Larger corpora belong on the command line, not in a browser upload. */
     public static final long MAX_BYTES = 512L * 1024 * 1024;
     private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
+    /** Reports and lineage of cleaned corpora; a dot folder, so never listed as a corpus. */
+    private static final String REPORTS = ".reports";
 
     /** A stored corpus: its name and size. */
     public record CorpusFile(String name, long bytes) {
@@ -44,7 +46,8 @@ public class CorpusStore {
 
     private final Path root;
 
-    CorpusStore(@Value("${pairwise.jobs.corpus-dir:./data/corpora}") Path root) {
+    /** A store under {@code root} (the app: {@code pairwise.jobs.corpus-dir}; tests: a temporary folder). */
+    public CorpusStore(@Value("${pairwise.jobs.corpus-dir:./data/corpora}") Path root) {
         this.root = root;
     }
 
@@ -75,6 +78,48 @@ public class CorpusStore {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Could not store the corpus " + name, e);
+        }
+    }
+
+    /**
+     * Stores a cleaned corpus made by a CORPUS job: moves {@code file} in under {@code name} and keeps
+     * the cleaning report and the lineage ({@code {"source", "job_id", "report"}}) beside it, in a
+     * folder the listing does not show. The corpus is then selectable like an upload.
+     *
+     * @return the stored corpus
+     */
+    public CorpusFile register(String name, Path file, String source, long jobId, String reportJson) {
+        if (!SAFE_NAME.matcher(name).matches() || !name.endsWith(".jsonl")) {
+            throw new IllegalArgumentException("not a corpus name: " + name);
+        }
+        try {
+            Files.createDirectories(root.resolve(REPORTS));
+            String lineage = "{\"source\": " + JobConfigValidator.JSON.writeValueAsString(source) + ", \"job_id\": " + jobId
+                    + ", \"report\": " + reportJson + "}\n";
+            Path tmp = Files.createTempFile(root.resolve(REPORTS), ".report-", ".part");
+            Files.writeString(tmp, lineage, StandardCharsets.UTF_8);
+            Files.move(tmp, root.resolve(REPORTS).resolve(name + ".json"), StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
+            Files.move(file, root.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+            return new CorpusFile(name, Files.size(root.resolve(name)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not store the cleaned corpus " + name, e);
+        }
+    }
+
+    /**
+     * The cleaning report and lineage of a corpus a CORPUS job made, as JSON, or empty for an upload.
+     *
+     * @throws InvalidInputException naming {@code field} when there is no corpus of that name
+     */
+    public java.util.Optional<String> report(String field, String name) {
+        resolve(field, name);
+        Path report = root.resolve(REPORTS).resolve(name + ".json");
+        try {
+            return Files.isRegularFile(report) ? java.util.Optional.of(Files.readString(report, StandardCharsets.UTF_8))
+                    : java.util.Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

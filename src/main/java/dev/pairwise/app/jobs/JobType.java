@@ -2,6 +2,8 @@ package dev.pairwise.app.jobs;
 
 /** The training stages a job can run, each with the kind of stored data it snapshots. */
 public enum JobType {
+    /** Clean an uploaded corpus (language, duplicates, quality, perplexity, PII) into a new stored corpus. */
+    CORPUS(DatasetKind.NONE),
     /** Byte-level BPE on an uploaded corpus (a file named in the config; no stored rows). */
     TOKENIZER(DatasetKind.NONE),
     /** GPT pretraining on a corpus file. */
