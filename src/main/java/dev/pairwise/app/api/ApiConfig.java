@@ -38,7 +38,7 @@ class ApiConfig {
     FilterRegistrationBean<RequestBodyLimit> requestBodyLimit(ApiLimits limits,
             @Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems) {
         var registration = new FilterRegistrationBean<>(new RequestBodyLimit(limits, problems));
-        registration.addUrlPatterns("/api/*");
+        registration.addUrlPatterns("/api/*", "/v1/*"); // /v1: the OpenAI-compatible endpoint
         registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 1);
         return registration;
     }

@@ -9,7 +9,7 @@ import java.util.Optional;
  * {@link IOException}, so it travels through whatever reads the body (a JSON parser, an import
  * reader) like any failed read, and {@link ApiExceptionHandler} finds it among the causes.
  */
-final class BodyTooLargeException extends IOException {
+public final class BodyTooLargeException extends IOException {
 
     private final long limit;
 
@@ -18,12 +18,13 @@ final class BodyTooLargeException extends IOException {
         this.limit = limit;
     }
 
-    long limit() {
+    /** The limit, in bytes. */
+    public long limit() {
         return limit;
     }
 
     /** The body limit that {@code e} or one of its causes ran into, if any. */
-    static Optional<BodyTooLargeException> in(Throwable e) {
+    public static Optional<BodyTooLargeException> in(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof BodyTooLargeException tooLarge) {
                 return Optional.of(tooLarge);

@@ -70,6 +70,12 @@ public class ModelRegistry {
         return checkpoints.findById(id).map(ModelCheckpoint::view);
     }
 
+    /** The checkpoint registered under {@code name} (names are unique, and never change). */
+    @Transactional(readOnly = true)
+    public Optional<CheckpointView> findByName(String name) {
+        return checkpoints.findByName(name).map(ModelCheckpoint::view);
+    }
+
     /** Newest first; all kinds when {@code kind} is null. */
     @Transactional(readOnly = true)
     public List<CheckpointView> list(@Nullable CheckpointKind kind) {

@@ -2,6 +2,7 @@ package dev.pairwise.app.security;
 
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import dev.pairwise.app.ui.LoginView;
+import jakarta.servlet.DispatcherType;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
@@ -19,8 +20,10 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
- * Three filter chains, tried in order:
+ * Four filter chains, tried in order:
  * <ol>
+ *   <li>{@code /v1/**}: the OpenAI-compatible endpoint, bearer tokens of researchers and admins
+ *       only, errors in OpenAI's shape;</li>
  *   <li>{@code /api/**}: stateless, HTTP basic or {@code Authorization: Bearer <token>}, no CSRF
  *       (no cookies are trusted there), 401/403/429 as problem details;</li>
  *   <li>{@code /actuator/**}: health and Prometheus open for probes and scrapers, the rest for
@@ -38,6 +41,30 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 @EnableWebSecurity
 @EnableMethodSecurity(jsr250Enabled = true)
 class SecurityConfig {
+
+    /**
+     * {@code /v1/**}, the OpenAI-compatible endpoint: API tokens only ({@code Bearer}, as every
+     * OpenAI client sends its key), for researchers and admins; stateless, no CSRF; 401/403 in
+     * OpenAI's error shape (the {@code /v1} error resolver writes them). Async dispatches (a
+     * completion written from its generator thread) pass: their request was authorised already.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain openAiFilterChain(HttpSecurity http, ApiTokenService tokens,
+            @Qualifier("handlerExceptionResolver") HandlerExceptionResolver errors) throws Exception {
+        var unauthorized = new JsonAuthenticationEntryPoint(errors);
+        http.securityMatcher("/v1/**")
+                .authorizeHttpRequests(auth -> auth
+                        .dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()
+                        .anyRequest().hasAnyRole("RESEARCHER", "ADMIN"))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized)
+                        .accessDeniedHandler(new JsonAccessDeniedHandler(errors)))
+                .addFilterBefore(new ApiTokenAuthenticationFilter(tokens, unauthorized),
+                        BasicAuthenticationFilter.class);
+        return http.build();
+    }
 
     @Bean
     @Order(1)

@@ -56,6 +56,8 @@ class ModelRegistryTest {
         assertThat(registry.list(CheckpointKind.REWARD)).extracting(CheckpointView::id).contains(rm.id())
                 .doesNotContain(sft.id());
         assertThat(sft.metrics()).isEqualTo("{}");
+        assertThat(registry.findByName(rm.name())).contains(read);
+        assertThat(registry.findByName(rm.name() + "-not")).isEmpty();
     }
 
     @Test

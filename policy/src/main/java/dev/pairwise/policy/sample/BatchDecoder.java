@@ -47,6 +47,8 @@ final class BatchDecoder {
         final @Nullable TextStream stream;
         int length;
         @Nullable FinishReason finish;
+        /** Ended by the listener, so its last token is text, not a stop token. */
+        boolean endedByListener;
 
         Row(int promptIndex, int sampleIndex, int[] prompt, int capacity) {
             this.promptIndex = promptIndex;
@@ -59,7 +61,7 @@ final class BatchDecoder {
 
         Sample toSample(int promptLength) {
             int[] generated = Arrays.copyOfRange(sequence, promptLength, length);
-            int textEnd = finish == FinishReason.STOP ? generated.length - 1 : generated.length;
+            int textEnd = finish == FinishReason.STOP && !endedByListener ? generated.length - 1 : generated.length;
             String text = tokenizer.decode(Arrays.copyOf(generated, textEnd));
             return new Sample(promptIndex, sampleIndex, generated, text, finish);
         }
@@ -143,6 +145,9 @@ final class BatchDecoder {
             row.finish = FinishReason.STOP;
         } else if (last) {
             row.finish = FinishReason.LENGTH;
+        } else if (listener.endsSample(row.promptIndex, row.sampleIndex)) {
+            row.finish = FinishReason.STOP;
+            row.endedByListener = true;
         }
         return row.finish == null;
     }

@@ -116,6 +116,36 @@ class SamplerTest {
     }
 
     @Test
+    void a_listener_ends_a_sample_after_a_token_it_saw_and_that_token_stays_text() {
+        SamplingConfig greedy = config.withTemperature(0);
+        List<Sample> free = sampler.sample(prompts, 2, greedy);
+        int[] seen = new int[prompts.size() * 2];
+        List<Sample> ended = sampler.sample(prompts, 2, greedy, new TokenListener() {
+            @Override
+            public void onToken(int promptIndex, int sampleIndex, int tokenId, String piece) {
+                seen[promptIndex * 2 + sampleIndex]++;
+            }
+
+            @Override
+            public boolean endsSample(int promptIndex, int sampleIndex) {
+                // Prompt 1, sample 0 ends after its third token; every other row runs on.
+                return promptIndex == 1 && sampleIndex == 0 && seen[2] == 3;
+            }
+        });
+        for (int r = 0; r < ended.size(); r++) {
+            Sample s = ended.get(r);
+            if (r == 2) {
+                assertThat(s.finishReason()).isEqualTo(FinishReason.STOP);
+                assertThat(s.tokenIds()).isEqualTo(Arrays.copyOf(free.get(r).tokenIds(), 3));
+                assertThat(s.text()).isEqualTo(TOKENIZER.decode(Arrays.copyOf(free.get(r).tokenIds(), 3)));
+            } else {
+                assertThat(s.tokenIds()).isEqualTo(free.get(r).tokenIds());
+                assertThat(s.finishReason()).isEqualTo(free.get(r).finishReason());
+            }
+        }
+    }
+
+    @Test
     void bad_input_is_rejected_with_a_message_naming_the_problem() {
         int context = model.config().contextLength();
         assertThatThrownBy(() -> sampler.sample(List.of(new int[] {1}, new int[context + 1]), 1, config))
