@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Calls a stored connection: the one way the rest of Pairwise (sampling jobs that mix systems,
@@ -18,7 +19,8 @@ import org.springframework.stereotype.Service;
  *
  * <p>Each call reads the connection's current row, so an edit counts from the next call. A
  * connection's client (LangChain4j's OpenAI chat models over one HTTP client) is built on first
- * use and kept while its settings and key stay the same. Its caps hold for every caller in this
+ * use and kept while its settings and key stay the same (calls already under way finish on the
+ * client they started with). Its caps hold for every caller in this
  * JVM: at most {@code max_concurrent} requests in flight and {@code requests_per_minute} started
  * per minute; callers over a cap wait (interruptibly) for their turn. An edit that keeps the caps
  * keeps the callers' places; one that changes them starts fresh counts. Every instance of a
@@ -91,17 +93,16 @@ public class ConnectionClient {
     static final String TEST_PROMPT = "Reply with the single word: pong";
     static final int TEST_MAX_TOKENS = 16;
 
-    /** Forgets the client of a connection (deleted or changed); the next call builds a new one. */
-    void forget(long connectionId) {
-        Live gone = live.remove(connectionId);
-        if (gone != null) {
-            gone.endpoint().close();
-        }
+    /** A deleted connection's client goes; calls still in flight on it finish. */
+    @TransactionalEventListener(fallbackExecution = true)
+    void deleted(ModelConnections.Deleted deleted) {
+        live.remove(deleted.id());
     }
 
     @PreDestroy
     void closeAll() {
-        live.keySet().forEach(this::forget);
+        live.values().forEach(l -> l.endpoint().close());
+        live.clear();
     }
 
     private ChatEndpoint endpoint(long connectionId) {
@@ -117,10 +118,8 @@ public class ConnectionClient {
             ConnectionLimiter limiter = old != null && old.endpoint().limiter().sameCaps(stored.settings())
                     ? old.endpoint().limiter()
                     : new ConnectionLimiter(stored.settings().maxConcurrent(), stored.settings().requestsPerMinute());
-            if (old != null) {
-                // Calls in flight on the old client fail; new ones use the new settings.
-                old.endpoint().close();
-            }
+            // The old client is not closed: calls in flight on it finish, and its HTTP client's
+            // thread ends once nothing refers to it.
             @Nullable String key = stored.apiKeyEncrypted() == null ? null : cipher.decrypt(stored.apiKeyEncrypted());
             return new Live(stored.settings(), stored.apiKeyEncrypted(),
                     new ChatEndpoint(stored.settings(), key, limiter, retries, meter));

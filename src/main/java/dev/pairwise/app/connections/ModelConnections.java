@@ -6,6 +6,7 @@ import dev.pairwise.labeling.NotFoundException;
 import java.time.Clock;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,11 +25,14 @@ public class ModelConnections {
     private final ModelConnectionRepository repository;
     private final ApiKeyCipher cipher;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    ModelConnections(ModelConnectionRepository repository, ApiKeyCipher cipher, Clock clock) {
+    ModelConnections(ModelConnectionRepository repository, ApiKeyCipher cipher, Clock clock,
+                     ApplicationEventPublisher events) {
         this.repository = repository;
         this.cipher = cipher;
         this.clock = clock;
+        this.events = events;
     }
 
     /** Every connection, by name. */
@@ -84,6 +88,11 @@ public class ModelConnections {
     @Transactional
     public void delete(long id) {
         repository.delete(find(id));
+        events.publishEvent(new Deleted(id));
+    }
+
+    /** A connection was deleted: a client built from it should go once the delete commits. */
+    record Deleted(long id) {
     }
 
     /** What the client needs to call the connection: settings and the key's ciphertext. */
