@@ -11,7 +11,9 @@ import com.tngtech.archunit.lang.ArchRule;
  * The dependency rules of {@code architecture.md}: app → labeling; app → loopdemo → rewardmodel →
  * policy; app → policy. The ML code never sees Spring, Vaadin or JPA, and the annotation domain
  * never sees Vaadin or DJL. Command lines live in {@code app.cli} only, and run without Spring.
- * Agreement ({@code app.agreement}) is plain Java, shared by the API and the command line.
+ * Agreement ({@code app.agreement}) is plain Java, shared by the API and the command line. The
+ * OpenAI-compatible client library is known to {@code app.connections} alone, whose own types
+ * (messages, completions, failures) are what the rest of the app calls.
  */
 @AnalyzeClasses(packages = "dev.pairwise", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -63,6 +65,11 @@ class ArchitectureTest {
                     "com.vaadin..", "ai.djl..",
                     "dev.pairwise.policy..", "dev.pairwise.rewardmodel..", "dev.pairwise.loopdemo..",
                     "dev.pairwise.app..");
+
+    @ArchTest
+    static final ArchRule only_model_connections_know_the_chat_client_library = noClasses()
+            .that().resideOutsideOfPackage("dev.pairwise.app.connections..")
+            .should().dependOnClassesThat().resideInAPackage("dev.langchain4j..");
 
     @ArchTest
     static final ArchRule views_never_reach_repositories = noClasses()
