@@ -66,15 +66,16 @@ public class ConnectionsView extends VerticalLayout {
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.addColumn(ConnectionView::name).setHeader("Name").setAutoWidth(true);
         grid.addColumn(c -> c.settings().model()).setHeader("Model").setAutoWidth(true);
-        grid.addColumn(c -> c.settings().baseUrl()).setHeader("Base URL").setAutoWidth(true);
+        grid.addColumn(c -> c.settings().baseUrl()).setHeader("Base URL").setFlexGrow(2)
+                .setTooltipGenerator(c -> c.settings().baseUrl());
         grid.addComponentColumn(c -> {
             Span badge = new Span(c.apiKeySet() ? "key set" : "no key");
             badge.getElement().getThemeList().add(c.apiKeySet() ? "badge success" : "badge contrast");
             return badge;
         }).setHeader("API key").setAutoWidth(true);
         grid.addColumn(c -> sampling(c.settings())).setHeader("Sampling").setAutoWidth(true);
-        grid.addColumn(c -> c.settings().maxConcurrent() + " at once · " + c.settings().requestsPerMinute() + "/min · "
-                + c.settings().timeout().toSeconds() + " s").setHeader("Limits").setAutoWidth(true);
+        grid.addColumn(c -> c.settings().maxConcurrent() + " · " + c.settings().requestsPerMinute() + "/min · "
+                + c.settings().timeout().toSeconds() + " s").setHeader("Concurrency · rate · timeout").setAutoWidth(true);
         if (mayEdit) {
             grid.addComponentColumn(this::actions).setHeader("Actions").setAutoWidth(true);
         }
@@ -84,7 +85,7 @@ public class ConnectionsView extends VerticalLayout {
     }
 
     private static String sampling(ConnectionSettings s) {
-        return String.format(Locale.ROOT, "T %.2g · top_p %.2g · %d tokens", s.temperature(), s.topP(), s.maxTokens());
+        return String.format(Locale.ROOT, "T %.2g · p %.2g · %d tok", s.temperature(), s.topP(), s.maxTokens());
     }
 
     private HorizontalLayout actions(ConnectionView c) {
@@ -138,7 +139,9 @@ public class ConnectionsView extends VerticalLayout {
         });
         saveAndTest.setId("connection-save-test");
         dialog.add(form, dialogResult);
-        dialog.getFooter().add(new Button("Close", e -> dialog.close()), saveAndTest, save);
+        Button close = new Button("Close", e -> dialog.close());
+        close.setId("connection-close");
+        dialog.getFooter().add(close, saveAndTest, save);
         dialog.setWidth("min(760px, 95vw)");
         dialog.open();
     }
