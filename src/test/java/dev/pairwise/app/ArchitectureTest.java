@@ -12,7 +12,9 @@ import com.tngtech.archunit.lang.ArchRule;
  * policy; app → policy. The ML code never sees Spring, Vaadin or JPA, and the annotation domain
  * never sees Vaadin or DJL. Command lines live in {@code app.cli} only, and run without Spring.
  * Agreement ({@code app.agreement}) is plain Java, shared by the API and the command line. Corpus
- * cleaning ({@code corpus}) is plain Java on Flink, using {@code policy} for perplexity only.
+ * cleaning ({@code corpus}) is plain Java on Flink, using {@code policy} for perplexity only. The
+ * OpenAI-compatible client library is known to {@code app.connections} alone, whose own types
+ * (messages, completions, failures) are what the rest of the app calls.
  */
 @AnalyzeClasses(packages = "dev.pairwise", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -77,6 +79,11 @@ class ArchitectureTest {
                     "com.vaadin..", "ai.djl..",
                     "dev.pairwise.policy..", "dev.pairwise.rewardmodel..", "dev.pairwise.loopdemo..",
                     "dev.pairwise.app..");
+
+    @ArchTest
+    static final ArchRule only_model_connections_know_the_chat_client_library = noClasses()
+            .that().resideOutsideOfPackage("dev.pairwise.app.connections..")
+            .should().dependOnClassesThat().resideInAPackage("dev.langchain4j..");
 
     @ArchTest
     static final ArchRule views_never_reach_repositories = noClasses()

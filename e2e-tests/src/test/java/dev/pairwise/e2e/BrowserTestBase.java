@@ -28,7 +28,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             "spring.datasource.url=jdbc:h2:mem:e2e;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-            "pairwise.demo.enabled=true"
+            "pairwise.demo.enabled=true",
+            // A model connection's API key is encrypted under a key generated here, not in ./data.
+            "pairwise.connections.key-file=${java.io.tmpdir}/pairwise-e2e/connections.key"
         })
 abstract class BrowserTestBase {
 

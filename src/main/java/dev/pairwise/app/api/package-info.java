@@ -33,6 +33,12 @@
  * GET  /api/job-types                                  RESEARCHER, ADMIN   installed types + form fields
  * GET  /api/checkpoints?kind=, /api/checkpoints/{id}   RESEARCHER, ADMIN   the model registry
  * GET  /api/checkpoints/{id}/download                  RESEARCHER, ADMIN   the folder as a zip (streamed)
+ * GET  /api/connections[/{id}]                        RESEARCHER, ADMIN   model connections (never the API key: "api_key_set")
+ * POST /api/connections                                RESEARCHER    {"name", "base_url", "model", "api_key"?, "temperature"?, "top_p"?,
+ *                                                                     "max_tokens"?, "max_concurrent"?, "requests_per_minute"?, "timeout_seconds"?} → 201; 409 name taken
+ * PUT  /api/connections/{id}                           RESEARCHER    the same; no "api_key" keeps the stored key, "" removes it
+ * DELETE /api/connections/{id}                         RESEARCHER    204
+ * POST /api/connections/{id}/test                      RESEARCHER    one tiny chat request → {"ok", "latency_ms", "reply" | "error", "error_kind"}
  * GET  /api/admin/accounts[/{id}]                      ADMIN   accounts (id, username, displayName, roles, enabled, createdAt)
  * POST /api/admin/accounts                             ADMIN   {"username", "displayName"?, "password"?, "roles"} → 201; 409 taken
  * PATCH /api/admin/accounts/{id}                       ADMIN   any of {"enabled", "roles", "displayName"}

@@ -73,6 +73,7 @@ public class MainLayout extends AppLayout {
         add(nav, "Leaderboard", LeaderboardView.class, VaadinIcon.TROPHY);
         add(nav, "Jobs", JobsView.class, VaadinIcon.COGS);
         add(nav, "Models", ModelsView.class, VaadinIcon.CLUSTER);
+        add(nav, "Connections", ConnectionsView.class, VaadinIcon.CONNECT);
         add(nav, "My account", AccountView.class, VaadinIcon.USER);
         return nav;
     }
