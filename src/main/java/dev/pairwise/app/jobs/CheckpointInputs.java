@@ -30,8 +30,9 @@ final class CheckpointInputs {
             JobType.PRETRAIN, List.of(new Input("tokenizerCheckpoint", EnumSet.of(CheckpointKind.TOKENIZER), true),
                     new Input("baseCheckpoint", EnumSet.of(CheckpointKind.BASE), false)),
             JobType.SFT, List.of(new Input("baseCheckpoint", EnumSet.of(CheckpointKind.BASE, CheckpointKind.SFT), true)),
-            // InstructGPT initialises the reward model from the SFT model.
-            JobType.REWARD, List.of(new Input("baseCheckpoint", EnumSet.of(CheckpointKind.BASE, CheckpointKind.SFT), true)),
+            // InstructGPT initialises the reward model from the SFT model (GPT backbone); the
+            // default backbone, all-MiniLM-L6-v2, needs none (RewardExecutor checks which).
+            JobType.REWARD, List.of(new Input("baseCheckpoint", EnumSet.of(CheckpointKind.BASE, CheckpointKind.SFT), false)),
             JobType.DPO, List.of(new Input("policyCheckpoint", EnumSet.of(CheckpointKind.SFT, CheckpointKind.POLICY), true)),
             JobType.PPO, List.of(new Input("policyCheckpoint", EnumSet.of(CheckpointKind.SFT, CheckpointKind.POLICY), true),
                     new Input("rewardCheckpoint", EnumSet.of(CheckpointKind.REWARD), true)),

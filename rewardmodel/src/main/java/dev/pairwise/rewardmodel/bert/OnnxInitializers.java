@@ -1,9 +1,9 @@
 /*
- * Reads the weights (the graph's initializers) of an ONNX model file: the protobuf wire format
- * walked with protobuf-java's CodedInputStream, the field numbers taken from onnx/onnx.proto
- * (ModelProto.graph = 7; GraphProto.node = 1, initializer = 5; NodeProto.input = 1, name = 3,
- * op_type = 4; TensorProto.dims = 1, data_type = 2, float_data = 4, name = 8, raw_data = 9,
- * data_location = 14). Generated ONNX classes would bring the whole schema for five fields.
+ * Reads the weights (the graph's initializers) of an ONNX model file: its protobuf walked field
+ * by field ({@link ProtoReader}), the field numbers taken from onnx/onnx.proto (ModelProto.graph
+ * = 7; GraphProto.node = 1, initializer = 5; NodeProto.input = 1, name = 3, op_type = 4;
+ * TensorProto.dims = 1, data_type = 2, float_data = 4, name = 8, raw_data = 9, data_location =
+ * 14). Generated ONNX classes would bring the whole schema for these few fields.
  *
  * PyTorch's exporter keeps a parameter's name when the graph uses it as it is (biases,
  * LayerNorms, embeddings), but a Linear weight enters a MatMul transposed and is renamed
@@ -14,11 +14,9 @@
  */
 package dev.pairwise.rewardmodel.bert;
 
-import com.google.protobuf.ByteString;
-import com.google.protobuf.CodedInputStream;
-import com.google.protobuf.WireFormat;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -75,16 +73,13 @@ public final class OnnxInitializers {
      * @throws IOException if the stream is not an ONNX model or keeps a weight in an external file
      */
     public static Map<String, Tensor> read(InputStream in) throws IOException {
-        CodedInputStream cis = CodedInputStream.newInstance(in);
-        cis.setSizeLimit(Integer.MAX_VALUE);
+        ProtoReader model = new ProtoReader(ByteBuffer.wrap(in.readAllBytes()));
         Map<String, Tensor> initializers = null;
-        for (int tag = cis.readTag(); tag != 0; tag = cis.readTag()) {
-            if (WireFormat.getTagFieldNumber(tag) == 7 && WireFormat.getTagWireType(tag) == WireFormat.WIRETYPE_LENGTH_DELIMITED) {
-                int limit = cis.pushLimit(cis.readRawVarint32());
-                initializers = graph(cis);
-                cis.popLimit(limit);
+        while (model.next()) {
+            if (model.field() == 7 && model.wireType() == ProtoReader.LENGTH_DELIMITED) {
+                initializers = graph(model.message());
             } else {
-                cis.skipField(tag);
+                model.skip();
             }
         }
         if (initializers == null) {
@@ -96,25 +91,19 @@ public final class OnnxInitializers {
     private record Node(String name, String opType, List<String> inputs) {
     }
 
-    private static Map<String, Tensor> graph(CodedInputStream cis) throws IOException {
+    private static Map<String, Tensor> graph(ProtoReader graph) throws IOException {
         Map<String, Tensor> byOnnxName = new LinkedHashMap<>();
         List<Node> matMuls = new ArrayList<>();
-        while (!cis.isAtEnd()) {
-            int tag = cis.readTag();
-            int field = WireFormat.getTagFieldNumber(tag);
-            if (field == 5 || field == 1) {
-                int limit = cis.pushLimit(cis.readRawVarint32());
-                if (field == 5) {
-                    tensor(cis, byOnnxName);
-                } else {
-                    Node node = node(cis);
-                    if (node.opType().equals("MatMul")) {
-                        matMuls.add(node);
-                    }
+        while (graph.next()) {
+            if (graph.field() == 5 && graph.wireType() == ProtoReader.LENGTH_DELIMITED) {
+                tensor(graph.message(), byOnnxName);
+            } else if (graph.field() == 1 && graph.wireType() == ProtoReader.LENGTH_DELIMITED) {
+                Node node = node(graph.message());
+                if (node.opType().equals("MatMul")) {
+                    matMuls.add(node);
                 }
-                cis.popLimit(limit);
             } else {
-                cis.skipField(tag);
+                graph.skip();
             }
         }
         Map<String, String> renamed = new HashMap<>();
@@ -132,60 +121,56 @@ public final class OnnxInitializers {
         return out;
     }
 
-    private static Node node(CodedInputStream cis) throws IOException {
+    private static Node node(ProtoReader node) throws IOException {
         String name = "";
         String op = "";
         List<String> inputs = new ArrayList<>();
-        while (!cis.isAtEnd()) {
-            int tag = cis.readTag();
-            switch (WireFormat.getTagFieldNumber(tag)) {
-                case 1 -> inputs.add(cis.readStringRequireUtf8());
-                case 3 -> name = cis.readStringRequireUtf8();
-                case 4 -> op = cis.readStringRequireUtf8();
-                default -> cis.skipField(tag);
+        while (node.next()) {
+            switch (node.field()) {
+                case 1 -> inputs.add(node.string());
+                case 3 -> name = node.string();
+                case 4 -> op = node.string();
+                default -> node.skip();
             }
         }
         return new Node(name, op, inputs);
     }
 
-    private static void tensor(CodedInputStream cis, Map<String, Tensor> out) throws IOException {
+    private static void tensor(ProtoReader t, Map<String, Tensor> out) throws IOException {
         List<Long> dims = new ArrayList<>();
-        int type = 0;
-        int location = 0;
+        long type = 0;
+        long location = 0;
         String name = null;
-        ByteString raw = null;
+        ByteBuffer raw = null;
         List<Float> floats = new ArrayList<>();
-        while (!cis.isAtEnd()) {
-            int tag = cis.readTag();
-            int wire = WireFormat.getTagWireType(tag);
-            switch (WireFormat.getTagFieldNumber(tag)) {
+        while (t.next()) {
+            boolean packed = t.wireType() == ProtoReader.LENGTH_DELIMITED;
+            switch (t.field()) {
                 case 1 -> {
-                    if (wire == WireFormat.WIRETYPE_LENGTH_DELIMITED) {
-                        int limit = cis.pushLimit(cis.readRawVarint32());
-                        while (!cis.isAtEnd()) {
-                            dims.add(cis.readInt64());
+                    if (packed) {
+                        ProtoReader p = new ProtoReader(t.bytes());
+                        while (p.hasRemaining()) {
+                            dims.add(p.varint());
                         }
-                        cis.popLimit(limit);
                     } else {
-                        dims.add(cis.readInt64());
+                        dims.add(t.varint());
                     }
                 }
-                case 2 -> type = cis.readInt32();
+                case 2 -> type = t.varint();
                 case 4 -> {
-                    if (wire == WireFormat.WIRETYPE_LENGTH_DELIMITED) {
-                        int limit = cis.pushLimit(cis.readRawVarint32());
-                        while (!cis.isAtEnd()) {
-                            floats.add(cis.readFloat());
+                    if (packed) {
+                        ProtoReader p = new ProtoReader(t.bytes());
+                        while (p.hasRemaining()) {
+                            floats.add(p.fixed32Float());
                         }
-                        cis.popLimit(limit);
                     } else {
-                        floats.add(cis.readFloat());
+                        floats.add(t.fixed32Float());
                     }
                 }
-                case 8 -> name = cis.readStringRequireUtf8();
-                case 9 -> raw = cis.readBytes();
-                case 14 -> location = cis.readEnum();
-                default -> cis.skipField(tag);
+                case 8 -> name = t.string();
+                case 9 -> raw = t.bytes();
+                case 14 -> location = t.varint();
+                default -> t.skip();
             }
         }
         if (name == null) {
@@ -201,8 +186,8 @@ public final class OnnxInitializers {
         long[] shape = dims.stream().mapToLong(Long::longValue).toArray();
         float[] values;
         if (raw != null) {
-            values = new float[raw.size() / Float.BYTES];
-            raw.asReadOnlyByteBuffer().order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(values);
+            values = new float[raw.remaining() / Float.BYTES];
+            raw.order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(values);
         } else {
             values = new float[floats.size()];
             for (int i = 0; i < values.length; i++) {

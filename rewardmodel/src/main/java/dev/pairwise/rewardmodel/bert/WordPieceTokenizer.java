@@ -23,6 +23,7 @@ public final class WordPieceTokenizer implements AutoCloseable {
     private final int cls;
     private final int sep;
     private final int pad;
+    private final int unk;
 
     private WordPieceTokenizer(byte[] json, HuggingFaceTokenizer tokenizer, JsonObject vocab) {
         this.json = json;
@@ -30,12 +31,13 @@ public final class WordPieceTokenizer implements AutoCloseable {
         this.cls = special(vocab, "[CLS]");
         this.sep = special(vocab, "[SEP]");
         this.pad = special(vocab, "[PAD]");
+        this.unk = special(vocab, "[UNK]");
     }
 
     /**
      * The tokenizer a {@code tokenizer.json} describes.
      *
-     * @throws IOException if it is not a WordPiece tokenizer with [CLS], [SEP] and [PAD]
+     * @throws IOException if it is not a WordPiece tokenizer with [CLS], [SEP], [PAD] and [UNK]
      */
     public static WordPieceTokenizer of(byte[] json) throws IOException {
         JsonObject model;
@@ -85,6 +87,10 @@ public final class WordPieceTokenizer implements AutoCloseable {
 
     public int padId() {
         return pad;
+    }
+
+    public int unkId() {
+        return unk;
     }
 
     /** The {@code tokenizer.json} this tokenizer was read from (a copy), for checkpoints. */
