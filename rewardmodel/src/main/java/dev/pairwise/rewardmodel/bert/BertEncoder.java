@@ -4,15 +4,14 @@
  * LayerNorm, then post-norm blocks x = LN(x + Attn(x)); x = LN(x + Mlp(x)) with bidirectional
  * attention under a padding mask and an exact (erf) GELU MLP. Hugging Face's BertModel without
  * its pooler (sentence-transformers never uses it) and without dropout (deterministic training
- * on a CPU, as nanoGPT's). Written on NDArrays like the policy's GptModel, one fused QKV matmul
- * and all heads in one batched matmul; tensors carry Hugging Face's names.
+ * on a CPU, as nanoGPT's). Written on NDArrays like the policy's GptModel, all heads in one
+ * batched matmul; tensors carry Hugging Face's names. Every array a forward makes belongs to the
+ * manager of its input ids, none to the parameters' manager (which would keep it until close).
  */
 package dev.pairwise.rewardmodel.bert;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
@@ -117,6 +116,11 @@ public final class BertEncoder implements AutoCloseable {
         return manager.getDevice();
     }
 
+    /** The manager holding the parameters (tests cap it to prove a forward leaves nothing there). */
+    NDManager manager() {
+        return manager;
+    }
+
     /** Parameters by Hugging Face name, in a fixed order; do not close them. */
     public Map<String, NDArray> parameters() {
         return parameters;
@@ -160,14 +164,21 @@ public final class BertEncoder implements AutoCloseable {
     private NDArray block(Layer w, NDArray x, NDArray keyBias, int b, int t) {
         int h = config.numAttentionHeads();
         int hd = config.headSize();
-        NDArray qkvW = NDArrays.concat(new NDList(w.query, w.key, w.value), 0);
-        NDArray qkvB = NDArrays.concat(new NDList(w.queryB, w.keyB, w.valueB), 0);
-        NDArray qkv = Linear.linear(x, qkvW, qkvB).singletonOrThrow().reshape(b, t, 3, h, hd).transpose(2, 0, 3, 1, 4);
-        NDArray att = NativeArrays.mul(qkv.get(0), scale).matMul(qkv.get(1).transpose(0, 1, 3, 2)).add(keyBias);
-        NDArray y = att.softmax(3).matMul(qkv.get(2)).transpose(0, 2, 1, 3).reshape(b, t, config.hiddenSize());
+        // Three projections rather than one over concatenated weights: a concatenation of
+        // parameters would belong to the parameters' manager and outlive the step.
+        NDArray q = heads(Linear.linear(x, w.query, w.queryB).singletonOrThrow(), b, t, h, hd);
+        NDArray k = heads(Linear.linear(x, w.key, w.keyB).singletonOrThrow(), b, t, h, hd);
+        NDArray v = heads(Linear.linear(x, w.value, w.valueB).singletonOrThrow(), b, t, h, hd);
+        NDArray att = NativeArrays.mul(q, scale).matMul(k.transpose(0, 1, 3, 2)).add(keyBias);
+        NDArray y = att.softmax(3).matMul(v).transpose(0, 2, 1, 3).reshape(b, t, config.hiddenSize());
         x = norm(x.add(Linear.linear(y, w.out, w.outB).singletonOrThrow()), w.ln1, w.ln1b);
         NDArray hidden = Linear.linear(x, w.fc, w.fcB).singletonOrThrow().getNDArrayInternal().gelu();
         return norm(x.add(Linear.linear(hidden, w.proj, w.projB).singletonOrThrow()), w.ln2, w.ln2b);
+    }
+
+    /** {@code (B, T, H·hd)} as {@code (B, H, T, hd)}. */
+    private static NDArray heads(NDArray x, int b, int t, int h, int hd) {
+        return x.reshape(b, t, h, hd).transpose(0, 2, 1, 3);
     }
 
     /**
