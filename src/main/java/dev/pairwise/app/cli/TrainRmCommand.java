@@ -62,7 +62,7 @@ final class TrainRmCommand extends AlignStage {
     @Nullable Integer batch;
 
     @Option(names = "--lr", paramLabel = "LR", showDefaultValue = Visibility.NEVER,
-            description = "Peak learning rate (AdamW, cosine schedule). Default: 5e-5 (MiniLM), 1e-4 (gpt).")
+            description = "Peak learning rate (AdamW, cosine schedule). Default: 1e-4.")
     @Nullable Double lr;
 
     @Option(names = "--max-length", paramLabel = "N", showDefaultValue = Visibility.NEVER,
@@ -71,8 +71,8 @@ final class TrainRmCommand extends AlignStage {
     @Nullable Integer maxLength;
 
     @Option(names = "--max-pairs", paramLabel = "N", showDefaultValue = Visibility.NEVER,
-            description = "Training judgments used at most, a seeded random subset; 0: all. Default: 3000 (MiniLM, "
-                    + "the 20-minute recipe), 0 (gpt).")
+            description = "Training judgments used at most, a seeded random subset; 0: all. Default: 1200 (MiniLM), "
+                    + "0 (gpt).")
     @Nullable Integer maxPairs;
 
     @Option(names = "--frozen-layers", paramLabel = "K",

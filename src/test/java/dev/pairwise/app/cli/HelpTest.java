@@ -73,8 +73,7 @@ class HelpTest {
         String trainRm = Cli.run("train-rm", "--help").out().replaceAll("\\s+", " ");
         assertThat(trainRm).contains("--backbone=NAME", "Default: all-minilm-l6-v2", "--init=DIR", "--data=FILE",
                 "--out=DIR", "--epochs=N", "Default: 1", "--batch=N", "Default: 16 (MiniLM), 8 (gpt)", "--lr=LR",
-                "Default: 5e-5 (MiniLM), 1e-4 (gpt)", "--max-length=N", "--max-pairs=N", "--frozen-layers=K",
-                "Default: 3", "--val-fraction=F", "Default: 0.1", "--centering=C", "--seed=N", "Default: 1234",
+                "Default: 1e-4", "--max-length=N", "--max-pairs=N", "--frozen-layers=K", "Default: 5", "--val-fraction=F", "Default: 0.1", "--centering=C", "--seed=N", "Default: 1234",
                 "--device=auto|cpu|gpu", "Default: auto");
         assertThat(trainRm).doesNotContain("Default: null");
         assertThat(Cli.run("eval-rm", "--help").out()).contains("--model=DIR", "--data=FILE", "--device=auto|cpu|gpu");
