@@ -37,6 +37,15 @@ public record RewardMetrics(int pairs, double accuracy, double meanReward, doubl
         return new RewardMetrics(n, correct / n, sum / (2.0 * n), min, max, margin / n);
     }
 
+    /**
+     * The 95% interval of the accuracy under the normal approximation, {@code p ± 1.96·√(p(1−p)/n)}
+     * (Wald), clipped to [0, 1]: {@code {low, high}}; NaN without pairs.
+     */
+    public double[] ci95() {
+        double half = 1.96 * Math.sqrt(accuracy * (1 - accuracy) / pairs);
+        return new double[] {Math.max(0, accuracy - half), Math.min(1, accuracy + half)};
+    }
+
     /** The metrics under the names the trainers log. */
     public Map<String, Double> asMap() {
         Map<String, Double> m = new LinkedHashMap<>();

@@ -3,103 +3,108 @@ package dev.pairwise.rewardmodel;
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import com.google.gson.JsonObject;
 import dev.pairwise.policy.align.AlignCheckpoints;
-import dev.pairwise.policy.align.ChatTokens;
 import dev.pairwise.policy.align.RewardFunction;
 import dev.pairwise.policy.data.pairs.Turn;
 import dev.pairwise.policy.model.GptModel;
+import dev.pairwise.policy.align.ChatTokens;
 import dev.pairwise.policy.model.NoGrad;
-import dev.pairwise.policy.tokenizer.Tokenizer;
-import dev.pairwise.policy.tokenizer.Tokenizers;
+import dev.pairwise.rewardmodel.bert.MiniLm;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
-import dev.pairwise.policy.model.NativeArrays;
+import java.util.stream.IntStream;
 
 /**
- * The reward model of InstructGPT (Ouyang et al. 2022, §3.5): a GPT backbone initialised from a
- * policy checkpoint (SFT or base) and a scalar head read at the last token of prompt + response
- * (the response's {@code <|end|>}).
- *
- * <p>The head reads the final normed hidden state ({@link GptModel#forwardHidden}), as
- * InstructGPT's linear head on the last layer: {@code r = w·h + b}. (An earlier version read the
- * centred logits, a rank-V projection of h: at the tiny sizes of the loop demo the vocabulary is
- * smaller than the width, so that head could not see all of h and the reward model stayed near
- * chance on held-out rankings.)
+ * A Bradley–Terry reward model (Ouyang et al. 2022, §3.5): a backbone and a scalar head over
+ * prompt + response, trained by {@link RewardTrainer}. Two backbones: the policy's GPT
+ * ({@link GptRewardModel}, head at the last token) and the pretrained BERT all-MiniLM-L6-v2
+ * ({@link BertRewardModel}, head on the mean-pooled state). It takes text, so PPO scores its
+ * samples with it whatever tokenizer the policy has.
  */
-public final class RewardModel implements RewardFunction, AutoCloseable {
+public interface RewardModel extends RewardFunction, AutoCloseable {
 
-    static final String KIND = "reward";
+    /** Responses scored per forward pass by {@link #score}. */
+    int SCORE_BATCH = 16;
 
-    private final GptModel backbone;
-    private final ChatTokens chat;
-    private final NDManager manager;
-    private final NDArray headW;
-    private final NDArray headB;
-    private final Map<String, NDArray> parameters = new LinkedHashMap<>();
+    /** The backbone's name in checkpoints, job settings and on the command line. */
+    String backboneName();
 
-    private RewardModel(GptModel backbone, ChatTokens chat, float[] w, float b) {
-        this.backbone = backbone;
-        this.chat = chat;
-        this.manager = NDManager.newBaseManager(backbone.device());
-        int d = backbone.config().width();
-        if (w.length != d) {
-            backbone.close();
-            manager.close();
-            throw new IllegalArgumentException("reward head has " + w.length + " weights, the backbone's width is " + d
-                    + " (a head saved before the reward model read hidden states: retrain it)");
-        }
-        headW = NativeArrays.of(manager, w, new Shape(d));
-        headB = NativeArrays.of(manager, new float[] {b}, new Shape(1));
-        headW.setRequiresGradient(true);
-        headB.setRequiresGradient(true);
-        parameters.putAll(backbone.parameters());
-        parameters.put("score.weight", headW);
-        parameters.put("score.bias", headB);
+    /** One prompt + response as the backbone reads it. */
+    record Sequence(int[] tokens, boolean truncated) {
     }
 
-    /** A fresh head on a backbone (taken over: closed with this model), weights N(0, 1/(d+1)). */
-    public static RewardModel fresh(GptModel backbone, ChatTokens chat, long seed) {
-        int d = backbone.config().width();
-        Random rng = new Random(seed);
-        float[] w = new float[d];
-        double std = 1.0 / Math.sqrt(d + 1.0);
-        for (int i = 0; i < d; i++) {
-            w[i] = (float) (rng.nextGaussian() * std);
-        }
-        return new RewardModel(backbone, chat, w, 0f);
-    }
+    /** Prompt + response as token ids within {@code maxLength}, keeping the end of the dialogue. */
+    Sequence encode(List<Turn> prompt, String response, int maxLength);
+
+    /** The longest sequence it reads; {@link #score} fits every input into it. */
+    int contextLength();
 
     /**
-     * A new reward model whose backbone is the policy checkpoint {@code policyDir} (SFT or base).
-     *
-     * @throws IllegalArgumentException if {@code policyDir} holds a reward model, or lacks a tokenizer
+     * Rewards {@code [N]} of sequences made by {@link #encode}; arrays live in {@code sm}. Records
+     * a graph when called inside a gradient collector.
      */
-    public static RewardModel initFrom(Path policyDir, Device device, long seed) throws IOException {
-        GptModel backbone = AlignCheckpoints.loadPolicy(policyDir, device);
-        try {
-            return fresh(backbone, new ChatTokens(tokenizer(policyDir)), seed);
-        } catch (IOException | RuntimeException e) {
-            backbone.close();
-            throw e;
-        }
-    }
+    NDArray rewards(NDManager sm, List<int[]> sequences);
+
+    /** The parameters training updates (backbone and head), by name. */
+    Map<String, NDArray> parameters();
+
+    Device device();
+
+    /** Saves the model with the given trainer state and optimizer moments (a reward checkpoint). */
+    void save(Path dir, Map<String, NDArray> optimizerState, long optimizerStep, JsonObject state) throws IOException;
 
     /**
-     * Loads a reward-model checkpoint.
+     * Scores the responses as given, shortest first in batches of {@link #SCORE_BATCH} (less
+     * padding); sampled text should pass {@link ChatTokens#cleanResponse} first.
+     */
+    @Override
+    default float[] score(List<List<Turn>> prompts, List<String> responses) {
+        if (prompts.size() != responses.size()) {
+            throw new IllegalArgumentException("prompts and responses differ in count");
+        }
+        List<int[]> seqs = new ArrayList<>(responses.size());
+        for (int i = 0; i < responses.size(); i++) {
+            seqs.add(encode(prompts.get(i), responses.get(i), contextLength()).tokens());
+        }
+        int[] order = IntStream.range(0, seqs.size()).boxed()
+                .sorted(Comparator.comparingInt(i -> seqs.get(i).length)).mapToInt(Integer::intValue).toArray();
+        float[] out = new float[seqs.size()];
+        try (NoGrad off = NoGrad.enter(); NDManager manager = NDManager.newBaseManager(device())) {
+            for (int from = 0; from < order.length; from += SCORE_BATCH) {
+                int to = Math.min(from + SCORE_BATCH, order.length);
+                try (NDManager sm = manager.newSubManager()) {
+                    List<int[]> batch = new ArrayList<>();
+                    for (int i = from; i < to; i++) {
+                        batch.add(seqs.get(order[i]));
+                    }
+                    float[] r = rewards(sm, batch).toFloatArray();
+                    for (int i = from; i < to; i++) {
+                        out[order[i]] = r[i - from];
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    @Override
+    void close();
+
+    /**
+     * Loads a reward-model checkpoint of either backbone (the one its {@code trainer_state.json}
+     * names; checkpoints from before the choice existed are GPT ones).
      *
      * @throws IllegalArgumentException if {@code dir} holds a policy rather than a reward model
      */
-    public static RewardModel load(Path dir, Device device) throws IOException {
+    static RewardModel load(Path dir, Device device) throws IOException {
         if (!Files.isDirectory(dir)) {
             throw new NoSuchFileException(dir.toString(), null, "checkpoint folder not found");
         }
@@ -107,112 +112,22 @@ public final class RewardModel implements RewardFunction, AutoCloseable {
             throw new IllegalArgumentException(dir + " is a policy checkpoint, but a reward-model checkpoint is "
                     + "expected here (train one with train-rm)");
         }
-        Tokenizer tok = tokenizer(dir);
-        float[] w;
-        float b;
-        try (NDManager scratch = NDManager.newBaseManager(Device.cpu())) {
-            Map<String, NDArray> head = AlignCheckpoints.tensors(dir, AlignCheckpoints.REWARD_HEAD, scratch);
-            if (!head.containsKey("score.weight") || !head.containsKey("score.bias")) {
-                throw new IllegalArgumentException(dir.resolve(AlignCheckpoints.REWARD_HEAD)
-                        + " lacks score.weight or score.bias");
-            }
-            w = head.get("score.weight").toFloatArray();
-            b = head.get("score.bias").toFloatArray()[0];
-        }
-        GptModel backbone = dev.pairwise.policy.checkpoint.Checkpoints.loadModel(dir, device);
-        return new RewardModel(backbone, new ChatTokens(tok), w, b);
+        JsonObject state = AlignCheckpoints.state(dir);
+        String backbone = state.has("backbone") ? state.get("backbone").getAsString() : GptRewardModel.BACKBONE;
+        return switch (backbone) {
+            case GptRewardModel.BACKBONE -> GptRewardModel.load(dir, device);
+            case MiniLm.NAME -> BertRewardModel.load(dir, device);
+            default -> throw new IllegalArgumentException(dir + ": unknown reward-model backbone '" + backbone + "'");
+        };
     }
 
-    private static Tokenizer tokenizer(Path dir) throws IOException {
-        if (!Files.isRegularFile(dir.resolve("tokenizer.json"))) {
-            throw new NoSuchFileException(dir.resolve("tokenizer.json").toString(), null,
-                    "checkpoint has no tokenizer");
-        }
-        return Tokenizers.load(dir);
+    /** A GPT reward model whose backbone is the policy checkpoint {@code policyDir}; see {@link GptRewardModel#initFrom}. */
+    static RewardModel initFrom(Path policyDir, Device device, long seed) throws IOException {
+        return GptRewardModel.initFrom(policyDir, device, seed);
     }
 
-    /** Backbone parameters and the head ({@code score.weight}, {@code score.bias}); all trainable. */
-    public Map<String, NDArray> parameters() {
-        return parameters;
-    }
-
-    public ChatTokens chat() {
-        return chat;
-    }
-
-    public GptModel backbone() {
-        return backbone;
-    }
-
-    public int contextLength() {
-        return backbone.config().contextLength();
-    }
-
-    /**
-     * Rewards {@code [N]} of token sequences, read at each one's last token; arrays live in
-     * {@code sm}. Records a graph when called inside a gradient collector.
-     */
-    public NDArray rewards(NDManager sm, List<int[]> sequences) {
-        int n = sequences.size();
-        int t = sequences.stream().mapToInt(s -> s.length).max().orElseThrow();
-        int[] tokens = new int[n * t];
-        java.util.Arrays.fill(tokens, chat.padId());
-        long[] last = new long[n];
-        for (int i = 0; i < n; i++) {
-            int[] s = sequences.get(i);
-            if (s.length == 0) {
-                throw new IllegalArgumentException("empty sequence " + i);
-            }
-            System.arraycopy(s, 0, tokens, i * t, s.length);
-            last[i] = s.length - 1;
-        }
-        NDArray hidden = backbone.forwardHidden(NativeArrays.of(sm, tokens, new Shape(n, t)));
-        NDArray perPosition = hidden.matMul(headW).add(headB);
-        return perPosition.gather(NativeArrays.of(sm, last, new Shape(n, 1)), 1).squeeze(1);
-    }
-
-    /** Prompt + response as the reward model reads them, cut from the left of the prompt to fit. */
-    public ChatTokens.Fitted encode(List<Turn> prompt, String response) {
-        return ChatTokens.fit(chat.prompt(prompt), chat.response(response), contextLength(), 1);
-    }
-
-    /** Scores the responses as given; sampled text should pass {@link ChatTokens#cleanResponse} first. */
-    @Override
-    public float[] score(List<List<Turn>> prompts, List<String> responses) {
-        if (prompts.size() != responses.size()) {
-            throw new IllegalArgumentException("prompts and responses differ in count");
-        }
-        float[] out = new float[responses.size()];
-        int batch = 16;
-        try (NoGrad off = NoGrad.enter()) {
-            for (int from = 0; from < out.length; from += batch) {
-                try (NDManager sm = manager.newSubManager()) {
-                    List<int[]> seqs = new ArrayList<>();
-                    for (int i = from; i < Math.min(from + batch, out.length); i++) {
-                        seqs.add(encode(prompts.get(i), responses.get(i)).joined());
-                    }
-                    float[] r = rewards(sm, seqs).toFloatArray();
-                    System.arraycopy(r, 0, out, from, r.length);
-                }
-            }
-        }
-        return out;
-    }
-
-    /** Saves backbone, tokenizer, head, and the given trainer state and optimizer moments. */
-    public void save(Path dir, Map<String, NDArray> optimizerState, long optimizerStep, JsonObject state)
-            throws IOException {
-        state.addProperty("kind", KIND);
-        Map<String, NDArray> head = new LinkedHashMap<>();
-        head.put("score.weight", headW);
-        head.put("score.bias", headB);
-        AlignCheckpoints.save(dir, backbone, chat.tokenizer(), optimizerState, optimizerStep, state,
-                Map.of(AlignCheckpoints.REWARD_HEAD, head));
-    }
-
-    @Override
-    public void close() {
-        manager.close();
-        backbone.close();
+    /** A fresh head on a GPT backbone (taken over); see {@link GptRewardModel#fresh}. */
+    static RewardModel fresh(GptModel backbone, ChatTokens chat, long seed) {
+        return GptRewardModel.fresh(backbone, chat, seed);
     }
 }

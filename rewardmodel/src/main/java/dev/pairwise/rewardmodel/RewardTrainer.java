@@ -13,7 +13,6 @@ import ai.djl.training.GradientCollector;
 import com.google.gson.JsonObject;
 import dev.pairwise.policy.align.AlignCheckpoints;
 import dev.pairwise.policy.align.AlignListener;
-import dev.pairwise.policy.align.ChatTokens;
 import dev.pairwise.policy.align.Shuffle;
 import dev.pairwise.policy.align.StepLoop;
 import dev.pairwise.policy.data.pairs.PreferenceGroup;
@@ -24,6 +23,7 @@ import org.jspecify.annotations.Nullable;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,8 +32,8 @@ import java.util.function.BooleanSupplier;
 /** Trains a {@link RewardModel} (not owned) on preference groups; one instance per run, one thread. */
 public final class RewardTrainer implements AutoCloseable {
 
-    /** One judgment, tokenised: its sequences and its pairs as indices into them. */
-    record Encoded(List<int[]> sequences, int[] winners, int[] losers) {
+    /** One judgment, tokenised: its sequences and its pairs as indices into them (and its responses). */
+    record Encoded(List<int[]> sequences, int[] winners, int[] losers, List<String> responses) {
     }
 
     private final RewardModel model;
@@ -65,7 +65,13 @@ public final class RewardTrainer implements AutoCloseable {
             throw new IllegalArgumentException("no usable preference pairs (" + skippedIdentical + " identical skipped)");
         }
         int[][] split = Shuffle.split(all.size(), config.valFraction(), config.seed());
-        for (int i : split[0]) {
+        int[] kept = split[0];
+        if (config.maxTrainJudgments() > 0 && kept.length > config.maxTrainJudgments()) {
+            int[] pick = Arrays.copyOf(Shuffle.permutation(kept.length, config.seed(), -2), config.maxTrainJudgments());
+            Arrays.sort(pick);
+            kept = Arrays.stream(pick).map(i -> split[0][i]).toArray();
+        }
+        for (int i : kept) {
             train.add(all.get(i));
         }
         for (int i : split[1]) {
@@ -75,7 +81,7 @@ public final class RewardTrainer implements AutoCloseable {
             throw new IllegalArgumentException("no training judgments left after the validation split");
         }
         stepsPerEpoch = (train.size() + config.batchSize() - 1) / config.batchSize();
-        root = NDManager.newBaseManager(model.backbone().device());
+        root = NDManager.newBaseManager(model.device());
         optimizer = new AdamW(model.parameters(), root);
     }
 
@@ -83,9 +89,9 @@ public final class RewardTrainer implements AutoCloseable {
         List<int[]> seqs = new ArrayList<>();
         int limit = config.maxLength() == 0 ? model.contextLength() : Math.min(config.maxLength(), model.contextLength());
         for (String r : g.responses()) {
-            ChatTokens.Fitted f = ChatTokens.fit(model.chat().prompt(g.prompt()), model.chat().response(r), limit, 1);
+            RewardModel.Sequence f = model.encode(g.prompt(), r, limit);
             truncated += f.truncated() ? 1 : 0;
-            seqs.add(f.joined());
+            seqs.add(f.tokens());
         }
         List<int[]> pairs = new ArrayList<>();
         for (PreferenceGroup.Preference p : g.preferences()) {
@@ -98,7 +104,8 @@ public final class RewardTrainer implements AutoCloseable {
         if (pairs.isEmpty()) {
             return null;
         }
-        return new Encoded(seqs, pairs.stream().mapToInt(p -> p[0]).toArray(), pairs.stream().mapToInt(p -> p[1]).toArray());
+        return new Encoded(seqs, pairs.stream().mapToInt(p -> p[0]).toArray(), pairs.stream().mapToInt(p -> p[1]).toArray(),
+                g.responses());
     }
 
     public int step() {
@@ -184,6 +191,35 @@ public final class RewardTrainer implements AutoCloseable {
         return evaluate(val);
     }
 
+    /**
+     * The baseline "the longer response wins" (length in characters, ties half) on the same
+     * held-out pairs as {@link #evaluate()}: a reward model is worth its cost only above it.
+     */
+    public RewardMetrics heldOutLongerWins() {
+        List<Float> chosen = new ArrayList<>();
+        List<Float> rejected = new ArrayList<>();
+        for (Encoded e : val) {
+            for (int i = 0; i < e.winners().length; i++) {
+                chosen.add((float) e.responses().get(e.winners()[i]).length());
+                rejected.add((float) e.responses().get(e.losers()[i]).length());
+            }
+        }
+        return RewardMetrics.of(toArray(chosen), toArray(rejected));
+    }
+
+    /** Training judgments used (after the split and {@link RewardConfig#maxTrainJudgments()}). */
+    public int trainJudgments() {
+        return train.size();
+    }
+
+    private static float[] toArray(List<Float> xs) {
+        float[] out = new float[xs.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = xs.get(i);
+        }
+        return out;
+    }
+
     RewardMetrics evaluate(List<Encoded> groups) {
         List<Float> chosen = new ArrayList<>();
         List<Float> rejected = new ArrayList<>();
@@ -199,13 +235,7 @@ public final class RewardTrainer implements AutoCloseable {
                 }
             }
         }
-        float[] c = new float[chosen.size()];
-        float[] l = new float[c.length];
-        for (int i = 0; i < c.length; i++) {
-            c[i] = chosen.get(i);
-            l[i] = rejected.get(i);
-        }
-        return RewardMetrics.of(c, l);
+        return RewardMetrics.of(toArray(chosen), toArray(rejected));
     }
 
     /** Trains every epoch unless cancelled (checked before each step); evaluates as configured. */
@@ -244,7 +274,7 @@ public final class RewardTrainer implements AutoCloseable {
         if (!state.has("optimizerStep")) {
             throw new IllegalArgumentException(dir + " holds no reward-model training state");
         }
-        try (NDManager scratch = NDManager.newBaseManager(model.backbone().device())) {
+        try (NDManager scratch = NDManager.newBaseManager(model.device())) {
             optimizer.load(AlignCheckpoints.tensors(dir, AlignCheckpoints.OPTIMIZER, scratch),
                     state.get("optimizerStep").getAsLong());
         }

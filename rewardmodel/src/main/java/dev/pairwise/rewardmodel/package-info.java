@@ -1,7 +1,8 @@
 /**
- * The Bradley–Terry reward model: a GPT backbone from {@code dev.pairwise.policy} with a scalar
- * head on the last token, its pairwise loss grouped by judgment as in InstructGPT, its held-out
- * metrics, and the scoring interface that PPO asks for. Plain Java and DJL, no Spring.
+ * The Bradley–Terry reward model on one of two backbones — the pretrained all-MiniLM-L6-v2 BERT
+ * (default; {@code bert/}) or a GPT from {@code dev.pairwise.policy} — its pairwise loss grouped
+ * by judgment as in InstructGPT, its held-out metrics, and the scoring interface that PPO asks
+ * for. Plain Java and DJL, no Spring.
  */
 @NullMarked
 package dev.pairwise.rewardmodel;

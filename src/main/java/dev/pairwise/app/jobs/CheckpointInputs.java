@@ -32,8 +32,9 @@ final class CheckpointInputs {
             Map.entry(JobType.PRETRAIN, List.of(new Input("tokenizerCheckpoint", EnumSet.of(CheckpointKind.TOKENIZER), true),
                     new Input("baseCheckpoint", EnumSet.of(CheckpointKind.BASE), false))),
             Map.entry(JobType.SFT, List.of(new Input("baseCheckpoint", EnumSet.of(CheckpointKind.BASE, CheckpointKind.SFT), true))),
-            // InstructGPT initialises the reward model from the SFT model.
-            Map.entry(JobType.REWARD, List.of(new Input("baseCheckpoint", EnumSet.of(CheckpointKind.BASE, CheckpointKind.SFT), true))),
+            // InstructGPT initialises the reward model from the SFT model (GPT backbone); the
+            // default backbone, all-MiniLM-L6-v2, needs none (RewardExecutor checks which).
+            Map.entry(JobType.REWARD, List.of(new Input("baseCheckpoint", EnumSet.of(CheckpointKind.BASE, CheckpointKind.SFT), false))),
             Map.entry(JobType.DPO, List.of(new Input("policyCheckpoint", EnumSet.of(CheckpointKind.SFT, CheckpointKind.POLICY), true))),
             Map.entry(JobType.PPO, List.of(new Input("policyCheckpoint", EnumSet.of(CheckpointKind.SFT, CheckpointKind.POLICY), true),
                     new Input("rewardCheckpoint", EnumSet.of(CheckpointKind.REWARD), true))),

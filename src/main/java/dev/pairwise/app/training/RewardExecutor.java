@@ -6,38 +6,55 @@ import dev.pairwise.app.jobs.JobContext;
 import dev.pairwise.app.jobs.JobExecutor;
 import dev.pairwise.app.jobs.JobSettings;
 import dev.pairwise.app.jobs.JobType;
+import dev.pairwise.labeling.InvalidInputException;
 import dev.pairwise.labeling.dataset.PairText;
 import dev.pairwise.policy.align.Optim;
 import dev.pairwise.policy.data.pairs.PreferenceGroup;
+import dev.pairwise.rewardmodel.BertRewardModel;
+import dev.pairwise.rewardmodel.GptRewardModel;
 import dev.pairwise.rewardmodel.RewardConfig;
 import dev.pairwise.rewardmodel.RewardModel;
 import dev.pairwise.rewardmodel.RewardResult;
 import dev.pairwise.rewardmodel.RewardTrainer;
+import dev.pairwise.rewardmodel.bert.MiniLm;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
 /**
- * REWARD: a Bradley–Terry reward model (InstructGPT §3.5) initialised from a base or SFT model and
- * trained on a project's preference pairs frozen at submission, all pairs of a judgment as one
- * element. Registers a REWARD checkpoint with its held-out accuracy and margin.
+ * REWARD: a Bradley–Terry reward model (InstructGPT §3.5) trained on a project's preference pairs
+ * frozen at submission, all pairs of a judgment as one element, on the pretrained
+ * all-MiniLM-L6-v2 encoder (the default) or on the GPT of a base or SFT checkpoint. Registers a
+ * REWARD checkpoint with its held-out accuracy and margin (its parent: that GPT checkpoint).
  */
 @Component
 class RewardExecutor implements JobExecutor {
 
+    private static final RewardConfig RECIPE = RewardConfig.pretrainedRecipe();
+
     static final List<ConfigField> FIELDS = List.of(
-            ConfigField.checkpoint("baseCheckpoint", "Initialise from", List.of(CheckpointKind.BASE, CheckpointKind.SFT),
-                    true, "The backbone; InstructGPT starts the reward model from the SFT model."),
+            ConfigField.choice("backbone", "Backbone", List.of(MiniLm.NAME, GptRewardModel.BACKBONE),
+                    "all-minilm-l6-v2: a pretrained 22.7M-parameter BERT that reads prompt and response (reward models "
+                            + "work from pretrained models); gpt: the GPT of the checkpoint below."),
+            ConfigField.checkpoint("baseCheckpoint", "Initialise from (gpt)", List.of(CheckpointKind.BASE, CheckpointKind.SFT),
+                    false, "The GPT backbone, for backbone gpt only; InstructGPT starts the reward model from the SFT model."),
             ConfigField.project("projectId", "Project", "The project whose preference pairs it learns from."),
             ConfigField.integer("epochs", "Epochs", 1, 1, 100,
                     "Passes over the judgments; 1, as InstructGPT's reward model overfits after one."),
-            ConfigField.integer("batchSize", "Batch size", 8, 1, 256,
-                    "Judgments (each with all its pairs) per step; 8 fits a CPU (InstructGPT: 64)."),
-            ConfigField.number("learningRate", "Learning rate", 1e-4, 1e-7, 1e-2,
-                    "AdamW peak rate; 1e-4 for the small backbones here (InstructGPT: 9e-6 for 6B)."),
+            ConfigField.integer("batchSize", "Batch size", RECIPE.batchSize(), 1, 256,
+                    "Judgments (each with all its pairs) per step; 16 fits a CPU (InstructGPT: 64)."),
+            ConfigField.number("learningRate", "Learning rate", RECIPE.optim().lr(), 1e-7, 1e-2,
+                    "AdamW peak rate; 1e-4 for MiniLM's top block and for the small GPTs (InstructGPT: 9e-6 for 6B)."),
+            ConfigField.integer("maxLength", "Max tokens", RECIPE.maxLength(), 8, 512,
+                    "Prompt + response tokens read; the dialogue is cut from the left, keeping its last turns (gpt: at most its context)."),
+            ConfigField.integer("frozenLayers", "Frozen blocks (MiniLM)", BertRewardModel.DEFAULT_FROZEN_LAYERS, 0, 6,
+                    "MiniLM's embeddings and lowest blocks kept as pretrained; 5 of 6 trains fast on a CPU, 0 trains all."),
+            ConfigField.integer("maxPairs", "Max judgments", RECIPE.maxTrainJudgments(), 0, Integer.MAX_VALUE,
+                    "Training judgments used at most (a seeded random subset); 1,200 took 27 minutes on a busy 2-core machine; 0: all."),
             ConfigField.number("centering", "Centering", 0.0, 0.0, 1.0,
                     "Weight of mean((r_w + r_l)^2) keeping rewards near zero; 0 off as TRL, 0.01 when on (Eisenstein et al. 2023)."),
             ResumePoint.field(50, "Steps"),
@@ -68,6 +85,15 @@ class RewardExecutor implements JobExecutor {
     @Override
     public List<Long> prepare(JsonNode config) {
         JobSettings s = JobSettings.check(FIELDS, config);
+        boolean gpt = s.choice("backbone").equals(GptRewardModel.BACKBONE);
+        if (gpt && s.id("baseCheckpoint") == null) {
+            throw new InvalidInputException("config.baseCheckpoint", "The gpt backbone needs baseCheckpoint (the id of a "
+                    + "BASE or SFT checkpoint)");
+        }
+        if (!gpt && s.id("baseCheckpoint") != null) {
+            throw new InvalidInputException("config.baseCheckpoint", "The " + MiniLm.NAME + " backbone starts from its "
+                    + "pretrained weights; leave baseCheckpoint out, or choose backbone gpt");
+        }
         return inputs.pairSnapshot(s.requiredId("projectId"));
     }
 
@@ -79,20 +105,24 @@ class RewardExecutor implements JobExecutor {
         if (groups.isEmpty()) {
             throw new IllegalStateException("none of the " + ctx.dataset().size() + " pairs of the snapshot remain");
         }
-        long baseId = s.requiredId("baseCheckpoint");
+        boolean gpt = s.choice("backbone").equals(GptRewardModel.BACKBONE);
+        @Nullable Long baseId = gpt ? Long.valueOf(s.requiredId("baseCheckpoint")) : null;
         RewardConfig config = new RewardConfig(s.integer("epochs"), s.integer("batchSize"),
-                Optim.of(s.number("learningRate")), 0, s.number("centering"), RewardConfig.defaults().valFraction(), 0,
-                s.longValue("seed"));
+                Optim.of(s.number("learningRate")), s.integer("maxLength"), s.number("centering"),
+                RewardConfig.defaults().valFraction(), 0, s.longValue("seed"), s.integer("maxPairs"));
         Path dir = ctx.checkpointDir().resolve("model");
         Path resume = ResumePoint.of(ctx);
         try (RewardModel model = resume != null ? RewardModel.load(resume, Inputs.device())
-                : RewardModel.initFrom(inputs.folder(baseId), Inputs.device(), config.seed());
+                : gpt ? GptRewardModel.initFrom(inputs.folder(s.requiredId("baseCheckpoint")), Inputs.device(),
+                        config.seed())
+                : BertRewardModel.pretrained(Inputs.device(), config.seed(), config.maxLength(),
+                        s.integer("frozenLayers"));
                 RewardTrainer trainer = new RewardTrainer(model, groups, config)) {
             if (resume != null) {
                 trainer.restore(resume);
             }
-            ctx.log("reward model on " + pairs.size() + " pairs in " + groups.size() + " judgments, "
-                    + trainer.totalSteps() + " steps, from step " + trainer.step());
+            ctx.log("reward model (" + model.backboneName() + ") on " + pairs.size() + " pairs in " + groups.size()
+                    + " judgments, " + trainer.totalSteps() + " steps, from step " + trainer.step());
             Reporter reporter = new Reporter(ctx, ResumePoint.every(s.integer("checkpointEvery"), dir, ctx, trainer::save));
             RewardResult r = trainer.run(reporter, ctx::isCancelled);
             if (r.cancelled()) {
@@ -109,6 +139,7 @@ class RewardExecutor implements JobExecutor {
                 headline.put("eval_accuracy", r.heldOut().accuracy());
                 headline.put("eval_margin", r.heldOut().meanMargin());
                 headline.put("eval_pairs", (long) r.heldOut().pairs());
+                headline.put("eval_longer_wins_accuracy", trainer.heldOutLongerWins().accuracy());
             }
             ctx.publish(CheckpointKind.REWARD, dir, baseId, JsonSupport.metrics(headline));
         }

@@ -54,8 +54,9 @@ class AlignmentCommandsTest {
         assertThat(run("sft", "--base", base.toString(), "--data", sftFile.toString(), "--out",
                 dir.resolve("sft").toString(), "--epochs", "1", "--batch", "8", "--device", "cpu")).as("%s", last).isZero();
         assertThat(dir.resolve("sft").resolve("model.safetensors")).exists();
-        assertThat(run("train-rm", "--init", dir.resolve("sft").toString(), "--data", pairFile.toString(), "--out",
-                dir.resolve("rm").toString(), "--batch", "8", "--device", "cpu")).as("%s", last).isZero();
+        assertThat(run("train-rm", "--backbone", "gpt", "--init", dir.resolve("sft").toString(), "--data",
+                pairFile.toString(), "--out", dir.resolve("rm").toString(), "--batch", "8", "--device", "cpu"))
+                .as("%s", last).isZero();
         assertThat(run("eval-rm", "--model", dir.resolve("rm").toString(), "--data", pairFile.toString(),
                 "--device", "cpu")).as("%s", last).isZero();
         assertThat(last.lastOutLine()).contains("\"accuracy\"", "\"pairs_with_unknown_characters\":0");

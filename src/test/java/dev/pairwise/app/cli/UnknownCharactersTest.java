@@ -136,7 +136,7 @@ class UnknownCharactersTest {
                 {"prompt": "Thank you", "chosen": "You are welcome", "rejected": "whatever"}
                 """);
         Path rm = dir.resolve("rm");
-        Cli train = Cli.run("train-rm", "--init", base.toString(), "--data", pairs.toString(), "--out", rm.toString(),
+        Cli train = Cli.run("train-rm", "--backbone", "gpt", "--init", base.toString(), "--data", pairs.toString(), "--out", rm.toString(),
                 "--batch", "2", "--device", "cpu");
         assertThat(train.code()).as("%s", train).isZero();
         return rm;

@@ -241,7 +241,8 @@ class TrainingJobsIT {
                 {"corpus": "tiny.txt", "tokenizerCheckpoint": %d, "steps": 100000, "batchSize": 2, "warmupSteps": 1}"""
                 .formatted(tokenizer));
         JobView reward = submit(JobType.REWARD, """
-                {"baseCheckpoint": %d, "projectId": %d, "batchSize": 2}""".formatted(sftModel.id(), project));
+                {"backbone": "gpt", "baseCheckpoint": %d, "projectId": %d, "batchSize": 2, "learningRate": 1e-4}"""
+                .formatted(sftModel.id(), project));
         rank(project, 1);
         assertThat(data.pairIds(project)).hasSize(24);
         await(blocker.id(), j -> j.status() == JobStatus.RUNNING && j.step() >= 2);
@@ -325,8 +326,12 @@ class TrainingJobsIT {
                 "config.beta");
         refused(JobType.PPO, "{\"policyCheckpoint\": %d, \"rewardCheckpoint\": %d, \"projectId\": %d, \"rolloutBatch\": 8, \"miniBatch\": 3}"
                 .formatted(sft.id(), rm.id(), project), "config.miniBatch");
-        refused(JobType.REWARD, "{\"baseCheckpoint\": %d, \"projectId\": 999999}".formatted(sft.id()), "config.projectId");
-        refused(JobType.REWARD, "{\"baseCheckpoint\": %d}".formatted(sft.id()), "config.projectId");
+        refused(JobType.REWARD, "{\"projectId\": 999999}", "config.projectId");
+        refused(JobType.REWARD, "{\"backbone\": \"gpt\", \"baseCheckpoint\": %d}".formatted(sft.id()), "config.projectId");
+        refused(JobType.REWARD, "{\"backbone\": \"gpt\", \"projectId\": %d}".formatted(project),
+                "config.baseCheckpoint");
+        refused(JobType.REWARD, "{\"baseCheckpoint\": %d, \"projectId\": %d}".formatted(sft.id(), project),
+                "config.baseCheckpoint");
         assertThat(jobs.recent(500)).hasSize(before);
     }
 
@@ -340,7 +345,7 @@ class TrainingJobsIT {
         CheckpointView sft = registry.register(new NewCheckpoint("sft-" + UUID.randomUUID(), CheckpointKind.SFT,
                 "/nowhere/sft", null, null, null));
         long empty = projects.create(ProjectSettings.defaults("empty " + UUID.randomUUID(), "none")).id();
-        assertThatThrownBy(() -> submit(JobType.REWARD, "{\"baseCheckpoint\": %d, \"projectId\": %d}"
+        assertThatThrownBy(() -> submit(JobType.REWARD, "{\"backbone\": \"gpt\", \"baseCheckpoint\": %d, \"projectId\": %d}"
                 .formatted(sft.id(), empty)))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> {
                     assertThat(e.field()).isEqualTo("dataset");
@@ -409,13 +414,13 @@ class TrainingJobsIT {
         rank(project, 2);
         List<Long> pairs = data.pairIds(project).subList(0, 12);
         resumesExactly(rewardTrainer, """
-                {"baseCheckpoint": %d, "projectId": %d, "epochs": 3, "batchSize": 1}""".formatted(sft.id(), project),
-                pairs, 1, "loss");
+                {"backbone": "gpt", "baseCheckpoint": %d, "projectId": %d, "epochs": 3, "batchSize": 1}"""
+                .formatted(sft.id(), project), pairs, 1, "loss");
         resumesExactly(dpoTrainer, """
                 {"policyCheckpoint": %d, "projectId": %d, "batchSize": 4}""".formatted(sft.id(), project),
                 pairs.subList(0, 8), 1, "loss");
         CheckpointView rm = producedBy(succeeded(submit(JobType.REWARD, """
-                {"baseCheckpoint": %d, "projectId": %d}""".formatted(sft.id(), project))));
+                {"backbone": "gpt", "baseCheckpoint": %d, "projectId": %d}""".formatted(sft.id(), project))));
         resumesExactly(ppoTrainer, """
                 {"policyCheckpoint": %d, "rewardCheckpoint": %d, "projectId": %d, "iterations": 2, "rolloutBatch": 2,
                  "miniBatch": 2, "ppoEpochs": 1, "maxNewTokens": 4}""".formatted(sft.id(), rm.id(), project),

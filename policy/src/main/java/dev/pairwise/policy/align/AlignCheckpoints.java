@@ -47,15 +47,30 @@ public final class AlignCheckpoints {
     private AlignCheckpoints() {
     }
 
+    /** Writes a model's own files (weights, config, tokenizer) into a folder it creates. */
+    @FunctionalInterface
+    public interface ModelFiles {
+        void writeTo(Path dir) throws IOException;
+    }
+
     /** Writes a checkpoint: model files, then each named tensor file, optimizer and state. */
     public static void save(Path dir, GptModel model, @Nullable Tokenizer tokenizer, Map<String, NDArray> optimizerState,
             long optimizerStep, JsonObject state, Map<String, Map<String, NDArray>> extraTensors) throws IOException {
+        save(dir, tmp -> Checkpoints.saveModel(tmp, model, tokenizer), optimizerState, optimizerStep, state, extraTensors);
+    }
+
+    /**
+     * Writes a checkpoint of any model (a reward model's BERT backbone, say): {@code model}'s
+     * files, then each named tensor file, optimizer and state, all or nothing.
+     */
+    public static void save(Path dir, ModelFiles model, Map<String, NDArray> optimizerState, long optimizerStep,
+            JsonObject state, Map<String, Map<String, NDArray>> extraTensors) throws IOException {
         Path abs = dir.toAbsolutePath();
         Path parent = abs.getParent();
         Files.createDirectories(parent);
         Path tmp = parent.resolve("." + abs.getFileName() + ".align-tmp-" + System.nanoTime());
         try {
-            Checkpoints.saveModel(tmp, model, tokenizer);
+            model.writeTo(tmp);
             for (Map.Entry<String, Map<String, NDArray>> e : extraTensors.entrySet()) {
                 Safetensors.writeNDArrays(tmp.resolve(e.getKey()), e.getValue(), Map.of());
             }
