@@ -17,7 +17,9 @@
  * GET  /api/projects/{id}/leaderboard[?ties=arena|half] ADMIN, RESEARCHER   {"systems": [...], "battles", "ties"}
  * POST /api/projects/{id}/tasks/next                   LABELER       200 task, 204 none left
  * POST /api/tasks/{taskId}/judgments                   LABELER       201 new, 200 same idempotency key
- * POST /api/tasks/{taskId}/skip                        LABELER       204
+ * POST /api/tasks/{taskId}/skip                        LABELER       204; it comes back after the caller's other open tasks
+ * POST /api/projects/{id}/skips/undo                   LABELER       200 the task skipped last, leased again; 404 none, 409 filled by others
+ * GET  /api/projects/{id}/tasks/queue                  LABELER       {done, left, skipped, position, total, timeOnTaskMs}
  * GET  /api/projects/{id}/export/pairs?format=TRL|HH_RLHF                  ADMIN, RESEARCHER (JSONL)
  * GET  /api/projects/{id}/export/judgments            ADMIN, RESEARCHER (JSONL {task_id, labeler, tiers, judgment_id, created_at})
  * GET  /api/projects/{id}/agreement                    ADMIN, RESEARCHER   {pairwise_agreement, krippendorff_alpha, kendall_tau_b, units, labelers, per_labeler}

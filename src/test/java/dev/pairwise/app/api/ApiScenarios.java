@@ -169,6 +169,41 @@ abstract class ApiScenarios {
     }
 
     @Test
+    void a_skipped_task_comes_back_last_the_skip_can_be_undone_and_the_queue_says_where_one_stands() throws Exception {
+        long p = project(2);
+        json(post("/api/projects/" + p + "/import?format=JSONL").with(as(admin)).contentType("application/x-ndjson")
+                .content("""
+                        {"prompt": "One?", "responses": ["1", "one"]}
+                        {"prompt": "Two?", "responses": ["2", "two"]}
+                        """), 201);
+        JsonNode queue = json(get("/api/projects/" + p + "/tasks/queue").with(as(labeler)), 200);
+        assertThat(queue.get("position").asLong()).isEqualTo(1);
+        assertThat(queue.get("total").asLong()).isEqualTo(2);
+
+        long first = json(post("/api/projects/" + p + "/tasks/next").with(as(labeler)), 200).get("taskId").asLong();
+        json(post("/api/tasks/" + first + "/skip").with(as(labeler)), 204);
+        long second = json(post("/api/projects/" + p + "/tasks/next").with(as(labeler)), 200).get("taskId").asLong();
+        assertThat(second).isNotEqualTo(first);
+        assertThat(json(post("/api/projects/" + p + "/skips/undo").with(as(labeler)), 200).get("taskId").asLong())
+                .isEqualTo(first);
+        json(post("/api/tasks/" + first + "/skip").with(as(labeler)), 204);
+        assertThat(json(post("/api/projects/" + p + "/tasks/next").with(as(labeler)), 200).get("taskId").asLong())
+                .as("the task given back by the undo, then the skipped one").isEqualTo(second);
+        json(post("/api/tasks/" + second + "/skip").with(as(labeler)), 204);
+        assertThat(json(post("/api/projects/" + p + "/tasks/next").with(as(labeler)), 200).get("taskId").asLong())
+                .as("oldest skip first").isEqualTo(first);
+        queue = json(get("/api/projects/" + p + "/tasks/queue").with(as(labeler)), 200);
+        assertThat(queue.get("skipped").asLong()).isEqualTo(1);
+        assertThat(queue.get("left").asLong()).isEqualTo(2);
+
+        mvc.perform(post("/api/projects/" + p + "/skips/undo").with(as(researcher))).andExpect(status().isForbidden());
+        String other = account(Role.LABELER);
+        mvc.perform(post("/api/projects/" + p + "/skips/undo").with(as(other)))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+    }
+
+    @Test
     void multipart_upload_with_a_bad_line_stores_nothing_and_reports_the_line() throws Exception {
         long p = project(2);
         MockMultipartFile file = new MockMultipartFile("file", "bad.csv", "text/csv",
