@@ -145,10 +145,9 @@ public class LabelView extends Div implements BeforeEnterObserver {
         }
         task = next;
         if (task == null) {
-            Div done = message("All done in " + project.name(),
-                    "There is no task left for you in this project. Thank you!");
-            Ui.testId(done, "no-task");
-            add(done);
+            long here = project.id();
+            add(new QueueDone(project, progress.ofLabeler(here, labelerId),
+                    projects.list().stream().filter(p -> p.id() != here).toList(), this::loadNext));
             return;
         }
         shownAt = Instant.now(clock);
