@@ -128,9 +128,14 @@ abstract class ApiScenarios {
         JsonNode imported = json(post("/api/projects/" + p + "/import?format=JSONL&source=api-test").with(as(admin))
                 .contentType("application/x-ndjson").content("""
                         {"prompt": "Capital of France?", "responses": ["Paris", "Lyon", "Paris, on the Seine."]}
-                        {"prompt": "2+2?", "responses": ["4", "5"]}
+                        {"prompt": "2+2?", "responses": ["4", "5", "four"]}
                         """), 201);
         assertThat(imported.get("tasks").asInt()).isEqualTo(2);
+        mvc.perform(post("/api/projects/" + p + "/import?format=JSONL").with(as(admin))
+                        .contentType("application/x-ndjson").content("{\"prompt\": \"1+1?\", \"responses\": [\"2\", \"3\"]}\n"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].line").value(1))
+                .andExpect(jsonPath("$.errors[0].reason").value("has 2 responses; this project ranks exactly 3 per prompt (its K)"));
 
         JsonNode task = json(post("/api/projects/" + p + "/tasks/next").with(as(labeler)), 200);
         long taskId = task.get("taskId").asLong();
