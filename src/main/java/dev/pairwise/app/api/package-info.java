@@ -27,7 +27,9 @@
  * GET  /api/demonstrations?projectId=&amp;status=&amp;authorId=&amp;text=&amp;page=&amp;size=   ADMIN, RESEARCHER
  * POST /api/projects/{id}/demonstrations               ADMIN; LABELER where the project allows
  * POST /api/demonstrations/{id}/submit                 the author or an admin
- * POST /api/demonstrations/{id}/review                 ADMIN   {"approve": true|false, "note": "..."}
+ * POST /api/demonstrations/{id}/review                 ADMIN   {"approve": true|false, "note": "..."}; 403 approving one's own (unless the only admin)
+ * PUT  /api/demonstrations/{id}                        the author (draft, rejected) or an admin   {"instruction", "response"}
+ * GET  /api/demonstrations/{id}/edits                  ADMIN, RESEARCHER   reviewers' edits: who, when, the text replaced
  * POST /api/jobs                                      RESEARCHER    {"type": "SFT", "config": {...}} → 201 queued
  * GET  /api/jobs?type=&amp;status=&amp;limit=                   RESEARCHER, ADMIN   newest first
  * GET  /api/jobs/{id}, /api/jobs/{id}/metrics          RESEARCHER, ADMIN

@@ -7,6 +7,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -280,15 +281,26 @@ abstract class ApiScenarios {
         assertThat(demo.get("status").asString()).isEqualTo("SUBMITTED");
         mvc.perform(post("/api/demonstrations/" + demo.get("id").asLong() + "/review").with(as(researcher))
                 .contentType(MediaType.APPLICATION_JSON).content("{\"approve\":true}")).andExpect(status().isForbidden());
-        json(post("/api/demonstrations/" + demo.get("id").asLong() + "/review").with(as(admin))
+        mvc.perform(post("/api/demonstrations/" + demo.get("id").asLong() + "/review").with(as(admin))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"approve\":true}"))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.detail").value(containsString("another admin must approve it")));
+        String reviewer = account(Role.ADMIN);
+        JsonNode edited = json(put("/api/demonstrations/" + demo.get("id").asLong()).with(as(reviewer))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"instruction\":\"Name a prime.\",\"response\":\"7 is prime.\"}"), 200);
+        assertThat(edited.get("status").asString()).isEqualTo("SUBMITTED");
+        JsonNode edits = json(get("/api/demonstrations/" + demo.get("id").asLong() + "/edits").with(as(researcher)), 200);
+        assertThat(edits.get(0).get("editorName").asString()).isEqualTo(reviewer);
+        assertThat(edits.get(0).get("responseBefore").asString()).isEqualTo("7");
+        json(post("/api/demonstrations/" + demo.get("id").asLong() + "/review").with(as(reviewer))
                 .contentType(MediaType.APPLICATION_JSON).content("{\"approve\":true,\"note\":\"ok\"}"), 200);
         JsonNode found = json(get("/api/demonstrations?projectId=" + p + "&status=APPROVED").with(as(researcher)), 200);
         assertThat(found.get("total").asLong()).isEqualTo(1);
-        assertThat(found.get("items").get(0).get("reviewerName").asString()).isEqualTo(admin);
+        assertThat(found.get("items").get(0).get("reviewerName").asString()).isEqualTo(reviewer);
         String export = mvc.perform(get("/api/projects/" + p + "/export/demonstrations?format=MESSAGES")
                         .with(as(researcher)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(export).isEqualTo("{\"messages\":[{\"role\":\"user\",\"content\":\"Name a prime.\"},"
-                + "{\"role\":\"assistant\",\"content\":\"7\"}]}\n");
+                + "{\"role\":\"assistant\",\"content\":\"7 is prime.\"}]}\n");
     }
 }
