@@ -104,11 +104,31 @@ class JobFormTest {
         assertThat(form.showError("config.epochs", "epochs must be between 1 and 100")).isTrue();
         IntegerField epochs = control(form, "epochs");
         assertThat(epochs.isInvalid()).isTrue();
-        assertThat(epochs.getErrorMessage()).isEqualTo("epochs must be between 1 and 100");
+        assertThat(epochs.getErrorMessage()).as("in the form's words").isEqualTo("Epochs must be between 1 and 100");
         assertThat(form.showError("corpus", "The corpus is empty")).isTrue();
         assertThat(((ComboBox<String>) control(form, "corpus")).getErrorMessage()).isEqualTo("The corpus is empty");
         assertThat(form.showError("dataset", "No approved demonstrations")).isFalse();
         form.clearErrors();
         assertThat(epochs.isInvalid()).isFalse();
+    }
+
+    @Test
+    void every_wrong_field_is_marked_at_once_in_the_forms_words() {
+        JobForm form = new JobForm(FIELDS, CHOICES);
+        ((ComboBox<CheckpointView>) control(form, "baseCheckpoint")).clear();
+        ((IntegerField) control(form, "epochs")).setValue(0);
+        ((NumberField) control(form, "learningRate")).setValue(5.0);
+        assertThatThrownBy(form::toJson).isInstanceOf(InvalidInputException.class);
+
+        assertThat(form.invalidLabels()).containsExactly("Start from", "Epochs", "Learning rate");
+        assertThat(((ComboBox<CheckpointView>) control(form, "baseCheckpoint")).getErrorMessage())
+                .isEqualTo("Start from is required");
+        assertThat(((IntegerField) control(form, "epochs")).getErrorMessage())
+                .isEqualTo("Epochs must be between 1 and 100, was 0");
+        assertThat(((NumberField) control(form, "learningRate")).getErrorMessage())
+                .isEqualTo("Learning rate must be between 1.00e-07 and 0.01, was 5");
+        assertThat(form.inFormWords("a job needs a model (baseCheckpoint) and learningRate (3) must be small"))
+                .isEqualTo("A job needs a model and Learning rate (3) must be small");
+        assertThat(form.inFormWords("epochs (3) must not exceed the preset")).isEqualTo("Epochs (3) must not exceed the preset");
     }
 }
