@@ -136,7 +136,10 @@ class JobForm extends FormLayout {
         });
     }
 
-    private static Control control(ConfigField f, Choices choices) {
+    /** Checkpoints an earlier field of this form was preset to: a later one takes another. */
+    private final java.util.Set<Long> preset = new java.util.HashSet<>();
+
+    private Control control(ConfigField f, Choices choices) {
         Object initial = ConfigJson.defaultValue(f);
         String id = "config-" + f.name();
         return switch (f.kind()) {
@@ -186,8 +189,13 @@ class JobForm extends FormLayout {
                         .filter(c -> f.options().isEmpty() || f.options().contains(c.kind().name())).toList();
                 x.setItems(accepted);
                 x.setItemLabelGenerator(c -> "#" + c.id() + " " + c.name() + " (" + c.kind() + ")");
-                if (f.required() && !accepted.isEmpty()) {
-                    x.setValue(accepted.getFirst()); // the newest of the accepted kinds
+                // The newest of the accepted kinds that no earlier field took: an evaluation's
+                // Policy B is not preset to Policy A (it stays empty when there is no other).
+                if (f.required()) {
+                    accepted.stream().filter(c -> !preset.contains(c.id())).findFirst().ifPresent(c -> {
+                        x.setValue(c);
+                        preset.add(c.id());
+                    });
                 }
                 x.setId(id);
                 yield new Control(f, x, () -> x.getValue() == null ? null : x.getValue().id());

@@ -131,4 +131,44 @@ class JobFormTest {
                 .isEqualTo("A job needs a model and Learning rate (3) must be small");
         assertThat(form.inFormWords("epochs (3) must not exceed the preset")).isEqualTo("Epochs (3) must not exceed the preset");
     }
+
+    @Test
+    void a_second_checkpoint_field_is_not_preset_to_the_first_and_an_only_corpus_is_preselected() {
+        List<ConfigField> eval = List.of(
+                ConfigField.checkpoint("policyCheckpoint", "Policy A", List.of(CheckpointKind.BASE, CheckpointKind.SFT), true, ""),
+                ConfigField.checkpoint("opponentCheckpoint", "Policy B", List.of(CheckpointKind.BASE, CheckpointKind.SFT), true, ""),
+                ConfigField.checkpoint("thirdCheckpoint", "Policy C", List.of(CheckpointKind.BASE, CheckpointKind.SFT), true, ""),
+                ConfigField.corpus("corpus", "Corpus", ""));
+        JobForm.Choices oneCorpus = new JobForm.Choices() {
+            @Override
+            public List<CheckpointView> checkpoints() {
+                return CHOICES.checkpoints();
+            }
+
+            @Override
+            public List<ProjectView> projects() {
+                return CHOICES.projects();
+            }
+
+            @Override
+            public List<String> corpora() {
+                return List.of("only.txt");
+            }
+
+            @Override
+            public String saveCorpus(String fileName, InputStream content) {
+                throw new UnsupportedOperationException();
+            }
+        };
+        JobForm form = new JobForm(eval, oneCorpus);
+        assertThat(((ComboBox<CheckpointView>) control(form, "policyCheckpoint")).getValue().id()).isEqualTo(7L);
+        assertThat(((ComboBox<CheckpointView>) control(form, "opponentCheckpoint")).getValue().id())
+                .as("Policy B is not Policy A").isEqualTo(3L);
+        assertThat(((ComboBox<CheckpointView>) control(form, "thirdCheckpoint")).getValue())
+                .as("no third accepted checkpoint: left empty").isNull();
+        assertThat(((ComboBox<String>) control(form, "corpus")).getValue()).isEqualTo("only.txt");
+
+        JobForm twoCorpora = new JobForm(List.of(ConfigField.corpus("corpus", "Corpus", "")), CHOICES);
+        assertThat(((ComboBox<String>) control(twoCorpora, "corpus")).getValue()).as("a choice to make").isNull();
+    }
 }
