@@ -176,7 +176,8 @@ public class LabelView extends Div implements BeforeEnterObserver {
         grid.getStyle().set("--pw-k", Integer.toString(t.responses().size()));
         int position = 1;
         for (ShownResponse r : t.responses()) {
-            ResponseCard card = new ResponseCard(position, r, this::select);
+            long id = r.id();
+            ResponseCard card = new ResponseCard(position, r, this::select, move -> onCardMove(id, move));
             cards.put(r.id(), card);
             byPosition.add(r.id());
             positions.put(r.id(), position);
@@ -212,6 +213,12 @@ public class LabelView extends Div implements BeforeEnterObserver {
             Ui.testId(undo, "undo-skip");
             head.add(undo);
         }
+        Button toBoard = new Button("Your ranking ↓", e -> form.getElement()
+                .executeJs("this.scrollIntoView({block: 'start'})"));
+        toBoard.addClassName("narrow-only");
+        toBoard.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+        Ui.testId(toBoard, "to-ranking");
+        head.add(toBoard);
         Button guidelines = new Button("Guidelines", VaadinIcon.BOOK.create(), e -> openGuidelines(t));
         guidelines.setId("show-guidelines");
         guidelines.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
@@ -303,6 +310,22 @@ public class LabelView extends Div implements BeforeEnterObserver {
                 skip();
                 return;
             }
+        }
+        refresh();
+    }
+
+    /** A touch button on a selected card: the same moves as the keys, on that card's response. */
+    private void onCardMove(long id, ResponseCard.Move move) {
+        if (ranking == null) {
+            return;
+        }
+        selected = id;
+        switch (move) {
+            case PLACE -> ranking.place(id);
+            case UP -> ranking.moveUp(id);
+            case DOWN -> ranking.moveDown(id);
+            case TIE -> ranking.tieWithAbove(id);
+            case UNTIE -> ranking.untie(id);
         }
         refresh();
     }
