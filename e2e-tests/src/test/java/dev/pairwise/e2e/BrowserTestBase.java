@@ -84,6 +84,17 @@ abstract class BrowserTestBase {
         page.setDefaultTimeout(20_000);
     }
 
+    /** A fresh phone-like context: this viewport, a touch screen, mobile (no hover, coarse pointer). */
+    void openTouchPage(int width, int height) {
+        if (context != null) {
+            context.close();
+        }
+        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(width, height)
+                .setHasTouch(true).setIsMobile(true));
+        page = context.newPage();
+        page.setDefaultTimeout(20_000);
+    }
+
     @AfterEach
     void closePage() {
         context.close();

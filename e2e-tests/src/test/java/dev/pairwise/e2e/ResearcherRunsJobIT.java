@@ -174,10 +174,12 @@ class ResearcherRunsJobIT extends BrowserTestBase {
         JobView pretrain = run("PRETRAIN", "{\"corpus\": \"" + corpus + "\", \"tokenizerCheckpoint\": " + tokenizerId
                 + ", \"preset\": \"tiny\", \"steps\": 10, \"warmupSteps\": 1, \"batchSize\": 2, \"evalEvery\": 0}");
         long admin = accounts.findByUsername("admin").orElseThrow().getId();
+        long labeler = accounts.findByUsername("labeler").orElseThrow().getId();
         long project = projects.list().getFirst().id();
         for (String[] qa : List.of(new String[] {"Name a fruit.", "An apple."}, new String[] {"Say hello.", "Hello!"},
                 new String[] {"What is 2+2?", "4."})) {
-            demos.review(admin, demos.create(admin, new DemoDraft(project, qa[0], qa[1], true)).id(), true, "ok");
+            // written by the labeler: nobody approves their own demonstration
+            demos.review(admin, demos.create(labeler, new DemoDraft(project, qa[0], qa[1], true)).id(), true, "ok");
         }
         return producedBy(pretrain, CheckpointKind.BASE);
     }

@@ -1,6 +1,7 @@
 package dev.pairwise.app.api;
 
 import dev.pairwise.labeling.demo.DemoDraft;
+import dev.pairwise.labeling.demo.DemoEditView;
 import dev.pairwise.labeling.demo.DemoQuery;
 import dev.pairwise.labeling.demo.DemoStatus;
 import dev.pairwise.labeling.demo.DemonstrationService;
@@ -16,6 +17,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -69,6 +71,20 @@ class DemonstrationsController {
     @PreAuthorize("hasRole('ADMIN')")
     DemonstrationView review(@PathVariable long demoId, @RequestBody ReviewRequest body, Authentication auth) {
         return demos.review(caller.id(auth), demoId, Boolean.TRUE.equals(body.approve()), body.note());
+    }
+
+    /** The author (while a draft or rejected) or an admin edits the text; see {@link DemonstrationService#update}. */
+    @PutMapping("/api/demonstrations/{demoId}")
+    @PreAuthorize("isAuthenticated()")
+    DemonstrationView edit(@PathVariable long demoId, @RequestBody DemoRequest body, Authentication auth) {
+        return demos.update(caller.id(auth), demoId, body.instruction(), body.response());
+    }
+
+    /** Reviewers' edits, oldest first, each with the text it replaced (the first: the author's original). */
+    @GetMapping("/api/demonstrations/{demoId}/edits")
+    @PreAuthorize("hasAnyRole('ADMIN', 'RESEARCHER')")
+    List<DemoEditView> edits(@PathVariable long demoId) {
+        return demos.edits(demoId);
     }
 
     /** One page of demonstrations and the total that match. */

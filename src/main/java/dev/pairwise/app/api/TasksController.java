@@ -4,6 +4,8 @@ import dev.pairwise.labeling.judgment.JudgmentService;
 import dev.pairwise.labeling.judgment.ResponseFlag;
 import dev.pairwise.labeling.judgment.SubmitJudgment;
 import dev.pairwise.labeling.judgment.SubmitResult;
+import dev.pairwise.labeling.progress.LabelerQueue;
+import dev.pairwise.labeling.progress.ProgressService;
 import dev.pairwise.labeling.task.AssignmentService;
 import dev.pairwise.labeling.task.NextTask;
 import java.util.List;
@@ -13,6 +15,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -22,7 +25,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Labeling over HTTP (labelers): lease the next task of a project, submit a judgment of it, or
- * skip it. A submit carries an idempotency key (body field or {@code Idempotency-Key} header):
+ * skip it (it comes back at the end of the queue; the last skip can be undone), and see where one
+ * stands in the project. A submit carries an idempotency key (body field or {@code Idempotency-Key} header):
  * a retry with the same key answers 200 with the first result instead of storing again.
  */
 @RestController
@@ -30,11 +34,13 @@ class TasksController {
 
     private final AssignmentService assignment;
     private final JudgmentService judgments;
+    private final ProgressService progress;
     private final Caller caller;
 
-    TasksController(AssignmentService assignment, JudgmentService judgments, Caller caller) {
+    TasksController(AssignmentService assignment, JudgmentService judgments, ProgressService progress, Caller caller) {
         this.assignment = assignment;
         this.judgments = judgments;
+        this.progress = progress;
         this.caller = caller;
     }
 
@@ -58,11 +64,41 @@ class TasksController {
         return ResponseEntity.status(r.duplicate() ? HttpStatus.OK : HttpStatus.CREATED).body(r);
     }
 
+    /** 204; the task comes back to the caller after their other open tasks. */
     @PostMapping("/api/tasks/{taskId}/skip")
     @PreAuthorize("hasRole('LABELER')")
     ResponseEntity<Void> skip(@PathVariable long taskId, Authentication auth) {
         assignment.skip(taskId, caller.id(auth));
         return ResponseEntity.noContent().build();
+    }
+
+    /** 200 with the task skipped last, leased again; 404 when none, 409 when others filled it. */
+    @PostMapping("/api/projects/{projectId}/skips/undo")
+    @PreAuthorize("hasRole('LABELER')")
+    NextTask undoSkip(@PathVariable long projectId, Authentication auth) {
+        return assignment.undoLastSkip(projectId, caller.id(auth));
+    }
+
+    /**
+     * Where the caller stands in a project ("task 3 of 13"). Apart from {@code tasks/next}, which
+     * must stay a few index look-ups: this one counts the project's open tasks.
+     */
+    @GetMapping("/api/projects/{projectId}/tasks/queue")
+    @PreAuthorize("hasRole('LABELER')")
+    QueueAnswer queue(@PathVariable long projectId, Authentication auth) {
+        LabelerQueue q = progress.ofLabeler(projectId, caller.id(auth));
+        return new QueueAnswer(q.done(), q.left(), q.skipped(), q.position(), q.total(), q.timeOnTaskMs());
+    }
+
+    /**
+     * @param done          the caller's judgments in the project
+     * @param left          tasks they can still do (the one they hold and those they skipped included)
+     * @param skipped       of those, the ones they skipped
+     * @param position      the number of the task in hand, {@code done + 1}
+     * @param total         {@code done + left}
+     * @param timeOnTaskMs  their judgments' time on task, summed
+     */
+    record QueueAnswer(long done, long left, long skipped, long position, long total, long timeOnTaskMs) {
     }
 
     /** A judgment as sent; see {@link SubmitJudgment} for the meaning of each field. */

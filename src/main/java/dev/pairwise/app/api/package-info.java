@@ -17,7 +17,9 @@
  * GET  /api/projects/{id}/leaderboard[?ties=arena|half] ADMIN, RESEARCHER   {"systems": [...], "battles", "ties"}
  * POST /api/projects/{id}/tasks/next                   LABELER       200 task, 204 none left
  * POST /api/tasks/{taskId}/judgments                   LABELER       201 new, 200 same idempotency key
- * POST /api/tasks/{taskId}/skip                        LABELER       204
+ * POST /api/tasks/{taskId}/skip                        LABELER       204; it comes back after the caller's other open tasks
+ * POST /api/projects/{id}/skips/undo                   LABELER       200 the task skipped last, leased again; 404 none, 409 filled by others
+ * GET  /api/projects/{id}/tasks/queue                  LABELER       {done, left, skipped, position, total, timeOnTaskMs}
  * GET  /api/projects/{id}/export/pairs?format=TRL|HH_RLHF                  ADMIN, RESEARCHER (JSONL)
  * GET  /api/projects/{id}/export/judgments            ADMIN, RESEARCHER (JSONL {task_id, labeler, tiers, judgment_id, created_at})
  * GET  /api/projects/{id}/agreement                    ADMIN, RESEARCHER   {pairwise_agreement, krippendorff_alpha, kendall_tau_b, units, labelers, per_labeler}
@@ -25,7 +27,9 @@
  * GET  /api/demonstrations?projectId=&amp;status=&amp;authorId=&amp;text=&amp;page=&amp;size=   ADMIN, RESEARCHER
  * POST /api/projects/{id}/demonstrations               ADMIN; LABELER where the project allows
  * POST /api/demonstrations/{id}/submit                 the author or an admin
- * POST /api/demonstrations/{id}/review                 ADMIN   {"approve": true|false, "note": "..."}
+ * POST /api/demonstrations/{id}/review                 ADMIN   {"approve": true|false, "note": "..."}; 403 approving one's own (unless the only admin)
+ * PUT  /api/demonstrations/{id}                        the author (draft, rejected) or an admin   {"instruction", "response"}
+ * GET  /api/demonstrations/{id}/edits                  ADMIN, RESEARCHER   reviewers' edits: who, when, the text replaced
  * POST /api/jobs                                      RESEARCHER    {"type": "SFT", "config": {...}} → 201 queued
  * GET  /api/jobs?type=&amp;status=&amp;limit=                   RESEARCHER, ADMIN   newest first
  * GET  /api/jobs/{id}, /api/jobs/{id}/metrics          RESEARCHER, ADMIN

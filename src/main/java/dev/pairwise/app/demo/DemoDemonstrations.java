@@ -6,7 +6,8 @@ import dev.pairwise.labeling.demo.DemonstrationView;
 
 /**
  * Three demonstrations for the demo project, so the review queue is not empty on first start:
- * two submitted by the demo labeler and awaiting review, one already approved by the demo admin.
+ * all written by the demo labeler (nobody approves their own), two awaiting review, one already
+ * approved by the demo admin.
  */
 final class DemoDemonstrations {
 
@@ -25,7 +26,7 @@ final class DemoDemonstrations {
                 2. **Leave a blank line, then explain why** the change was needed, not only what changed.
                 3. **Keep one logical change per commit**, so the message can describe it precisely.
                 """.strip(), true));
-        DemonstrationView approved = demos.create(adminId, new DemoDraft(projectId,
+        DemonstrationView approved = demos.create(labelerId, new DemoDraft(projectId,
                 "Convert 100 degrees Fahrenheit to Celsius and show the calculation.", """
                 °C = (°F − 32) × 5/9
 

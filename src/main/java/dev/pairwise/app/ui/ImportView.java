@@ -3,6 +3,7 @@ package dev.pairwise.app.ui;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -160,10 +161,11 @@ public class ImportView extends Div {
             sample.setId("import-sample");
             sample.addColumn(ImportView::line).setHeader("Line").setAutoWidth(true).setFlexGrow(0);
             sample.addColumn(ImportView::promptOf).setHeader("Prompt").setFlexGrow(1);
-            sample.addColumn(ImportView::detailOf).setHeader("Responses").setFlexGrow(1);
+            sample.addComponentColumn(ImportView::detailOf).setHeader("Responses").setFlexGrow(2);
+            sample.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
             sample.setItems(preview.sample());
             sample.setAllRowsVisible(true);
-            result.add(new Paragraph("First good lines:"), sample);
+            result.add(new Paragraph("First good lines, as they will be stored:"), sample);
         }
     }
 
@@ -225,19 +227,37 @@ public class ImportView extends Div {
             case ImportItem.Pair p -> p.prompt();
             case ImportItem.Battle b -> b.prompt();
         };
-        return text.length() > 120 ? text.substring(0, 117) + "…" : text;
+        return clip(text);
     }
 
-    private static String detailOf(ImportItem item) {
-        return switch (item) {
-            case ImportItem.Ranked r -> r.prompt().responses().size() + " responses";
-            case ImportItem.Pair p -> "chosen/rejected pair" + (p.margin() > 1 ? " (margin " + p.margin() + ")" : "");
-            case ImportItem.Battle b -> b.modelA() + " vs " + b.modelB() + ": " + switch (b.winner()) {
-                case A -> b.modelA() + " wins";
-                case B -> b.modelB() + " wins";
-                case TIE -> "tie";
-                case BOTH_BAD -> "both bad";
-            };
-        };
+    /** The responses of a line as text, one per row, so the admin sees what will be ranked. */
+    private static Div detailOf(ImportItem item) {
+        Div cell = new Div();
+        cell.addClassName("import-responses");
+        Ui.testId(cell, "import-sample-responses-" + line(item));
+        switch (item) {
+            case ImportItem.Ranked r -> {
+                int n = 1;
+                for (var response : r.prompt().responses()) {
+                    cell.add(new Div(n++ + ". " + clip(response.text())));
+                }
+            }
+            case ImportItem.Pair p -> cell.add(new Div("chosen: " + clip(p.chosen())),
+                    new Div("rejected: " + clip(p.rejected()) + (p.margin() > 1 ? " (margin " + p.margin() + ")" : "")));
+            case ImportItem.Battle b -> cell.add(new Div(b.modelA() + ": " + clip(b.answerA())),
+                    new Div(b.modelB() + ": " + clip(b.answerB())),
+                    new Div("verdict: " + switch (b.winner()) {
+                        case A -> b.modelA() + " wins";
+                        case B -> b.modelB() + " wins";
+                        case TIE -> "tie";
+                        case BOTH_BAD -> "both bad";
+                    }));
+        }
+        return cell;
+    }
+
+    private static String clip(String text) {
+        String flat = text.replaceAll("\\s+", " ").strip();
+        return flat.length() > 160 ? flat.substring(0, 157) + "…" : flat;
     }
 }

@@ -23,6 +23,8 @@ import dev.pairwise.labeling.judgment.JudgmentService;
 import dev.pairwise.labeling.judgment.ResponseFlag;
 import dev.pairwise.labeling.judgment.SubmitJudgment;
 import dev.pairwise.labeling.judgment.SubmitResult;
+import dev.pairwise.labeling.progress.LabelerQueue;
+import dev.pairwise.labeling.progress.ProgressService;
 import dev.pairwise.labeling.project.ProjectService;
 import dev.pairwise.labeling.project.ProjectView;
 import dev.pairwise.labeling.task.AssignmentService;
@@ -57,6 +59,7 @@ public class LabelView extends Div implements BeforeEnterObserver {
     private final AssignmentService assignments;
     private final JudgmentService judgments;
     private final ProjectService projects;
+    private final ProgressService progress;
     private final long labelerId;
     private final Clock clock;
 
@@ -69,15 +72,18 @@ public class LabelView extends Div implements BeforeEnterObserver {
     private @Nullable Long selected;
     private Instant shownAt = Instant.EPOCH;
     private String idempotencyKey = "";
+    /** A skip was the last thing done on this screen: it can be taken back. */
+    private boolean mayUndoSkip;
 
     private final JudgmentForm form = new JudgmentForm(this::submit, this::skip, this::resetRanking, this::refresh);
     private @Nullable DomListenerRegistration keys;
 
     LabelView(AssignmentService assignments, JudgmentService judgments, ProjectService projects,
-            CurrentUser currentUser, ObjectProvider<Clock> clock) {
+            ProgressService progress, CurrentUser currentUser, ObjectProvider<Clock> clock) {
         this.assignments = assignments;
         this.judgments = judgments;
         this.projects = projects;
+        this.progress = progress;
         this.labelerId = currentUser.account().getId();
         this.clock = clock.getIfAvailable(Clock::systemUTC);
         addClassName("label-view");
@@ -113,6 +119,15 @@ public class LabelView extends Div implements BeforeEnterObserver {
     }
 
     private void loadNext() {
+        if (project == null) {
+            clear();
+            add(message("No project yet", "An admin has to create a project and import prompts first."));
+            return;
+        }
+        show(assignments.next(project.id(), labelerId).orElse(null));
+    }
+
+    private void clear() {
         removeAll();
         cards.clear();
         byPosition.clear();
@@ -120,16 +135,19 @@ public class LabelView extends Div implements BeforeEnterObserver {
         task = null;
         ranking = null;
         board = null;
+    }
+
+    /** Shows a task, or the end of the queue when there is none. */
+    private void show(@Nullable NextTask next) {
+        clear();
         if (project == null) {
-            add(message("No project yet", "An admin has to create a project and import prompts first."));
             return;
         }
-        task = assignments.next(project.id(), labelerId).orElse(null);
+        task = next;
         if (task == null) {
-            Div done = message("All done in " + project.name(),
-                    "There is no task left for you in this project. Thank you!");
-            Ui.testId(done, "no-task");
-            add(done);
+            long here = project.id();
+            add(new QueueDone(project, progress.ofLabeler(here, labelerId),
+                    projects.list().stream().filter(p -> p.id() != here).toList(), this::loadNext));
             return;
         }
         shownAt = Instant.now(clock);
@@ -158,7 +176,8 @@ public class LabelView extends Div implements BeforeEnterObserver {
         grid.getStyle().set("--pw-k", Integer.toString(t.responses().size()));
         int position = 1;
         for (ShownResponse r : t.responses()) {
-            ResponseCard card = new ResponseCard(position, r, this::select);
+            long id = r.id();
+            ResponseCard card = new ResponseCard(position, r, this::select, move -> onCardMove(id, move));
             cards.put(r.id(), card);
             byPosition.add(r.id());
             positions.put(r.id(), position);
@@ -171,14 +190,39 @@ public class LabelView extends Div implements BeforeEnterObserver {
         Div head = new Div();
         head.addClassName("task-head");
         H2 title = new H2(t.projectName());
+        LabelerQueue queue = progress.ofLabeler(t.projectId(), labelerId);
+        // done + 1 of done + left: what this labeler did and can still do here, the task in hand included
+        Span where = new Span(queue.position() + " of " + Math.max(queue.total(), queue.position()));
+        where.addClassName("task-position");
+        Ui.testId(where, "task-position");
+        where.getElement().setAttribute("title", queue.done() + " done, " + queue.left() + " to do (this one included)");
         Span taskNo = new Span("Task " + t.taskId());
         taskNo.addClassName("task-id");
         Ui.testId(taskNo, "task-id");
         taskNo.getElement().setAttribute("data-task-id", Long.toString(t.taskId()));
+        head.add(title, where, taskNo);
+        if (queue.skipped() > 0) {
+            Span skipped = new Span(queue.skipped() + " skipped · back after the rest");
+            skipped.addClassName("task-id");
+            Ui.testId(skipped, "skipped-count");
+            head.add(skipped);
+        }
+        if (mayUndoSkip) {
+            Button undo = new Button("Undo skip", VaadinIcon.ARROW_BACKWARD.create(), e -> undoSkip());
+            undo.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+            Ui.testId(undo, "undo-skip");
+            head.add(undo);
+        }
+        Button toBoard = new Button("Your ranking ↓", e -> form.getElement()
+                .executeJs("this.scrollIntoView({block: 'start'})"));
+        toBoard.addClassName("narrow-only");
+        toBoard.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+        Ui.testId(toBoard, "to-ranking");
+        head.add(toBoard);
         Button guidelines = new Button("Guidelines", VaadinIcon.BOOK.create(), e -> openGuidelines(t));
         guidelines.setId("show-guidelines");
         guidelines.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        head.add(title, taskNo, guidelines);
+        head.add(guidelines);
 
         Div prompt = new Div();
         prompt.addClassName("prompt-card");
@@ -270,6 +314,22 @@ public class LabelView extends Div implements BeforeEnterObserver {
         refresh();
     }
 
+    /** A touch button on a selected card: the same moves as the keys, on that card's response. */
+    private void onCardMove(long id, ResponseCard.Move move) {
+        if (ranking == null) {
+            return;
+        }
+        selected = id;
+        switch (move) {
+            case PLACE -> ranking.place(id);
+            case UP -> ranking.moveUp(id);
+            case DOWN -> ranking.moveDown(id);
+            case TIE -> ranking.tieWithAbove(id);
+            case UNTIE -> ranking.untie(id);
+        }
+        refresh();
+    }
+
     private void withSelected(java.util.function.LongConsumer action) {
         if (selected != null) {
             action.accept(selected);
@@ -304,6 +364,7 @@ public class LabelView extends Div implements BeforeEnterObserver {
                 form.rationale().isBlank() ? null : form.rationale(), elapsed);
         try {
             SubmitResult result = judgments.submit(labelerId, in);
+            mayUndoSkip = false;
             Ui.success("Saved: " + result.pairs() + " preference pairs"
                     + (result.demonstrationId() != null ? " and your answer as a demonstration" : "") + ".");
             loadNext();
@@ -322,10 +383,27 @@ public class LabelView extends Div implements BeforeEnterObserver {
         }
         try {
             assignments.skip(task.taskId(), labelerId);
-            Ui.success("Skipped.");
+            mayUndoSkip = true;
+            Ui.success("Skipped. It comes back after your other tasks.");
             loadNext();
         } catch (RuntimeException e) {
             Ui.error(Ui.messageOf(e));
+        }
+    }
+
+    /** Brings back the task skipped last; the one shown after it goes back to the queue. */
+    private void undoSkip() {
+        if (project == null) {
+            return;
+        }
+        try {
+            NextTask back = assignments.undoLastSkip(project.id(), labelerId);
+            mayUndoSkip = false;
+            show(back);
+        } catch (RuntimeException e) {
+            mayUndoSkip = false;
+            Ui.error(Ui.messageOf(e));
+            loadNext();
         }
     }
 

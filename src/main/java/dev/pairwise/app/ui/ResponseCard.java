@@ -51,7 +51,10 @@ final class ResponseCard extends Div {
     private final Map<ResponseFlag, Checkbox> flags = new EnumMap<>(ResponseFlag.class);
     private Integer likert;
 
-    ResponseCard(int position, ShownResponse response, Consumer<Long> onSelect) {
+    /** What the touch buttons of a selected card do; the same moves as the keys. */
+    enum Move { PLACE, UP, DOWN, TIE, UNTIE }
+
+    ResponseCard(int position, ShownResponse response, Consumer<Long> onSelect, Consumer<Move> onMove) {
         this.position = position;
         this.responseId = response.id();
         addClassName("response-card");
@@ -81,7 +84,28 @@ final class ResponseCard extends Div {
         body.addClassName("card-body");
         Ui.testId(body, "response-text-" + position);
 
-        add(header, body, likertRow(), flagList());
+        add(header, moves(onMove), body, likertRow(), flagList());
+    }
+
+    /**
+     * Ranking by touch: buttons shown on the selected card only (CSS), so a phone ranks without
+     * a keyboard and without dragging across the page to the board.
+     */
+    private Div moves(Consumer<Move> onMove) {
+        Div row = new Div();
+        row.addClassName("card-moves");
+        Ui.testId(row, "card-moves-" + position);
+        row.add(move("Rank", Move.PLACE, "place", onMove), move("↑ Up", Move.UP, "up", onMove),
+                move("↓ Down", Move.DOWN, "down", onMove), move("Tie with above", Move.TIE, "tie", onMove),
+                move("Untie", Move.UNTIE, "untie", onMove));
+        return row;
+    }
+
+    private Button move(String label, Move what, String id, Consumer<Move> onMove) {
+        Button b = new Button(label, e -> onMove.accept(what));
+        b.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        Ui.testId(b, "card-" + id + "-" + position);
+        return b;
     }
 
     private Div likertRow() {

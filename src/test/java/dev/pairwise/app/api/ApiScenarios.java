@@ -7,6 +7,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -128,9 +129,14 @@ abstract class ApiScenarios {
         JsonNode imported = json(post("/api/projects/" + p + "/import?format=JSONL&source=api-test").with(as(admin))
                 .contentType("application/x-ndjson").content("""
                         {"prompt": "Capital of France?", "responses": ["Paris", "Lyon", "Paris, on the Seine."]}
-                        {"prompt": "2+2?", "responses": ["4", "5"]}
+                        {"prompt": "2+2?", "responses": ["4", "5", "four"]}
                         """), 201);
         assertThat(imported.get("tasks").asInt()).isEqualTo(2);
+        mvc.perform(post("/api/projects/" + p + "/import?format=JSONL").with(as(admin))
+                        .contentType("application/x-ndjson").content("{\"prompt\": \"1+1?\", \"responses\": [\"2\", \"3\"]}\n"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].line").value(1))
+                .andExpect(jsonPath("$.errors[0].reason").value("has 2 responses; this project ranks exactly 3 per prompt (its K)"));
 
         JsonNode task = json(post("/api/projects/" + p + "/tasks/next").with(as(labeler)), 200);
         long taskId = task.get("taskId").asLong();
@@ -166,6 +172,41 @@ abstract class ApiScenarios {
 
         JsonNode progress = json(get("/api/projects/" + p + "/progress").with(as(admin)), 200);
         assertThat(progress.get("judgments").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void a_skipped_task_comes_back_last_the_skip_can_be_undone_and_the_queue_says_where_one_stands() throws Exception {
+        long p = project(2);
+        json(post("/api/projects/" + p + "/import?format=JSONL").with(as(admin)).contentType("application/x-ndjson")
+                .content("""
+                        {"prompt": "One?", "responses": ["1", "one"]}
+                        {"prompt": "Two?", "responses": ["2", "two"]}
+                        """), 201);
+        JsonNode queue = json(get("/api/projects/" + p + "/tasks/queue").with(as(labeler)), 200);
+        assertThat(queue.get("position").asLong()).isEqualTo(1);
+        assertThat(queue.get("total").asLong()).isEqualTo(2);
+
+        long first = json(post("/api/projects/" + p + "/tasks/next").with(as(labeler)), 200).get("taskId").asLong();
+        json(post("/api/tasks/" + first + "/skip").with(as(labeler)), 204);
+        long second = json(post("/api/projects/" + p + "/tasks/next").with(as(labeler)), 200).get("taskId").asLong();
+        assertThat(second).isNotEqualTo(first);
+        assertThat(json(post("/api/projects/" + p + "/skips/undo").with(as(labeler)), 200).get("taskId").asLong())
+                .isEqualTo(first);
+        json(post("/api/tasks/" + first + "/skip").with(as(labeler)), 204);
+        assertThat(json(post("/api/projects/" + p + "/tasks/next").with(as(labeler)), 200).get("taskId").asLong())
+                .as("the task given back by the undo, then the skipped one").isEqualTo(second);
+        json(post("/api/tasks/" + second + "/skip").with(as(labeler)), 204);
+        assertThat(json(post("/api/projects/" + p + "/tasks/next").with(as(labeler)), 200).get("taskId").asLong())
+                .as("oldest skip first").isEqualTo(first);
+        queue = json(get("/api/projects/" + p + "/tasks/queue").with(as(labeler)), 200);
+        assertThat(queue.get("skipped").asLong()).isEqualTo(1);
+        assertThat(queue.get("left").asLong()).isEqualTo(2);
+
+        mvc.perform(post("/api/projects/" + p + "/skips/undo").with(as(researcher))).andExpect(status().isForbidden());
+        String other = account(Role.LABELER);
+        mvc.perform(post("/api/projects/" + p + "/skips/undo").with(as(other)))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
     }
 
     @Test
@@ -240,15 +281,26 @@ abstract class ApiScenarios {
         assertThat(demo.get("status").asString()).isEqualTo("SUBMITTED");
         mvc.perform(post("/api/demonstrations/" + demo.get("id").asLong() + "/review").with(as(researcher))
                 .contentType(MediaType.APPLICATION_JSON).content("{\"approve\":true}")).andExpect(status().isForbidden());
-        json(post("/api/demonstrations/" + demo.get("id").asLong() + "/review").with(as(admin))
+        mvc.perform(post("/api/demonstrations/" + demo.get("id").asLong() + "/review").with(as(admin))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"approve\":true}"))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.detail").value(containsString("another admin must approve it")));
+        String reviewer = account(Role.ADMIN);
+        JsonNode edited = json(put("/api/demonstrations/" + demo.get("id").asLong()).with(as(reviewer))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"instruction\":\"Name a prime.\",\"response\":\"7 is prime.\"}"), 200);
+        assertThat(edited.get("status").asString()).isEqualTo("SUBMITTED");
+        JsonNode edits = json(get("/api/demonstrations/" + demo.get("id").asLong() + "/edits").with(as(researcher)), 200);
+        assertThat(edits.get(0).get("editorName").asString()).isEqualTo(reviewer);
+        assertThat(edits.get(0).get("responseBefore").asString()).isEqualTo("7");
+        json(post("/api/demonstrations/" + demo.get("id").asLong() + "/review").with(as(reviewer))
                 .contentType(MediaType.APPLICATION_JSON).content("{\"approve\":true,\"note\":\"ok\"}"), 200);
         JsonNode found = json(get("/api/demonstrations?projectId=" + p + "&status=APPROVED").with(as(researcher)), 200);
         assertThat(found.get("total").asLong()).isEqualTo(1);
-        assertThat(found.get("items").get(0).get("reviewerName").asString()).isEqualTo(admin);
+        assertThat(found.get("items").get(0).get("reviewerName").asString()).isEqualTo(reviewer);
         String export = mvc.perform(get("/api/projects/" + p + "/export/demonstrations?format=MESSAGES")
                         .with(as(researcher)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(export).isEqualTo("{\"messages\":[{\"role\":\"user\",\"content\":\"Name a prime.\"},"
-                + "{\"role\":\"assistant\",\"content\":\"7\"}]}\n");
+                + "{\"role\":\"assistant\",\"content\":\"7 is prime.\"}]}\n");
     }
 }

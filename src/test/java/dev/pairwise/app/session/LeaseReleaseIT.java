@@ -6,6 +6,8 @@ import dev.pairwise.app.PairwiseApplication;
 import dev.pairwise.app.security.AccountAdminService;
 import dev.pairwise.labeling.Fixtures;
 import dev.pairwise.labeling.account.Role;
+import dev.pairwise.labeling.judgment.JudgmentService;
+import dev.pairwise.labeling.judgment.SubmitJudgment;
 import dev.pairwise.labeling.project.ProjectView;
 import dev.pairwise.labeling.task.AssignmentService;
 import dev.pairwise.labeling.task.NextTask;
@@ -18,6 +20,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.catalina.Context;
@@ -54,6 +59,8 @@ class LeaseReleaseIT {
     AccountAdminService accounts;
     @Autowired
     AssignmentService assignment;
+    @Autowired
+    JudgmentService judgments;
 
     Fixtures f;
     HttpClient browser;
@@ -113,7 +120,10 @@ class LeaseReleaseIT {
         f.prompts(p.id(), 2, 2);
         NextTask held = assignment.next(p.id(), leaver).orElseThrow();
         NextTask second = assignment.next(p.id(), other).orElseThrow();
-        assignment.skip(second.taskId(), other);
+        // judged, not skipped: a skipped task would come back to its labeler
+        judgments.submit(other, new SubmitJudgment(second.taskId(), UUID.randomUUID().toString(),
+                second.presentedOrder(), second.presentedOrder().stream().map(List::of).toList(), Map.of(), Map.of(),
+                false, null, null, 10L));
         assertThat(assignment.next(p.id(), other)).as("the held task is not offered").isEmpty();
         return new Scene(p, username, held, other);
     }

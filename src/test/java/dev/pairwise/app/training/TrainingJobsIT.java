@@ -192,12 +192,13 @@ class TrainingJobsIT {
 
     private void approveDemonstrations(long project) {
         long admin = accounts.findByUsername("admin").orElseThrow().getId();
+        long author = accounts.findByUsername("labeler").orElseThrow().getId(); // nobody approves their own
         String[][] demos = {
                 {"Say hello to the labeler.", "Hello! Thank you for ranking the answers."},
                 {"What does a reward model do?", "It scores a response to a prompt; higher means people prefer it."},
                 {"Name a way to compare two answers.", "Rank them: the better one goes first."}};
         for (String[] d : demos) {
-            long id = demonstrations.create(admin, new DemoDraft(project, d[0], d[1], true)).id();
+            long id = demonstrations.create(author, new DemoDraft(project, d[0], d[1], true)).id();
             demonstrations.review(admin, id, true, "fine");
         }
     }

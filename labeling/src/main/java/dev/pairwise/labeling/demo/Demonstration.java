@@ -82,6 +82,13 @@ public class Demonstration {
         this.updatedAt = now;
     }
 
+    /** A reviewer's edit: the text changes, the status does not. */
+    void edit(String instruction, String response, Instant now) {
+        this.instruction = instruction;
+        this.response = response;
+        this.updatedAt = now;
+    }
+
     void moveTo(DemoStatus status, Instant now) {
         this.status = status;
         this.updatedAt = now;

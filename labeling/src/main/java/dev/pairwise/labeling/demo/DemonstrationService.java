@@ -19,6 +19,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.domain.Specification;
@@ -28,8 +29,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * SFT demonstrations: admins (and labelers where the project allows) write them; admins review
- * them. Lifecycle DRAFT → SUBMITTED → APPROVED | REJECTED; editing a rejected one makes it a
- * draft again. Only APPROVED demonstrations are exported for training by default.
+ * them. Lifecycle DRAFT → SUBMITTED → APPROVED | REJECTED; the author editing a rejected one makes
+ * it a draft again. A reviewer (an admin who is not the author) may edit one as it stands; the
+ * edit is kept with who made it and the text it replaced. Nobody approves their own demonstration
+ * but the only admin. Only APPROVED demonstrations are exported for training by default.
  */
 @Service
 public class DemonstrationService {
@@ -37,12 +40,14 @@ public class DemonstrationService {
     private final DemonstrationRepository demos;
     private final ProjectRepository projects;
     private final AccountRepository accounts;
+    private final DemonstrationEditRepository edits;
     private final LabelingLimits limits;
     private final Clock clock;
 
     DemonstrationService(DemonstrationRepository demos, ProjectRepository projects, AccountRepository accounts,
-                         LabelingLimits limits, Clock clock) {
+                         DemonstrationEditRepository edits, LabelingLimits limits, Clock clock) {
         this.demos = demos;
+        this.edits = edits;
         this.projects = projects;
         this.accounts = accounts;
         this.limits = limits;
@@ -74,21 +79,54 @@ public class DemonstrationService {
         return view(d);
     }
 
-    /** Edits the text; allowed to the author (while DRAFT or REJECTED) and to admins. Back to DRAFT. */
+    /**
+     * Edits the text. The author may while it is a DRAFT or REJECTED (an admin author always), and
+     * it becomes a draft again. Another admin (a reviewer) may at any status, which stays as it is,
+     * and the edit is kept with who made it and the text it replaced ({@link #edits}).
+     */
     @Transactional
     public DemonstrationView update(long actorId, long demoId, String instruction, String response) {
         Demonstration d = demo(demoId);
         Account actor = account(actorId);
         boolean admin = actor.hasRole(Role.ADMIN);
-        if (!admin && !actor.getId().equals(d.getAuthorId())) {
+        boolean author = actor.getId().equals(d.getAuthorId());
+        if (!admin && !author) {
             throw new NotAllowedException("only the author or an admin may edit demonstration " + demoId);
         }
         if (!admin && (d.getStatus() == DemoStatus.SUBMITTED || d.getStatus() == DemoStatus.APPROVED)) {
             throw new ConflictException("status", "demonstration " + demoId + " is " + d.getStatus() + " and locked");
         }
-        d.revise(TextRules.require("instruction", instruction, limits.maxTextChars()),
-                TextRules.require("response", response, limits.maxTextChars()), clock.instant());
+        String newInstruction = TextRules.require("instruction", instruction, limits.maxTextChars());
+        String newResponse = TextRules.require("response", response, limits.maxTextChars());
+        if (author) {
+            d.revise(newInstruction, newResponse, clock.instant());
+        } else if (!newInstruction.equals(d.getInstruction()) || !newResponse.equals(d.getResponse())) {
+            edits.save(new DemonstrationEdit(demoId, actorId, d.getInstruction(), d.getResponse(), clock.instant()));
+            d.edit(newInstruction, newResponse, clock.instant());
+        }
         return view(demos.saveAndFlush(d));
+    }
+
+    /** Reviewers' edits of a demonstration, oldest first; the first holds the author's original. */
+    @Transactional(readOnly = true)
+    public List<DemoEditView> edits(long demoId) {
+        demo(demoId);
+        List<DemonstrationEdit> all = edits.findByDemonstrationIdOrderByIdAsc(demoId);
+        Map<Long, String> names = new HashMap<>();
+        accounts.findAllById(all.stream().map(DemonstrationEdit::getEditorId).collect(Collectors.toSet()))
+                .forEach(a -> names.put(a.getId(), a.getUsername()));
+        return all.stream().map(e -> new DemoEditView(e.getEditorId(), names.getOrDefault(e.getEditorId(), "?"),
+                e.getEditedAt(), e.getInstructionBefore(), e.getResponseBefore())).toList();
+    }
+
+    /**
+     * Whether this admin may approve their own demonstrations: only when they are the only
+     * enabled admin (nobody else could), which the review screen says.
+     */
+    @Transactional(readOnly = true)
+    public boolean isOnlyAdmin(long accountId) {
+        Account a = account(accountId);
+        return a.isEnabled() && a.hasRole(Role.ADMIN) && accounts.countEnabledAdmins() == 1;
     }
 
     /** DRAFT → SUBMITTED, by the author or an admin. */
@@ -118,6 +156,11 @@ public class DemonstrationService {
         if (d.getStatus() != DemoStatus.SUBMITTED) {
             throw new ConflictException("status", "demonstration " + demoId + " is " + d.getStatus()
                     + ", not awaiting review");
+        }
+        if (approve && Long.valueOf(reviewerId).equals(d.getAuthorId())
+                && accounts.countEnabledAdmins() > 1) {
+            throw new NotAllowedException("you wrote demonstration " + demoId
+                    + "; another admin must approve it (you may reject or edit it)");
         }
         String n = TextRules.optional("note", note, 4000);
         if (!approve && n == null) {

@@ -6,7 +6,9 @@ import dev.pairwise.labeling.task.NewPrompt;
 import dev.pairwise.labeling.task.TaskService;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -135,7 +137,7 @@ final class ImportParser {
 
     private void accept(ImportItem item, Consumer<ImportItem> sink) {
         switch (item) {
-            case ImportItem.Ranked r -> TaskService.validate(r.prompt(), rules.k(), rules.maxChars());
+            case ImportItem.Ranked r -> checkRanked(r.prompt());
             case ImportItem.Pair p -> {
                 TextRules.require("prompt", p.prompt(), rules.maxChars());
                 TextRules.require("chosen", p.chosen(), rules.maxChars());
@@ -152,6 +154,28 @@ final class ImportParser {
         }
         items++;
         sink.accept(item);
+    }
+
+    /**
+     * A prompt to rank has exactly the project's K responses (a task of fewer would be ranked
+     * beside tasks of K, and the project promises K), all different (a tie between two copies of
+     * one text says nothing); then the general task rules.
+     */
+    private void checkRanked(NewPrompt prompt) {
+        int n = prompt.responses() == null ? 0 : prompt.responses().size();
+        if (n != rules.k()) {
+            throw new InvalidInputException("responses", "has " + n + (n == 1 ? " response" : " responses")
+                    + "; this project ranks exactly " + rules.k() + " per prompt (its K)");
+        }
+        TaskService.validate(prompt, rules.k(), rules.maxChars());
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            Integer before = seen.putIfAbsent(prompt.responses().get(i).text().strip(), i + 1);
+            if (before != null) {
+                throw new InvalidInputException("responses", "responses " + before + " and " + (i + 1)
+                        + " are the same text; the responses to rank must differ");
+            }
+        }
     }
 
     private void error(int line, String reason) {

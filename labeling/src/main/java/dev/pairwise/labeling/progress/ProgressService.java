@@ -5,6 +5,9 @@ import dev.pairwise.labeling.project.Project;
 import dev.pairwise.labeling.project.ProjectRepository;
 import dev.pairwise.labeling.task.ComparisonTaskRepository;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -71,6 +74,39 @@ public class ProgressService {
         long judgments = counts.values().stream().mapToLong(Long::longValue).sum();
         return new ProjectProgress(projectId, taskCount, done, taskCount * p.getOverlap(), judgments, imported,
                 pairs, leases, median(all), List.copyOf(labelers));
+    }
+
+    /**
+     * One labeler's position in a project ("3 of 13") and what they did there. It counts the
+     * project's open tasks, so the screens read it, not the next-task path of the API.
+     */
+    @Transactional(readOnly = true)
+    public LabelerQueue ofLabeler(long projectId, long labelerId) {
+        if (!projects.existsById(projectId)) {
+            throw NotFoundException.of("projectId", "project", projectId);
+        }
+        OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
+        long left = jdbc.sql("""
+                        SELECT COUNT(*) FROM comparison_tasks t
+                         WHERE t.project_id = ? AND t.completed = FALSE
+                           AND NOT EXISTS (SELECT 1 FROM assignments m WHERE m.task_id = t.id AND m.labeler_id = ?
+                                 AND (m.status = 'SUBMITTED' OR (m.status = 'ACTIVE' AND m.expires_at <= ?)))""")
+                .params(projectId, labelerId, now).query(Long.class).single();
+        long skipped = jdbc.sql("""
+                        SELECT COUNT(*) FROM assignments a JOIN comparison_tasks t ON t.id = a.task_id
+                         WHERE a.labeler_id = ? AND a.status = 'SKIPPED' AND t.project_id = ? AND t.completed = FALSE""")
+                .params(labelerId, projectId).query(Long.class).single();
+        return jdbc.sql("""
+                        SELECT COUNT(*), COALESCE(SUM(time_on_task_ms), 0), MIN(created_at), MAX(created_at)
+                          FROM judgments WHERE project_id = ? AND labeler_id = ?""")
+                .params(projectId, labelerId)
+                .query((rs, i) -> new LabelerQueue(rs.getLong(1), left, skipped, rs.getLong(2),
+                        instant(rs.getObject(3, OffsetDateTime.class)), instant(rs.getObject(4, OffsetDateTime.class))))
+                .single();
+    }
+
+    private static @Nullable Instant instant(@Nullable OffsetDateTime at) {
+        return at == null ? null : at.toInstant();
     }
 
     /** The middle value (mean of the two middle ones for an even count); null for none. */

@@ -10,11 +10,12 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A task handed to one labeler, with the order its responses were shown in. One row per
- * (task, labeler) ever, so nobody gets a task twice; an ACTIVE row past {@code expiresAt}
- * no longer reserves the task.
+ * (task, labeler) ever, so nobody gets a task twice (a SKIPPED row is made ACTIVE again when the
+ * task comes back to its labeler); an ACTIVE row past {@code expiresAt} no longer reserves the task.
  */
 @Entity
 @Table(name = "assignments")
@@ -42,6 +43,10 @@ public class Assignment {
 
     @Column(name = "expires_at", nullable = false)
     private Instant expiresAt;
+
+    /** When it was skipped (SKIPPED rows only): skipped tasks come back oldest skip first. */
+    @Column(name = "skipped_at")
+    private @Nullable Instant skippedAt;
 
     protected Assignment() {
     }
@@ -85,6 +90,10 @@ public class Assignment {
 
     public Instant getExpiresAt() {
         return expiresAt;
+    }
+
+    public @Nullable Instant getSkippedAt() {
+        return skippedAt;
     }
 
     public boolean isLive(Instant now) {

@@ -15,6 +15,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -25,8 +26,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Hands out tasks. Rules: a task wants {@code overlap} judgments; stored judgments plus running
- * leases never exceed that; a labeler never gets the same task twice; a lease that runs out
- * (or is released when its labeler's session ends) frees its slot for others.
+ * leases never exceed that; a labeler never gets the same task twice, except one they skipped,
+ * which comes back to them at the end of their queue (oldest skip first) while it still has room;
+ * a lease that runs out (or is released when its labeler's session ends) frees its slot for others.
  *
  * <p>Correct under concurrency because the room is re-checked while holding the task's row lock:
  * under READ COMMITTED a statement after the lock sees every lease and judgment committed by
@@ -47,21 +49,20 @@ public class AssignmentService {
     private final ProjectSnapshots projects;
     private final OpenTasks open;
     private final Leases leases;
-    private final AssignmentRepository assignments;
+    private final Skips skips;
     private final JdbcClient jdbc;
     private final Clock clock;
     private final Timer latency;
     private final boolean postgres;
     private final TransactionTemplate inTransaction;
 
-    AssignmentService(ProjectSnapshots projects, OpenTasks open, Leases leases, AssignmentRepository assignments,
-                      JdbcClient jdbc, DatabaseKind database, Clock clock, MeterRegistry meters,
+    AssignmentService(ProjectSnapshots projects, OpenTasks open, Leases leases, Skips skips, JdbcClient jdbc, DatabaseKind database, Clock clock, MeterRegistry meters,
                       PlatformTransactionManager transactions) {
         this.inTransaction = new TransactionTemplate(transactions);
         this.projects = projects;
         this.open = open;
         this.leases = leases;
-        this.assignments = assignments;
+        this.skips = skips;
         this.jdbc = jdbc;
         this.clock = clock;
         this.postgres = database.isPostgres();
@@ -71,24 +72,39 @@ public class AssignmentService {
 
     /**
      * The caller's next task in a project: the lease it already holds there, else a newly leased
-     * open task, else empty (nothing left for this labeler: every task is completed, held by
-     * others up to its overlap, or was already this labeler's).
+     * open task, else a task it skipped that still has room, else empty (nothing left for this
+     * labeler: every task is completed, held by others up to its overlap, or was already this
+     * labeler's and not skipped).
      */
     public Optional<NextTask> next(long projectId, long labelerId) {
-        return latency.record(() -> {
-            for (int attempt = 1; ; attempt++) {
-                try {
-                    return inTransaction.execute(status -> nextInternal(projectId, labelerId));
-                } catch (PessimisticLockingFailureException e) {
-                    // A transaction that found every open task held waits for one while it may
-                    // hold another it locked but found full; two such can deadlock, and the
-                    // database then aborts one of them. Its work was all rolled back: start over.
-                    if (attempt == DEADLOCK_RETRIES || TransactionSynchronizationManager.isActualTransactionActive()) {
-                        throw e;
-                    }
+        return latency.record(() -> retryingDeadlocks(() -> nextInternal(projectId, labelerId)));
+    }
+
+    /**
+     * Takes back the caller's last skip in a project: that task is leased to them again (in the
+     * order they saw it) and becomes their current task; the task they were shown after it, if
+     * they still hold it unjudged, goes back to its place in the queue.
+     *
+     * @throws NotFoundException when the caller skipped nothing here that is not judged since
+     * @throws ConflictException when the skipped task was filled by others meanwhile
+     */
+    public NextTask undoLastSkip(long projectId, long labelerId) {
+        return retryingDeadlocks(() -> Optional.of(undoInternal(projectId, labelerId))).orElseThrow();
+    }
+
+    private Optional<NextTask> retryingDeadlocks(Supplier<Optional<NextTask>> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return inTransaction.execute(status -> work.get());
+            } catch (PessimisticLockingFailureException e) {
+                // A transaction that found every open task held waits for one while it may
+                // hold another it locked but found full; two such can deadlock, and the
+                // database then aborts one of them. Its work was all rolled back: start over.
+                if (attempt == DEADLOCK_RETRIES || TransactionSynchronizationManager.isActualTransactionActive()) {
+                    throw e;
                 }
             }
-        });
+        }
     }
 
     private Optional<NextTask> nextInternal(long projectId, long labelerId) {
@@ -107,7 +123,8 @@ public class AssignmentService {
         for (int round = 0; round < MAX_ROUNDS; round++) {
             Optional<Long> taskId = lockOpenTask(projectId, labelerId, now);
             if (taskId.isEmpty()) {
-                return Optional.empty();
+                return lockSkippedTask(projectId, labelerId, now)
+                        .map(id -> resume(project, id, labelerId, now));
             }
             TaskContent task = content(taskId.get());
             List<Long> order = new ArrayList<>(task.responseIds());
@@ -167,15 +184,63 @@ public class AssignmentService {
                 + " after " + MAX_ROUNDS + " tries; try again");
     }
 
-    /** Gives a leased task back; the caller will not be offered it again. */
+    /**
+     * One of the labeler's skipped tasks with room, locked, oldest skip first; empty when none.
+     * Read only when no other open task is left, so skips never slow the common path.
+     */
+    private Optional<Long> lockSkippedTask(long projectId, long labelerId, Instant now) {
+        for (int round = 0; round < MAX_ROUNDS; round++) {
+            List<Long> candidates = skips.candidates(projectId, labelerId, now, CANDIDATES);
+            if (candidates.isEmpty()) {
+                return Optional.empty();
+            }
+            for (Long id : candidates) {
+                if (open.lock(id) && open.hasRoom(id, now)) {
+                    return Optional.of(id);
+                }
+            }
+        }
+        throw new ConflictException("projectId", "could not lease a skipped task of project " + projectId
+                + " after " + MAX_ROUNDS + " tries; try again");
+    }
+
+    /** Leases a skipped task, whose row the caller locked and found with room, to its labeler again. */
+    private NextTask resume(ProjectView project, long taskId, long labelerId, Instant now) {
+        Lease a = skips.resume(taskId, labelerId, now, now.plus(Duration.ofMinutes(project.leaseMinutes())));
+        return show(project, taskId, content(taskId), a.presentedOrder(), a.leasedAt(), a.expiresAt());
+    }
+
+    private NextTask undoInternal(long projectId, long labelerId) {
+        ProjectView project = projects.get(projectId);
+        if (!leases.lockLabeler(labelerId, postgres)) {
+            throw NotFoundException.of("labelerId", "account", labelerId);
+        }
+        long taskId = skips.last(projectId, labelerId).orElseThrow(() -> new NotFoundException("projectId",
+                "you have no skipped task in project " + projectId + " to take back"));
+        Instant now = clock.instant();
+        if (!open.lock(taskId) || !open.hasRoom(taskId, now)) {
+            throw new ConflictException("taskId", "task " + taskId
+                    + " you skipped has all the judgments it needs from others by now; it cannot come back");
+        }
+        open.slotsOfLabelerFreed(labelerId, now);
+        skips.giveBackLive(projectId, labelerId, now);
+        return resume(project, taskId, labelerId, now);
+    }
+
+    /**
+     * Puts a task the labeler holds aside: it comes back to them after every other open task
+     * (see {@link #next}), or at once with {@link #undoLastSkip}.
+     */
     @Transactional
     public void skip(long taskId, long labelerId) {
-        Assignment a = assignments.findByTaskIdAndLabelerId(taskId, labelerId)
-                .orElseThrow(() -> new NotFoundException("taskId", "task " + taskId + " is not assigned to you"));
-        if (a.getStatus() == AssignmentStatus.SUBMITTED) {
-            throw new ConflictException("taskId", "task " + taskId + " was already judged");
+        if (!skips.skip(taskId, labelerId, clock.instant())) {
+            boolean judged = jdbc.sql("SELECT COUNT(*) FROM assignments WHERE task_id = ? AND labeler_id = ?")
+                    .params(taskId, labelerId).query(Long.class).single() > 0;
+            if (judged) {
+                throw new ConflictException("taskId", "task " + taskId + " was already judged");
+            }
+            throw new NotFoundException("taskId", "task " + taskId + " is not assigned to you");
         }
-        a.setStatus(AssignmentStatus.SKIPPED);
         open.slotFreed(taskId);
     }
 

@@ -21,9 +21,11 @@ public class Leases {
     public static final String COLUMNS = "a.id, a.task_id, a.labeler_id, a.status, a.presented_order, a.leased_at, a.expires_at";
 
     private final JdbcClient jdbc;
+    private final OpenTasks open;
 
-    Leases(JdbcClient jdbc) {
+    Leases(JdbcClient jdbc, OpenTasks open) {
         this.jdbc = jdbc;
+        this.open = open;
     }
 
     /**
@@ -63,11 +65,7 @@ public class Leases {
      * the lease would have run out.
      */
     public int expireLive(long labelerId, Instant now) {
-        jdbc.sql("""
-                        UPDATE comparison_tasks SET full_until = NULL
-                         WHERE full_until IS NOT NULL AND id IN (SELECT a.task_id FROM assignments a
-                               WHERE a.labeler_id = ? AND a.status = 'ACTIVE' AND a.expires_at > ?)""")
-                .params(labelerId, OpenTasks.at(now)).update();
+        open.slotsOfLabelerFreed(labelerId, now);
         return jdbc.sql("UPDATE assignments SET expires_at = ? WHERE labeler_id = ? AND status = 'ACTIVE' AND expires_at > ?")
                 .params(OpenTasks.at(now), labelerId, OpenTasks.at(now)).update();
     }

@@ -126,6 +126,18 @@ public class OpenTasks {
                 .param(taskId).update();
     }
 
+    /**
+     * Forgets the {@code full_until} of every task the labeler holds a running lease of, before
+     * those leases end early (released, given back): their slots free now.
+     */
+    public void slotsOfLabelerFreed(long labelerId, Instant now) {
+        jdbc.sql("""
+                        UPDATE comparison_tasks SET full_until = NULL
+                         WHERE full_until IS NOT NULL AND id IN (SELECT a.task_id FROM assignments a
+                               WHERE a.labeler_id = ? AND a.status = 'ACTIVE' AND a.expires_at > ?)""")
+                .params(labelerId, at(now)).update();
+    }
+
     /** Both databases bind and compare {@code TIMESTAMP WITH TIME ZONE} as an offset date-time. */
     static OffsetDateTime at(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);

@@ -124,6 +124,65 @@ abstract class AssignmentScenarios {
         });
     }
 
+    /**
+     * Skips under concurrency: every labeler must judge every task (overlap = labelers), skips
+     * about a third of the tasks the first time it sees them (some twice), and takes some skips
+     * back at once. Others never fill a task a labeler still needs, so an empty answer before a
+     * labeler judged them all is wrong, and the project can only be done if every skipped task
+     * came back to whoever skipped it.
+     */
+    @Test
+    void skipped_tasks_come_back_to_their_labelers_while_others_label_at_the_same_time() throws Exception {
+        int labelers = 8;
+        int tasks = 20;
+        ProjectView p = f.project(2, labelers);
+        f.prompts(p.id(), tasks, 2);
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < labelers; i++) {
+            ids.add(f.account(Role.LABELER));
+        }
+        AtomicInteger skipsMade = new AtomicInteger();
+        AtomicInteger undone = new AtomicInteger();
+        List<List<Long>> judgedBy = Concurrently.run(ids.stream().<Callable<List<Long>>>map(me -> () -> {
+            List<Long> mine = new ArrayList<>();
+            Map<Long, Integer> seen = new java.util.HashMap<>();
+            for (Optional<NextTask> t = assignment.next(p.id(), me); t.isPresent(); t = assignment.next(p.id(), me)) {
+                long task = t.get().taskId();
+                int times = seen.merge(task, 1, Integer::sum);
+                boolean skipIt = (task + me) % 3 == 0 && (times == 1 || ((task + me) % 2 == 0 && times == 2));
+                if (skipIt) {
+                    assignment.skip(task, me);
+                    skipsMade.incrementAndGet();
+                    if ((task * 7 + me) % 5 == 0) {
+                        NextTask back = assignment.undoLastSkip(p.id(), me);
+                        assertThat(back.taskId()).isEqualTo(task);
+                        undone.incrementAndGet();
+                        submit(me, back);
+                        mine.add(task);
+                    }
+                    continue;
+                }
+                submit(me, t.get());
+                mine.add(task);
+            }
+            return mine;
+        }).toList());
+
+        assertThat(skipsMade.get()).as("the scenario skips").isGreaterThan(labelers * tasks / 5);
+        assertThat(undone.get()).as("the scenario takes skips back").isPositive();
+        for (List<Long> mine : judgedBy) {
+            assertThat(mine).as("every labeler judged every task, once, before an empty answer")
+                    .doesNotHaveDuplicates().hasSize(tasks);
+        }
+        assertThat(maxJudgmentsPerTask(p.id())).isEqualTo(labelers);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM comparison_tasks WHERE project_id = ? AND completed = TRUE")
+                .param(p.id()).query(Long.class).single()).isEqualTo(tasks);
+        assertThat(jdbc.sql("""
+                        SELECT COUNT(*) FROM assignments a JOIN comparison_tasks t ON t.id = a.task_id
+                         WHERE t.project_id = ? AND a.status <> 'SUBMITTED'""")
+                .param(p.id()).query(Long.class).single()).as("no lease or skip left over").isZero();
+    }
+
     @Test
     void an_expired_lease_frees_its_slot_and_a_late_submit_is_refused_once_the_task_went_to_someone_else()
             throws Exception {

@@ -11,11 +11,14 @@ import dev.pairwise.labeling.NotAllowedException;
 import dev.pairwise.labeling.account.Role;
 import dev.pairwise.labeling.project.ProjectSettings;
 import dev.pairwise.labeling.project.ProjectView;
+import java.util.List;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 @H2Test
 class DemonstrationServiceTest {
@@ -24,6 +27,8 @@ class DemonstrationServiceTest {
     ApplicationContext ctx;
     @Autowired
     DemonstrationService demos;
+    @Autowired
+    JdbcClient jdbc;
 
     Fixtures f;
     long admin;
@@ -42,12 +47,56 @@ class DemonstrationServiceTest {
         DemonstrationView d = demos.create(admin, new DemoDraft(p.id(), "Explain DNS", "DNS maps names to addresses.", false));
         assertThat(d.status()).isEqualTo(DemoStatus.DRAFT);
         assertThat(demos.submit(admin, d.id()).status()).isEqualTo(DemoStatus.SUBMITTED);
-        DemonstrationView approved = demos.review(admin, d.id(), true, "clear");
+        long reviewer = f.account(Role.ADMIN);
+        DemonstrationView approved = demos.review(reviewer, d.id(), true, "clear");
         assertThat(approved.status()).isEqualTo(DemoStatus.APPROVED);
-        assertThat(approved.reviewerId()).isEqualTo(admin);
-        assertThat(approved.reviewerName()).isEqualTo(f.username(admin));
+        assertThat(approved.reviewerId()).isEqualTo(reviewer);
+        assertThat(approved.reviewerName()).isEqualTo(f.username(reviewer));
         assertThat(approved.reviewNote()).isEqualTo("clear");
-        assertThatThrownBy(() -> demos.review(admin, d.id(), false, "again")).isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> demos.review(reviewer, d.id(), false, "again")).isInstanceOf(ConflictException.class);
+    }
+
+    @Test
+    void an_admin_cannot_approve_their_own_demonstration_unless_they_are_the_only_admin() {
+        ProjectView p = f.project(2, 1);
+        DemonstrationView own = demos.create(admin, new DemoDraft(p.id(), "Explain DNS", "Names to addresses.", true));
+        f.account(Role.ADMIN); // another admin, who could approve it
+        assertThat(demos.isOnlyAdmin(admin)).isFalse();
+        assertThatThrownBy(() -> demos.review(admin, own.id(), true, null)).isInstanceOf(NotAllowedException.class)
+                .hasMessage("you wrote demonstration " + own.id() + "; another admin must approve it (you may reject or edit it)");
+
+        // Every other admin disabled: this one is the only admin, so nobody else could approve.
+        List<Long> others = jdbc.sql("SELECT id FROM accounts WHERE enabled = TRUE AND roles LIKE '%ADMIN%' AND id <> ?")
+                .param(admin).query(Long.class).list();
+        try {
+            others.forEach(id -> jdbc.sql("UPDATE accounts SET enabled = FALSE WHERE id = ?").param(id).update());
+            assertThat(demos.isOnlyAdmin(admin)).isTrue();
+            assertThat(demos.review(admin, own.id(), true, null).status()).isEqualTo(DemoStatus.APPROVED);
+        } finally {
+            others.forEach(id -> jdbc.sql("UPDATE accounts SET enabled = TRUE WHERE id = ?").param(id).update());
+        }
+    }
+
+    @Test
+    void a_reviewers_edit_keeps_the_status_who_made_it_and_the_original() {
+        ProjectView p = f.project(new ProjectSettings(Fixtures.unique("edits"), "", 2, 1, true, true, 30));
+        DemonstrationView d = demos.create(labeler, new DemoDraft(p.id(), "Name a prime", "9", true));
+        assertThat(demos.edits(d.id())).isEmpty();
+        DemonstrationView edited = demos.update(admin, d.id(), "Name a prime", "7");
+        assertThat(edited.status()).as("still awaiting review").isEqualTo(DemoStatus.SUBMITTED);
+        assertThat(edited.response()).isEqualTo("7");
+        long second = f.account(Role.ADMIN);
+        demos.update(second, d.id(), "Name a prime number", "7");
+        demos.update(second, d.id(), "Name a prime number", "7"); // no change: no edit kept
+
+        assertThat(demos.edits(d.id())).extracting(DemoEditView::editorName, DemoEditView::instructionBefore,
+                DemoEditView::responseBefore).containsExactly(
+                Tuple.tuple(f.username(admin), "Name a prime", "9"),
+                Tuple.tuple(f.username(second), "Name a prime", "7"));
+        DemonstrationView approved = demos.review(admin, d.id(), true, "fixed the answer");
+        assertThat(approved.status()).isEqualTo(DemoStatus.APPROVED);
+        assertThat(approved.response()).isEqualTo("7");
+        assertThat(approved.authorId()).as("still the labeler's demonstration").isEqualTo(labeler);
     }
 
     @Test

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 
 class ImportParserTest {
 
-    private static final ImportRules RULES = new ImportRules(4, 200);
+    /** K = 2 unless a test says otherwise. */
+    private ImportRules rules = new ImportRules(2, 200);
 
     private final List<ImportItem> items = new ArrayList<>();
 
@@ -21,13 +22,14 @@ class ImportParserTest {
     }
 
     private ParseSummary parse(ImportFormat format, byte[] bytes) {
-        return ImportParser.parse(format, new ByteArrayInputStream(bytes), RULES, items::add);
+        return ImportParser.parse(format, new ByteArrayInputStream(bytes), rules, items::add);
     }
 
     @Test
     void jsonl_lines_become_prompts_with_responses_and_origins() {
+        rules = new ImportRules(3, 200);
         ParseSummary s = parse(ImportFormat.JSONL, """
-                {"prompt": "Say hi", "responses": ["hi", "hello"]}
+                {"prompt": "Say hi", "responses": ["hi", "hello", "hey"]}
 
                 {"prompt": "Add", "responses": [{"text": "2", "origin": "model", "model": "ckpt-7", "settings": {"temperature": 0.7}}, "two", {"text": "II", "origin": "human"}]}
                 """);
@@ -57,11 +59,33 @@ class ImportParserTest {
                 """.formatted("x".repeat(201)));
         assertThat(s.items()).isEqualTo(1);
         assertThat(s.errors()).extracting(ImportLineError::line).containsExactly(2, 3, 4, 5, 6, 7, 8);
-        assertThat(s.errors().get(0).reason()).contains("2..4");
+        assertThat(s.errors().get(0).reason()).isEqualTo("has 1 response; this project ranks exactly 2 per prompt (its K)");
+        assertThat(s.errors().get(3).reason()).isEqualTo("has 5 responses; this project ranks exactly 2 per prompt (its K)");
         assertThat(s.errors().get(1).reason()).contains("not valid JSON");
         assertThat(s.errors().get(2).reason()).contains("'prompt' is missing");
         assertThat(s.errors().get(4).reason()).contains("responses[1]");
         assertThat(s.errors().get(5).reason()).contains("over the limit of 200");
+    }
+
+    @Test
+    void a_line_needs_exactly_the_projects_k_different_responses() {
+        rules = new ImportRules(3, 200);
+        ParseSummary s = parse(ImportFormat.JSONL, """
+                {"prompt": "three", "responses": ["a", "b", "c"]}
+                {"prompt": "two", "responses": ["a", "b"]}
+                {"prompt": "four", "responses": ["a", "b", "c", "d"]}
+                {"prompt": "a copy", "responses": ["same", "other", " same "]}
+                """);
+        assertThat(s.items()).isEqualTo(1);
+        assertThat(s.errors()).containsExactly(
+                new ImportLineError(2, "has 2 responses; this project ranks exactly 3 per prompt (its K)"),
+                new ImportLineError(3, "has 4 responses; this project ranks exactly 3 per prompt (its K)"),
+                new ImportLineError(4, "responses 1 and 3 are the same text; the responses to rank must differ"));
+
+        items.clear();
+        ParseSummary csv = parse(ImportFormat.CSV, "prompt,response_1,response_2,response_3\nq,a,b,c\nr,a,b,\n");
+        assertThat(csv.errors()).containsExactly(
+                new ImportLineError(3, "has 2 responses; this project ranks exactly 3 per prompt (its K)"));
     }
 
     @Test
@@ -77,17 +101,18 @@ class ImportParserTest {
 
     @Test
     void csv_reads_quoted_fields_with_commas_quotes_and_line_breaks() {
+        rules = new ImportRules(3, 200);
         ParseSummary s = parse(ImportFormat.CSV, """
                 prompt,response_1,response_2,response_3
                 "Write, briefly","one \"\"quoted\"\"","two
-                lines",
+                lines",three
                 plain,a,b,c
                 """);
         assertThat(s.errorCount()).isZero();
         ImportItem.Ranked first = (ImportItem.Ranked) items.get(0);
         assertThat(first.prompt().text()).isEqualTo("Write, briefly");
         assertThat(first.prompt().responses()).extracting(r -> r.text())
-                .containsExactly("one \"quoted\"", "two\nlines");
+                .containsExactly("one \"quoted\"", "two\nlines", "three");
         assertThat(items.get(1).line()).isEqualTo(4);
         assertThat(((ImportItem.Ranked) items.get(1)).prompt().responses()).hasSize(3);
     }

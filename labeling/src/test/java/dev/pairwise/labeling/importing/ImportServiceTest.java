@@ -51,10 +51,10 @@ class ImportServiceTest {
     @Test
     void jsonl_prompts_become_tasks_with_responses_that_keep_their_origin() {
         ImportResult r = imports.importFile(project.id(), ImportFormat.JSONL, "sample.jsonl", text("""
-                {"prompt": "A", "responses": ["a1", "a2"]}
+                {"prompt": "A", "responses": ["a1", "a2", "a3"]}
                 {"prompt": "B", "responses": ["b1", {"text": "b2", "origin": "model", "model": "ckpt-3"}, "b3"]}
                 """));
-        assertThat(r).isEqualTo(new ImportResult(2, 5, 2, 0, 0));
+        assertThat(r).isEqualTo(new ImportResult(2, 6, 2, 0, 0));
         assertThat(tasks.countByProjectId(project.id())).isEqualTo(2);
         var task = tasks.findAll().stream().filter(t -> t.getProjectId() == project.id()).toList().getLast();
         var stored = responses.findAllById(task.getResponseIds());
@@ -67,14 +67,14 @@ class ImportServiceTest {
     @Test
     void one_bad_line_stores_nothing_and_names_the_line() {
         String file = """
-                {"prompt": "A", "responses": ["a1", "a2"]}
+                {"prompt": "A", "responses": ["a1", "a2", "a3"]}
                 {"prompt": "B", "responses": ["b1", "b2", "b3", "b4"]}
-                {"prompt": "C", "responses": ["c1", "c2"]}
+                {"prompt": "C", "responses": ["c1", "c2", "c3"]}
                 """;
         ImportPreview preview = imports.preview(project.id(), ImportFormat.JSONL, text(file));
         assertThat(preview.goodItems()).isEqualTo(2);
         assertThat(preview.errors()).containsExactly(
-                new ImportLineError(2, "a task needs 2..3 responses (the project's K), got 4"));
+                new ImportLineError(2, "has 4 responses; this project ranks exactly 3 per prompt (its K)"));
         assertThatThrownBy(() -> imports.importFile(project.id(), ImportFormat.JSONL, "f", text(file)))
                 .isInstanceOf(ImportRejectedException.class)
                 .satisfies(e -> assertThat(((ImportRejectedException) e).errors()).extracting(ImportLineError::line)

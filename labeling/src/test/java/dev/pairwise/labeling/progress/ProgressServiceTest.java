@@ -56,6 +56,41 @@ class ProgressServiceTest {
     }
 
     @Test
+    void a_labelers_queue_counts_what_they_did_and_what_they_can_still_do() {
+        Fixtures f = new Fixtures(ctx);
+        ProjectView p = f.project(2, 1);
+        f.prompts(p.id(), 5, 2);
+        long a = f.account(Role.LABELER);
+        long b = f.account(Role.LABELER);
+        LabelerQueue start = progress.ofLabeler(p.id(), a);
+        assertThat(start.position()).isEqualTo(1);
+        assertThat(start.total()).isEqualTo(5);
+        assertThat(start.firstAt()).isNull();
+
+        judge(p, a, 1000L);
+        judge(p, a, 2500L);
+        NextTask skipped = assignment.next(p.id(), a).orElseThrow();
+        assignment.skip(skipped.taskId(), a);
+        assignment.next(p.id(), a).orElseThrow(); // held: still a's to do
+        LabelerQueue mid = progress.ofLabeler(p.id(), a);
+        assertThat(mid.done()).isEqualTo(2);
+        assertThat(mid.left()).as("held, skipped and one untouched").isEqualTo(3);
+        assertThat(mid.skipped()).isEqualTo(1);
+        assertThat(mid.position()).isEqualTo(3);
+        assertThat(mid.total()).isEqualTo(5);
+        assertThat(mid.timeOnTaskMs()).isEqualTo(3500L);
+        assertThat(mid.firstAt()).isNotNull();
+
+        // b is given the oldest task with room (the one a skipped) and judges it: at overlap 1 it
+        // is no longer a's to do
+        judge(p, b, 700L);
+        LabelerQueue after = progress.ofLabeler(p.id(), a);
+        assertThat(after.left()).isEqualTo(2);
+        assertThat(after.skipped()).isZero();
+        assertThat(after.total()).isEqualTo(4);
+    }
+
+    @Test
     void median_of_even_count_is_the_mean_of_the_middle_two() {
         assertThat(ProgressService.median(List.of(4L, 1L, 3L, 2L))).isEqualTo(2L);
         assertThat(ProgressService.median(List.of())).isNull();

@@ -68,18 +68,96 @@ class AssignmentServiceTest {
     }
 
     @Test
-    void a_labeler_never_gets_the_same_task_twice() {
+    void a_labeler_never_gets_a_task_they_judged_again() {
         ProjectView p = f.project(2, 3);
         f.prompts(p.id(), 2, 2);
         long a = f.account(Role.LABELER);
-        Set<Long> seen = new HashSet<>();
         NextTask t1 = assignment.next(p.id(), a).orElseThrow();
         submit(a, t1);
-        seen.add(t1.taskId());
         NextTask t2 = assignment.next(p.id(), a).orElseThrow();
-        assignment.skip(t2.taskId(), a);
-        assertThat(seen.add(t2.taskId())).isTrue();
+        assertThat(t2.taskId()).isNotEqualTo(t1.taskId());
+        submit(a, t2);
         assertThat(assignment.next(p.id(), a)).isEmpty();
+    }
+
+    @Test
+    void skipped_tasks_come_back_after_every_other_open_task_oldest_skip_first_in_the_order_shown() {
+        ProjectView p = f.project(4, 1);
+        f.prompts(p.id(), 3, 4);
+        long a = f.account(Role.LABELER);
+        NextTask first = assignment.next(p.id(), a).orElseThrow();
+        assignment.skip(first.taskId(), a);
+        NextTask second = assignment.next(p.id(), a).orElseThrow();
+        assignment.skip(second.taskId(), a);
+        NextTask third = assignment.next(p.id(), a).orElseThrow();
+        assertThat(Set.of(first.taskId(), second.taskId(), third.taskId())).hasSize(3);
+        assertThatThrownBy(() -> submit(a, first)).as("a skipped task is not held")
+                .isInstanceOf(ConflictException.class).hasMessageContaining("skipped");
+        submit(a, third);
+
+        NextTask back = assignment.next(p.id(), a).orElseThrow();
+        assertThat(back.taskId()).isEqualTo(first.taskId());
+        assertThat(back.presentedOrder()).isEqualTo(first.presentedOrder());
+        assertThat(assignment.next(p.id(), a).orElseThrow().taskId()).as("held again").isEqualTo(first.taskId());
+        submit(a, back);
+        NextTask last = assignment.next(p.id(), a).orElseThrow();
+        assertThat(last.taskId()).isEqualTo(second.taskId());
+        assignment.skip(last.taskId(), a);
+        assertThat(assignment.next(p.id(), a).orElseThrow().taskId()).as("skipped again, and the only one left")
+                .isEqualTo(second.taskId());
+        submit(a, assignment.next(p.id(), a).orElseThrow());
+        assertThat(assignment.next(p.id(), a)).isEmpty();
+    }
+
+    @Test
+    void the_last_skip_is_undone_and_the_task_shown_after_it_returns_to_its_place() {
+        ProjectView p = f.project(2, 1);
+        f.prompts(p.id(), 3, 2);
+        long a = f.account(Role.LABELER);
+        assertThatThrownBy(() -> assignment.undoLastSkip(p.id(), a)).isInstanceOf(NotFoundException.class)
+                .hasMessageContaining("no skipped task");
+        NextTask first = assignment.next(p.id(), a).orElseThrow();
+        assignment.skip(first.taskId(), a);
+        NextTask second = assignment.next(p.id(), a).orElseThrow();
+
+        NextTask undone = assignment.undoLastSkip(p.id(), a);
+        assertThat(undone.taskId()).isEqualTo(first.taskId());
+        assertThat(undone.presentedOrder()).isEqualTo(first.presentedOrder());
+        assertThat(assignment.next(p.id(), a).orElseThrow().taskId()).isEqualTo(first.taskId());
+        submit(a, undone);
+        assertThat(assignment.next(p.id(), a).orElseThrow().taskId())
+                .as("the task shown after the skip is not lost to its labeler").isEqualTo(second.taskId());
+        assertThatThrownBy(() -> assignment.undoLastSkip(p.id(), a)).as("nothing skipped any more")
+                .isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void a_skipped_task_others_filled_meanwhile_neither_comes_back_nor_can_be_undone() {
+        ProjectView p = f.project(2, 1);
+        f.prompts(p.id(), 1, 2);
+        long a = f.account(Role.LABELER);
+        long b = f.account(Role.LABELER);
+        NextTask t = assignment.next(p.id(), a).orElseThrow();
+        assertThat(assignment.next(p.id(), b)).as("held by a").isEmpty();
+        assignment.skip(t.taskId(), a);
+        submit(b, assignment.next(p.id(), b).orElseThrow());
+
+        assertThat(assignment.next(p.id(), a)).isEmpty();
+        assertThatThrownBy(() -> assignment.undoLastSkip(p.id(), a)).isInstanceOf(ConflictException.class)
+                .hasMessageContaining("cannot come back");
+    }
+
+    @Test
+    void a_task_taken_back_from_the_skips_holds_a_slot_like_any_lease() {
+        ProjectView p = f.project(2, 1);
+        f.prompts(p.id(), 1, 2);
+        long a = f.account(Role.LABELER);
+        long b = f.account(Role.LABELER);
+        NextTask t = assignment.next(p.id(), a).orElseThrow();
+        assignment.skip(t.taskId(), a);
+        assertThat(assignment.next(p.id(), a).orElseThrow().taskId()).isEqualTo(t.taskId());
+        assertThat(assignment.next(p.id(), b)).as("the only slot is a's again").isEmpty();
+        assertThatThrownBy(() -> assignment.skip(t.taskId(), b)).isInstanceOf(NotFoundException.class);
     }
 
     @Test

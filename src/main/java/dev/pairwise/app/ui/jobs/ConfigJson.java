@@ -2,6 +2,7 @@ package dev.pairwise.app.ui.jobs;
 
 import dev.pairwise.app.jobs.ConfigField;
 import dev.pairwise.labeling.InvalidInputException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -32,23 +33,50 @@ final class ConfigJson {
      * @throws InvalidInputException naming {@code config.<name>} for a missing or out-of-range value
      */
     static String build(List<ConfigField> fields, Map<String, ?> values) {
+        Map<String, String> problems = problems(fields, values);
+        if (!problems.isEmpty()) {
+            Map.Entry<String, String> first = problems.entrySet().iterator().next();
+            throw new InvalidInputException("config." + first.getKey(), first.getValue());
+        }
         ObjectNode config = JSON.createObjectNode();
         for (ConfigField f : fields) {
             Object v = values.get(f.name());
             if (v == null || v instanceof String s && s.isBlank()) {
-                if (f.required()) {
-                    throw new InvalidInputException("config." + f.name(), f.label() + " is required");
-                }
                 continue;
             }
             switch (f.kind()) {
-                case INTEGER, CHECKPOINT, PROJECT -> config.put(f.name(), inRange(f, ((Number) v).longValue()));
-                case NUMBER -> config.put(f.name(), inRange(f, ((Number) v).doubleValue()));
+                case INTEGER, CHECKPOINT, PROJECT -> config.put(f.name(), ((Number) v).longValue());
+                case NUMBER -> config.put(f.name(), ((Number) v).doubleValue());
                 case BOOLEAN -> config.put(f.name(), (Boolean) v);
                 case TEXT, CHOICE, CORPUS -> config.put(f.name(), v.toString().strip());
             }
         }
         return JSON.writeValueAsString(config);
+    }
+
+    /**
+     * Every field whose value is missing (when required) or out of range, in form order: field
+     * name → what is wrong, in the form's words ("Epochs must be between 1 and 100, was 0"). A
+     * person fixes them all in one go instead of meeting them one by one.
+     */
+    static Map<String, String> problems(List<ConfigField> fields, Map<String, ?> values) {
+        Map<String, String> problems = new LinkedHashMap<>();
+        for (ConfigField f : fields) {
+            Object v = values.get(f.name());
+            if (v == null || v instanceof String s && s.isBlank()) {
+                if (f.required()) {
+                    problems.put(f.name(), f.label() + " is required");
+                }
+                continue;
+            }
+            if (v instanceof Number n && f.kind() != ConfigField.Kind.CHECKPOINT && f.kind() != ConfigField.Kind.PROJECT) {
+                String wrong = outOfRange(f, n.doubleValue());
+                if (wrong != null) {
+                    problems.put(f.name(), wrong);
+                }
+            }
+        }
+        return problems;
     }
 
     /** The field's default as a form value (see {@link #build}), or null when it has none. */
@@ -73,22 +101,17 @@ final class ConfigJson {
         };
     }
 
-    private static long inRange(ConfigField f, long v) {
-        inRange(f, (double) v);
-        return v;
-    }
-
-    private static double inRange(ConfigField f, double v) {
+    private static @Nullable String outOfRange(ConfigField f, double v) {
         if (!Double.isFinite(v)) {
-            throw new InvalidInputException("config." + f.name(), f.label() + " must be a finite number");
+            return f.label() + " must be a finite number";
         }
         boolean low = f.min() != null && v < f.min();
         boolean high = f.max() != null && v > f.max();
         if (low || high) {
-            throw new InvalidInputException("config." + f.name(), f.label() + " must be between "
-                    + bound(f.min()) + " and " + bound(f.max()) + ", was " + LineChart.format(v));
+            return f.label() + " must be between " + bound(f.min()) + " and " + bound(f.max()) + ", was "
+                    + LineChart.format(v);
         }
-        return v;
+        return null;
     }
 
     private static String bound(@Nullable Double b) {

@@ -7,6 +7,7 @@ import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.server.streams.UploadHandler;
 import dev.pairwise.app.jobs.ConfigField;
 import dev.pairwise.labeling.InvalidInputException;
+import java.util.List;
 
 /**
  * A CORPUS config field: a combo box of the uploaded corpora and an upload beside it. An upload
@@ -19,7 +20,11 @@ class CorpusPicker extends Div {
 
     CorpusPicker(ConfigField field, JobForm.Choices choices, String id) {
         addClassName("corpus-field");
-        box.setItems(choices.corpora());
+        List<String> corpora = choices.corpora();
+        box.setItems(corpora);
+        if (field.required() && corpora.size() == 1) {
+            box.setValue(corpora.getFirst()); // the only valid choice
+        }
         box.setId(id);
         box.setWidthFull();
         box.setLabel(field.label() + (field.required() ? " *" : ""));

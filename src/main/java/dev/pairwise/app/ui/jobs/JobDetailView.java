@@ -16,6 +16,7 @@ import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.pairwise.app.jobs.CheckpointView;
+import dev.pairwise.app.jobs.DatasetKind;
 import dev.pairwise.app.jobs.JobService;
 import dev.pairwise.app.jobs.JobView;
 import dev.pairwise.app.jobs.ModelRegistry;
@@ -39,6 +40,7 @@ import org.jspecify.annotations.Nullable;
 public class JobDetailView extends Div implements BeforeEnterObserver {
 
     private final JobService jobs;
+    private final DataPaths paths;
     private final ModelRegistry registry;
     private final boolean mayCancel;
     private final H2 title = new H2();
@@ -55,8 +57,9 @@ public class JobDetailView extends Div implements BeforeEnterObserver {
     private long id;
     private @Nullable JobView shown;
 
-    JobDetailView(JobService jobs, ModelRegistry registry, CurrentUser user, UiTicker ticker) {
+    JobDetailView(JobService jobs, ModelRegistry registry, CurrentUser user, UiTicker ticker, DataPaths paths) {
         this.jobs = jobs;
+        this.paths = paths;
         this.registry = registry;
         this.mayCancel = user.has(Role.RESEARCHER);
         addClassName("page");
@@ -121,7 +124,8 @@ public class JobDetailView extends Div implements BeforeEnterObserver {
                 fact("Finished", JobsUi.time(job.finishedAt())),
                 fact("App instance", job.claimedBy() == null ? "—"
                         : job.claimedBy() + (job.attempts() > 1 ? " (attempt " + job.attempts() + ", resumed)" : "")),
-                fact("Dataset snapshot", job.datasetSize() + " " + job.datasetKind().name().toLowerCase()));
+                fact("Dataset snapshot", job.datasetKind() == DatasetKind.NONE || job.datasetSize() == 0 ? "none"
+                        : job.datasetSize() + " " + job.datasetKind().name().toLowerCase()));
         error.setText(job.error() == null ? "" : "Error: " + job.error());
         error.setVisible(job.error() != null);
         logTail.setText(job.logTail());
@@ -140,7 +144,8 @@ public class JobDetailView extends Div implements BeforeEnterObserver {
             produced.add(new Div(JobsUi.testId(link, "job-checkpoint-" + c.id())));
         }
         if (mine.isEmpty()) {
-            produced.add(new Span(job.checkpointPath() == null ? "None yet." : "Latest: " + job.checkpointPath()));
+            produced.add(new Span(job.checkpointPath() == null ? "None yet."
+                    : "Latest: " + paths.shown(job.checkpointPath()) + " (in the data folder)"));
         }
     }
 

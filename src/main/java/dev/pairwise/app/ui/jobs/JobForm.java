@@ -67,40 +67,79 @@ class JobForm extends FormLayout {
         }
     }
 
-    /** The config as JSON; throws {@link InvalidInputException} naming {@code config.<name>}. */
+    /**
+     * The config as JSON. When fields are missing or out of range, every one of them is marked
+     * with what is wrong, and {@link InvalidInputException} names the first as {@code config.<name>}.
+     */
     String toJson() {
         clearErrors();
         Map<String, @Nullable Object> values = new HashMap<>();
         controls.forEach((name, c) -> values.put(name, c.value().get()));
+        Map<String, String> problems = ConfigJson.problems(fields, values);
+        problems.forEach(this::showError);
         return ConfigJson.build(fields, values);
     }
 
-    /** Marks the field named by a refusal ({@code config.x} or {@code x}); false when none matches. */
+    /** The fields marked invalid now, by label, in form order. */
+    List<String> invalidLabels() {
+        return controls.values().stream()
+                .filter(c -> target(c) instanceof HasValidation v && v.isInvalid())
+                .map(c -> c.field().label()).toList();
+    }
+
+    /**
+     * Marks the field named by a refusal ({@code config.x} or {@code x}) with the message in the
+     * form's words (config names replaced by labels); false when no field matches.
+     */
     boolean showError(String field, String message) {
         String name = field.startsWith("config.") ? field.substring("config.".length()) : field;
         Control c = controls.get(name);
         if (c == null) {
             c = controls.values().stream().filter(x -> x.field().kind().name().equalsIgnoreCase(name)).findFirst().orElse(null);
         }
-        Component target = c == null ? null : c.component() instanceof CorpusPicker p ? p.box() : c.component();
-        if (target instanceof HasValidation v) {
-            v.setErrorMessage(message);
+        if (c != null && target(c) instanceof HasValidation v) {
+            v.setErrorMessage(inFormWords(message));
             v.setInvalid(true);
             return true;
         }
         return false;
     }
 
+    /**
+     * A trainer's message as the form speaks: "maxNewTokens (64) must …" reads "Longest answer
+     * (64) must …", and "a reward model (rewardCheckpoint)" loses the bracketed config name.
+     */
+    String inFormWords(String message) {
+        String text = message;
+        for (ConfigField f : fields) {
+            text = text.replace(" (" + f.name() + ")", "").replace("(" + f.name() + ")", "");
+            // A camelCase name is a config name wherever it stands; a plain word ("corpus",
+            // "epochs") only where the server made it the subject, at the start.
+            boolean camel = !f.name().equals(f.name().toLowerCase(java.util.Locale.ROOT));
+            String where = camel ? "\\b" : "^";
+            text = text.replaceAll(where + java.util.regex.Pattern.quote(f.name()) + "\\b",
+                    java.util.regex.Matcher.quoteReplacement(f.label()));
+        }
+        text = text.replace("config.", "");
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+
+    private static Component target(Control c) {
+        return c.component() instanceof CorpusPicker p ? p.box() : c.component();
+    }
+
     void clearErrors() {
         controls.values().forEach(c -> {
-            Component target = c.component() instanceof CorpusPicker p ? p.box() : c.component();
-            if (target instanceof HasValidation v) {
+            if (target(c) instanceof HasValidation v) {
                 v.setInvalid(false);
             }
         });
     }
 
-    private static Control control(ConfigField f, Choices choices) {
+    /** Checkpoints an earlier field of this form was preset to: a later one takes another. */
+    private final java.util.Set<Long> preset = new java.util.HashSet<>();
+
+    private Control control(ConfigField f, Choices choices) {
         Object initial = ConfigJson.defaultValue(f);
         String id = "config-" + f.name();
         return switch (f.kind()) {
@@ -150,8 +189,13 @@ class JobForm extends FormLayout {
                         .filter(c -> f.options().isEmpty() || f.options().contains(c.kind().name())).toList();
                 x.setItems(accepted);
                 x.setItemLabelGenerator(c -> "#" + c.id() + " " + c.name() + " (" + c.kind() + ")");
-                if (f.required() && !accepted.isEmpty()) {
-                    x.setValue(accepted.getFirst()); // the newest of the accepted kinds
+                // The newest of the accepted kinds that no earlier field took: an evaluation's
+                // Policy B is not preset to Policy A (it stays empty when there is no other).
+                if (f.required()) {
+                    accepted.stream().filter(c -> !preset.contains(c.id())).findFirst().ifPresent(c -> {
+                        x.setValue(c);
+                        preset.add(c.id());
+                    });
                 }
                 x.setId(id);
                 yield new Control(f, x, () -> x.getValue() == null ? null : x.getValue().id());

@@ -42,7 +42,7 @@ public class JobsView extends Div {
     private final TextField submitter = new TextField("Submitted by");
     private List<JobView> shown = List.of();
 
-    JobsView(JobService jobs, CurrentUser user, UiTicker ticker) {
+    JobsView(JobService jobs, CurrentUser user, UiTicker ticker, DataPaths paths) {
         this.jobs = jobs;
         addClassName("page");
         type.setLabel("Type");
@@ -81,7 +81,8 @@ public class JobsView extends Div {
         grid.addColumn(v -> JobsUi.time(v.createdAt())).setHeader("Submitted").setAutoWidth(true);
         grid.addColumn(v -> JobsUi.time(v.startedAt()) + " → " + JobsUi.time(v.finishedAt()))
                 .setHeader("Started → finished").setAutoWidth(true);
-        grid.addColumn(v -> v.checkpointPath() == null ? "–" : v.checkpointPath()).setHeader("Checkpoint");
+        grid.addColumn(v -> v.checkpointPath() == null ? "–" : paths.shown(v.checkpointPath()))
+                .setHeader("Checkpoint (in the data folder)");
         grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(JobDetailView.class,
                 new RouteParameters("id", Long.toString(e.getItem().id())))));
         grid.setAllRowsVisible(true);

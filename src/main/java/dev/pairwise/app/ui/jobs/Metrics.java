@@ -40,6 +40,9 @@ final class Metrics {
             JsonNode v = e.getValue();
             if (v.isObject()) {
                 flatten(name + ".", v, out);
+            } else if (v.isIntegralNumber()) {
+                // counts in full, as the job log writes them ("139,840 parameters"), not rounded
+                out.put(name, String.format(java.util.Locale.ROOT, "%,d", v.longValue()));
             } else if (v.isNumber()) {
                 out.put(name, LineChart.format(v.doubleValue()));
             } else if (v.isString()) {

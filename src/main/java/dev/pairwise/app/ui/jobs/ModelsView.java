@@ -31,8 +31,8 @@ import java.util.stream.Collectors;
 /**
  * The model registry: every checkpoint with its kind, parent, producing job, date and headline
  * metrics, filtered by kind. Selecting one shows its lineage (tokenizer/base → SFT → reward →
- * policy, following parent ids) and a zip download of its folder; selecting two puts their
- * metrics side by side. {@code ?checkpoint=<id>} preselects one (links from a job's page).
+ * policy, following parent ids), its metrics and a zip download of its folder; selecting two
+ * puts their metrics side by side. A click on a row selects it (or drops it again). {@code ?checkpoint=<id>} preselects one (links from a job's page).
  */
 @Route(value = "models", layout = MainLayout.class)
 @PageTitle("Models · Pairwise")
@@ -68,6 +68,14 @@ public class ModelsView extends Div implements BeforeEnterObserver {
                 .setTooltipGenerator(c -> c.metrics());
         grid.setAllRowsVisible(true);
         grid.addSelectionListener(e -> showDetails(List.copyOf(e.getAllSelectedItems())));
+        // A click on a row opens it (a second click closes it); a second row clicked compares the two.
+        grid.addItemClickListener(e -> {
+            if (grid.getSelectedItems().contains(e.getItem())) {
+                grid.deselect(e.getItem());
+            } else {
+                grid.select(e.getItem());
+            }
+        });
         add(new H2("Model registry"), kind, grid, details);
         refresh();
     }
@@ -94,7 +102,8 @@ public class ModelsView extends Div implements BeforeEnterObserver {
         details.removeAll();
         if (selected.size() == 1) {
             CheckpointView c = selected.getFirst();
-            details.add(new H3("Lineage of #" + c.id()), lineage(c), download(c));
+            details.add(new H3("#" + c.id() + " " + c.name() + " (" + c.kind() + ")"), new H3("Lineage"), lineage(c),
+                    new H3("Metrics"), metrics(c), download(c));
         } else if (selected.size() == 2) {
             details.add(new H3("Side by side"), compare(selected.get(0), selected.get(1)));
         } else if (selected.size() > 2) {
@@ -139,6 +148,17 @@ public class ModelsView extends Div implements BeforeEnterObserver {
         Div row = new Div(text);
         row.getStyle().set("padding-left", depth * 1.5 + "em");
         return row;
+    }
+
+    /** Every metric of one checkpoint, integral counts in full. */
+    private static Grid<Map.Entry<String, String>> metrics(CheckpointView c) {
+        Grid<Map.Entry<String, String>> table = new Grid<>();
+        table.setId("model-metrics");
+        table.addColumn(Map.Entry::getKey).setHeader("Metric");
+        table.addColumn(Map.Entry::getValue).setHeader("Value");
+        table.setItems(List.copyOf(Metrics.flat(c.metrics()).entrySet()));
+        table.setAllRowsVisible(true);
+        return table;
     }
 
     private static Div download(CheckpointView c) {

@@ -49,6 +49,7 @@ public class StartJobView extends Div implements BeforeEnterObserver, JobForm.Ch
     private final Div formHolder = new Div();
     private final Checkbox rawMode = new Checkbox("Edit the config as JSON");
     private final TextArea raw = new TextArea("Config (JSON)");
+    private final Paragraph problems = new Paragraph();
     private JobForm form = new JobForm(List.of(), this);
 
     StartJobView(JobService jobs, ModelRegistry registry, ProjectService projects, CorpusStore corpora, CurrentUser user) {
@@ -76,7 +77,10 @@ public class StartJobView extends Div implements BeforeEnterObserver, JobForm.Ch
         submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         Paragraph none = new Paragraph("No trainer is installed: no job can be started on this server.");
         none.setVisible(jobs.installedTypes().isEmpty());
-        add(new H2("New training job"), none, type, formHolder, rawMode, raw, submit);
+        problems.setId("job-form-errors");
+        problems.addClassName("form-errors");
+        problems.setVisible(false);
+        add(new H2("New training job"), none, type, formHolder, rawMode, raw, problems, submit);
     }
 
     @Override
@@ -92,6 +96,7 @@ public class StartJobView extends Div implements BeforeEnterObserver, JobForm.Ch
         form = new JobForm(t == null ? List.of() : jobs.fields(t), this);
         formHolder.add(form);
         rawMode.setValue(false);
+        problems.setVisible(false);
     }
 
     private void toggleRaw(boolean on) {
@@ -108,18 +113,26 @@ public class StartJobView extends Div implements BeforeEnterObserver, JobForm.Ch
 
     private void submit() {
         raw.setInvalid(false);
+        problems.setText("");
+        problems.setVisible(false);
         try {
             String config = rawMode.getValue() ? raw.getValue() : form.toJson();
             JobView job = jobs.submit(new JobRequest(type.getValue(), config, user.username().orElse(null)));
             JobsUi.success("Job #" + job.id() + " queued");
             getUI().ifPresent(ui -> ui.navigate(JobDetailView.class, new RouteParameters("id", Long.toString(job.id()))));
         } catch (InvalidInputException e) {
-            boolean onField = !rawMode.getValue() && form.showError(e.field(), e.getMessage());
-            if (!onField && rawMode.getValue() && e.field().startsWith("config")) {
-                raw.setErrorMessage(e.getMessage());
+            // At the field, in the form's words; a summary beside the button instead of a toast over the form.
+            if (rawMode.getValue()) {
+                raw.setErrorMessage(form.inFormWords(e.getMessage()));
                 raw.setInvalid(true);
+                return;
             }
-            JobsUi.error(e.field() + ": " + e.getMessage());
+            boolean onField = form.showError(e.field(), e.getMessage());
+            List<String> marked = form.invalidLabels();
+            problems.setText(!onField && marked.isEmpty() ? form.inFormWords(e.getMessage())
+                    : marked.size() == 1 ? "Fix the marked field: " + marked.getFirst() + "."
+                    : "Fix the " + marked.size() + " marked fields: " + String.join(", ", marked) + ".");
+            problems.setVisible(true);
         }
     }
 

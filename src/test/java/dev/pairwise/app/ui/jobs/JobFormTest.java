@@ -104,11 +104,71 @@ class JobFormTest {
         assertThat(form.showError("config.epochs", "epochs must be between 1 and 100")).isTrue();
         IntegerField epochs = control(form, "epochs");
         assertThat(epochs.isInvalid()).isTrue();
-        assertThat(epochs.getErrorMessage()).isEqualTo("epochs must be between 1 and 100");
+        assertThat(epochs.getErrorMessage()).as("in the form's words").isEqualTo("Epochs must be between 1 and 100");
         assertThat(form.showError("corpus", "The corpus is empty")).isTrue();
         assertThat(((ComboBox<String>) control(form, "corpus")).getErrorMessage()).isEqualTo("The corpus is empty");
         assertThat(form.showError("dataset", "No approved demonstrations")).isFalse();
         form.clearErrors();
         assertThat(epochs.isInvalid()).isFalse();
+    }
+
+    @Test
+    void every_wrong_field_is_marked_at_once_in_the_forms_words() {
+        JobForm form = new JobForm(FIELDS, CHOICES);
+        ((ComboBox<CheckpointView>) control(form, "baseCheckpoint")).clear();
+        ((IntegerField) control(form, "epochs")).setValue(0);
+        ((NumberField) control(form, "learningRate")).setValue(5.0);
+        assertThatThrownBy(form::toJson).isInstanceOf(InvalidInputException.class);
+
+        assertThat(form.invalidLabels()).containsExactly("Start from", "Epochs", "Learning rate");
+        assertThat(((ComboBox<CheckpointView>) control(form, "baseCheckpoint")).getErrorMessage())
+                .isEqualTo("Start from is required");
+        assertThat(((IntegerField) control(form, "epochs")).getErrorMessage())
+                .isEqualTo("Epochs must be between 1 and 100, was 0");
+        assertThat(((NumberField) control(form, "learningRate")).getErrorMessage())
+                .isEqualTo("Learning rate must be between 1.00e-07 and 0.01, was 5");
+        assertThat(form.inFormWords("a job needs a model (baseCheckpoint) and learningRate (3) must be small"))
+                .isEqualTo("A job needs a model and Learning rate (3) must be small");
+        assertThat(form.inFormWords("epochs (3) must not exceed the preset")).isEqualTo("Epochs (3) must not exceed the preset");
+    }
+
+    @Test
+    void a_second_checkpoint_field_is_not_preset_to_the_first_and_an_only_corpus_is_preselected() {
+        List<ConfigField> eval = List.of(
+                ConfigField.checkpoint("policyCheckpoint", "Policy A", List.of(CheckpointKind.BASE, CheckpointKind.SFT), true, ""),
+                ConfigField.checkpoint("opponentCheckpoint", "Policy B", List.of(CheckpointKind.BASE, CheckpointKind.SFT), true, ""),
+                ConfigField.checkpoint("thirdCheckpoint", "Policy C", List.of(CheckpointKind.BASE, CheckpointKind.SFT), true, ""),
+                ConfigField.corpus("corpus", "Corpus", ""));
+        JobForm.Choices oneCorpus = new JobForm.Choices() {
+            @Override
+            public List<CheckpointView> checkpoints() {
+                return CHOICES.checkpoints();
+            }
+
+            @Override
+            public List<ProjectView> projects() {
+                return CHOICES.projects();
+            }
+
+            @Override
+            public List<String> corpora() {
+                return List.of("only.txt");
+            }
+
+            @Override
+            public String saveCorpus(String fileName, InputStream content) {
+                throw new UnsupportedOperationException();
+            }
+        };
+        JobForm form = new JobForm(eval, oneCorpus);
+        assertThat(((ComboBox<CheckpointView>) control(form, "policyCheckpoint")).getValue().id()).isEqualTo(7L);
+        assertThat(((ComboBox<CheckpointView>) control(form, "opponentCheckpoint")).getValue().id())
+                .as("Policy B is not Policy A").isEqualTo(3L);
+        assertThat(((ComboBox<CheckpointView>) control(form, "thirdCheckpoint")).getValue())
+                .as("no third accepted checkpoint: left empty").isNull();
+        assertThat(((ComboBox<String>) control(form, "corpus")).getValue()).isEqualTo("only.txt");
+
+        JobForm twoCorpora = new JobForm(List.of(ConfigField.corpus("corpus", "Corpus", "")), CHOICES);
+        assertThat(((ComboBox<String>) control(twoCorpora, "corpus")).getValue()).as("a choice to make").isNull();
     }
 }
