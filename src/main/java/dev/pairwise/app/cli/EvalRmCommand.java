@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 
 /** {@code eval-rm}: a reward model's accuracy on preference pairs it may never have seen. */
 @Command(name = "eval-rm", description = {
-        "A reward model's accuracy (with its 95% interval) and rewards on preference pairs, as JSON,",
+        "A reward model's accuracy (with its 95%% interval) and rewards on preference pairs, as JSON,",
         "beside the baseline 'the longer response wins' on the same pairs. Ties count half.",
         "GPT backbones: characters outside the vocabulary read as its unknown-character id, and are counted."})
 final class EvalRmCommand extends AlignStage {

@@ -9,7 +9,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
-// The same context as JobRunnerTest (same classes and properties), so Spring reuses it.
+// The same context as JobRunnerTest (same classes and properties, every one of them), so Spring
+// reuses it. A context that differed in one property would be a second app on the same in-memory
+// database, whose job runner claimed JobRunnerTest's queued jobs (seen: "queued" gauge 0).
 @SpringBootTest(classes = JobRunnerTest.JobsTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
         properties = {
                 "spring.datasource.url=jdbc:h2:mem:jobs;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
@@ -17,7 +19,11 @@ import org.springframework.boot.test.context.SpringBootTest;
                 "spring.jpa.hibernate.ddl-auto=validate",
                 "spring.flyway.locations=classpath:db/migration",
                 "spring.main.banner-mode=off",
-                "pairwise.jobs.checkpoint-dir=${java.io.tmpdir}/pairwise-jobs-test"})
+                "pairwise.jobs.checkpoint-dir=${java.io.tmpdir}/pairwise-jobs-test",
+                "pairwise.instance-id=runner-test",
+                "pairwise.jobs.heartbeat-interval=200ms",
+                "pairwise.jobs.lease-duration=5s",
+                "pairwise.jobs.poll-interval=100ms"})
 class ModelRegistryTest {
 
     @Autowired
