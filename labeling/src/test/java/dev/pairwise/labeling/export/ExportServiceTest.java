@@ -138,10 +138,11 @@ class ExportServiceTest {
     /** Every record of every format starts a line and ends it: a reader going line by line gets each whole. */
     @Test
     void every_format_writes_one_record_per_line_with_nothing_around_it() {
-        long admin = f.account(Role.ADMIN);
+        long writer = f.account(Role.ADMIN);
+        long reviewer = f.account(Role.ADMIN); // nobody approves their own demonstration
         for (int i = 0; i < 2; i++) {
-            var d = demos.create(admin, new DemoDraft(project.id(), "instruction " + i, "response " + i, true));
-            demos.review(admin, d.id(), true, null);
+            var d = demos.create(writer, new DemoDraft(project.id(), "instruction " + i, "response " + i, true));
+            demos.review(reviewer, d.id(), true, null);
         }
         List<String> outputs = new ArrayList<>();
         for (PairFormat format : PairFormat.values()) {
@@ -167,8 +168,9 @@ class ExportServiceTest {
     @Test
     void demonstrations_export_as_prompt_completion_and_messages_approved_only_by_default() {
         long admin = f.account(Role.ADMIN);
+        long reviewer = f.account(Role.ADMIN); // nobody approves their own demonstration
         var approved = demos.create(admin, new DemoDraft(project.id(), "Say \"hi\"", "hi\nthere", true));
-        demos.review(admin, approved.id(), true, null);
+        demos.review(reviewer, approved.id(), true, null);
         demos.create(admin, new DemoDraft(project.id(), "draft", "not yet", false));
         ByteArrayOutputStream pc = new ByteArrayOutputStream();
         assertThat(export.exportDemonstrations(project.id(), DemoFormat.PROMPT_COMPLETION, null, pc)).isEqualTo(1);
