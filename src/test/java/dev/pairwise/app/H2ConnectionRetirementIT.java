@@ -133,6 +133,9 @@ class H2ConnectionRetirementIT {
         json(post("/api/demonstrations/" + demo.get("id").asLong() + "/review"), "admin", 200,
                 "{\"approve\":true}");
 
+        json(post("/api/connections"), "researcher", 201, "{\"name\":\"retire-" + UUID.randomUUID()
+                + "\",\"base_url\":\"http://127.0.0.1:9/v1\",\"model\":\"m\",\"temperature\":0.7}");
+
         // A char tokenizer on the demo corpus: queued, run, succeeded, checkpoint registered.
         long job = json(post("/api/jobs"), "researcher", 201,
                 "{\"type\":\"TOKENIZER\",\"config\":{\"corpus\":\"demo-corpus.txt\",\"algorithm\":\"char\"}}")
