@@ -147,13 +147,9 @@ public final class BertRewardModel implements RewardModel {
         float b;
         BertEncoder encoder;
         try (NDManager scratch = NDManager.newBaseManager(Device.cpu())) {
-            Map<String, NDArray> head = AlignCheckpoints.tensors(dir, AlignCheckpoints.REWARD_HEAD, scratch);
-            if (!head.containsKey("score.weight") || !head.containsKey("score.bias")) {
-                throw new IllegalArgumentException(dir.resolve(AlignCheckpoints.REWARD_HEAD)
-                        + " lacks score.weight or score.bias");
-            }
-            w = head.get("score.weight").toFloatArray();
-            b = head.get("score.bias").toFloatArray()[0];
+            RewardHead head = RewardHead.read(dir, scratch);
+            w = head.weight();
+            b = head.bias();
             encoder = BertEncoder.fromArrays(config, Safetensors.readNDArrays(file(dir, MODEL_FILE), scratch), device);
         }
         try {

@@ -99,13 +99,9 @@ public final class GptRewardModel implements RewardModel {
         float[] w;
         float b;
         try (NDManager scratch = NDManager.newBaseManager(Device.cpu())) {
-            Map<String, NDArray> head = AlignCheckpoints.tensors(dir, AlignCheckpoints.REWARD_HEAD, scratch);
-            if (!head.containsKey("score.weight") || !head.containsKey("score.bias")) {
-                throw new IllegalArgumentException(dir.resolve(AlignCheckpoints.REWARD_HEAD)
-                        + " lacks score.weight or score.bias");
-            }
-            w = head.get("score.weight").toFloatArray();
-            b = head.get("score.bias").toFloatArray()[0];
+            RewardHead head = RewardHead.read(dir, scratch);
+            w = head.weight();
+            b = head.bias();
         }
         GptModel backbone = dev.pairwise.policy.checkpoint.Checkpoints.loadModel(dir, device);
         return new GptRewardModel(backbone, new ChatTokens(tok), w, b);
