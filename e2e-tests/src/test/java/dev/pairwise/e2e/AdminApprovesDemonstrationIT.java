@@ -3,6 +3,7 @@ package dev.pairwise.e2e;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pairwise.app.demo.DemoProject;
 import dev.pairwise.labeling.account.AccountRepository;
 import dev.pairwise.labeling.demo.DemoDraft;
 import dev.pairwise.labeling.demo.DemonstrationService;
@@ -29,7 +30,8 @@ class AdminApprovesDemonstrationIT extends BrowserTestBase {
     @Test
     void an_admin_approves_a_submitted_demonstration() {
         long labeler = accounts.findByUsername("labeler").orElseThrow().getId();
-        long project = projects.list().getFirst().id();
+        // the seeded project lets labelers write demonstrations; other tests add projects that do not
+        long project = projects.findByName(DemoProject.NAME).orElseThrow().id();
         String marker = "e2e-" + System.nanoTime();
         String instruction = "Explain what a hash map is to a new programmer (" + marker + ")";
         long id = demonstrations.create(labeler, new DemoDraft(project, instruction,

@@ -3,6 +3,7 @@ package dev.pairwise.e2e;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pairwise.app.demo.DemoProject;
 import dev.pairwise.app.security.AccountAdminService;
 import dev.pairwise.labeling.Fixtures;
 import dev.pairwise.labeling.account.AccountRepository;
@@ -40,7 +41,8 @@ class DemonstrationReviewIT extends BrowserTestBase {
         accountAdmin.ensureAccount(second, second, "another-admin-here", EnumSet.of(Role.ADMIN));
         long admin = accounts.findByUsername("admin").orElseThrow().getId();
         long labeler = accounts.findByUsername("labeler").orElseThrow().getId();
-        long project = projects.list().getFirst().id();
+        // the seeded project lets labelers write demonstrations; other tests add projects that do not
+        long project = projects.findByName(DemoProject.NAME).orElseThrow().id();
         String marker = "review-" + System.nanoTime();
         long own = demonstrations.create(admin, new DemoDraft(project, "Own work (" + marker + "-own)",
                 "Written by the admin.", true)).id();

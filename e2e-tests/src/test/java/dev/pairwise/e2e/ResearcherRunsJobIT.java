@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
+import dev.pairwise.app.demo.DemoProject;
 import dev.pairwise.app.jobs.CheckpointKind;
 import dev.pairwise.app.jobs.CheckpointView;
 import dev.pairwise.app.jobs.CorpusStore;
@@ -175,7 +176,8 @@ class ResearcherRunsJobIT extends BrowserTestBase {
                 + ", \"preset\": \"tiny\", \"steps\": 10, \"warmupSteps\": 1, \"batchSize\": 2, \"evalEvery\": 0}");
         long admin = accounts.findByUsername("admin").orElseThrow().getId();
         long labeler = accounts.findByUsername("labeler").orElseThrow().getId();
-        long project = projects.list().getFirst().id();
+        // the seeded project lets labelers write demonstrations; other tests add projects that do not
+        long project = projects.findByName(DemoProject.NAME).orElseThrow().id();
         for (String[] qa : List.of(new String[] {"Name a fruit.", "An apple."}, new String[] {"Say hello.", "Hello!"},
                 new String[] {"What is 2+2?", "4."})) {
             // written by the labeler: nobody approves their own demonstration

@@ -27,10 +27,10 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(30)
-class DemoProject implements ApplicationRunner {
+public class DemoProject implements ApplicationRunner {
 
     /** The demo project's name; also how a restart recognizes that it exists. */
-    static final String NAME = "Demo: helpful answers";
+    public static final String NAME = "Demo: helpful answers";
     static final String SOURCE = "pairwise-demo-set";
 
     private static final Logger log = LoggerFactory.getLogger(DemoProject.class);
