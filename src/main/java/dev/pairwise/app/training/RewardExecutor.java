@@ -54,7 +54,7 @@ class RewardExecutor implements JobExecutor {
             ConfigField.integer("frozenLayers", "Frozen blocks (MiniLM)", BertRewardModel.DEFAULT_FROZEN_LAYERS, 0, 6,
                     "MiniLM's embeddings and lowest blocks kept as pretrained; 5 of 6 trains fast on a CPU, 0 trains all."),
             ConfigField.integer("maxPairs", "Max judgments", RECIPE.maxTrainJudgments(), 0, Integer.MAX_VALUE,
-                    "Training judgments used at most (a seeded random subset); 1,200 took 27 minutes on a busy 2-core machine; 0: all."),
+                    "Training judgments used at most (a seeded random subset); 1,200 took 15 minutes on a busy 2-core machine; 0: all."),
             ConfigField.number("centering", "Centering", 0.0, 0.0, 1.0,
                     "Weight of mean((r_w + r_l)^2) keeping rewards near zero; 0 off as TRL, 0.01 when on (Eisenstein et al. 2023)."),
             ResumePoint.field(50, "Steps"),
