@@ -84,8 +84,10 @@ public class CorpusReportView extends Div implements BeforeEnterObserver {
             add(new H3("Quality rules"), countTable("corpus-report-quality", "Rule", "Removed", rules, false));
         }
         add(new H3("Duplicate clusters"),
-                countTable("corpus-report-exact-clusters", "Exact: cluster size", "Clusters", report.path("exact_duplicate_cluster_sizes"), false),
-                countTable("corpus-report-near-clusters", "Near: cluster size", "Clusters", report.path("near_duplicate_cluster_sizes"), false));
+                countTable("corpus-report-exact-clusters", "Exact: cluster size", "Clusters",
+                        report.path("exact_duplicate_cluster_sizes"), false),
+                countTable("corpus-report-near-clusters", "Near: cluster size", "Clusters",
+                        report.path("near_duplicate_cluster_sizes"), false));
         add(new H3("Languages (all documents read)"),
                 countTable("corpus-report-languages", "Language", "Documents", report.path("language_histogram"), true));
         JsonNode ppl = report.path("perplexity");
