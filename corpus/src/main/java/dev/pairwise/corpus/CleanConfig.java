@@ -88,9 +88,12 @@ public record CleanConfig(
                 QualityThresholds.DEFAULTS, null, 90, 1024, true, 5, 42);
     }
 
-    /** The LSH bands and rows for the threshold and permutations. */
+    /**
+     * The LSH bands and rows for the threshold and permutations: tuned to miss few pairs above the
+     * threshold, since every candidate pair is then checked against it (see {@code NearDedup}).
+     */
     public LshBands bands() {
-        return LshBands.optimal(nearDupThreshold, permutations);
+        return LshBands.forVerifiedCandidates(nearDupThreshold, permutations);
     }
 
     public CleanConfig withLocations(List<String> in, String out) {

@@ -110,6 +110,7 @@ public record CleanReport(long docsIn, long docsOut, long exactDuplicates, long 
         near.addProperty("permutations", c.permutations());
         near.addProperty("bands", c.bands().bands());
         near.addProperty("rows", c.bands().rows());
+        near.addProperty("verified", "each candidate pair: Jaccard estimated from 8-bit MinHash sketches >= threshold");
         near.addProperty("shingle_words", c.shingleWords());
         near.addProperty("seed", c.seed());
         s.add("near_dedup", near);

@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.configuration.BatchExecutionOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
@@ -67,6 +68,9 @@ public final class CorpusCleaner {
         Configuration conf = new Configuration();
         // a cleaning run is a batch job over files: a failure should surface at once, not retry
         conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
+        // Flink's adaptive batch scheduler would pick each stage's parallelism from its input's bytes
+        // (16 MB a task): a 10k-document corpus then ran language ID on one task whatever was asked
+        conf.set(BatchExecutionOptions.ADAPTIVE_AUTO_PARALLELISM_ENABLED, false);
         return switch (engine) {
             case Engine.Embedded e -> {
                 if (JobJars.insideBootJar()) {

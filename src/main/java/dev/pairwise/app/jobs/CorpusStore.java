@@ -81,6 +81,11 @@ public class CorpusStore {
         }
     }
 
+    /** The name a CORPUS job gives the corpus it cleans from {@code source}: {@code <stem>-clean-job<id>.jsonl}. */
+    public static String cleanedName(String source, long jobId) {
+        return source.replaceFirst("\\.(jsonl|txt)$", "") + "-clean-job" + jobId + ".jsonl";
+    }
+
     /**
      * Stores a cleaned corpus made by a CORPUS job: moves {@code file} in under {@code name} and keeps
      * the cleaning report and the lineage ({@code {"source", "job_id", "report"}}) beside it, in a

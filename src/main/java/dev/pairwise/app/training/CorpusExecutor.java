@@ -105,8 +105,7 @@ class CorpusExecutor implements JobExecutor {
         ctx.log("cleaning " + source + " on Flink (embedded, parallelism 2)");
         CleanReport report = CorpusCleaner.run(config, new Engine.Embedded(2),
                 (docs, chars) -> ctx.progress(Math.min(99, 100 * chars / inputBytes), 100), ctx::isCancelled);
-        String stem = source.replaceFirst("\\.(jsonl|txt)$", "");
-        String name = stem + "-clean-job" + ctx.jobId() + ".jsonl";
+        String name = CorpusStore.cleanedName(source, ctx.jobId());
         corpora.register(name, work.resolve("clean.jsonl"), source, ctx.jobId(), report.toJson());
         for (CleanReport.Stage stage : report.stages()) {
             ctx.log(stage.name() + ": removed " + stage.removed());

@@ -14,6 +14,7 @@ import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.server.auth.AccessAnnotationChecker;
 import dev.pairwise.app.security.CurrentUser;
+import dev.pairwise.app.ui.jobs.CorporaView;
 import dev.pairwise.app.ui.jobs.JobsView;
 import dev.pairwise.app.ui.jobs.ModelsView;
 import dev.pairwise.labeling.account.Account;
@@ -73,7 +74,11 @@ public class MainLayout extends AppLayout {
         add(nav, "Leaderboard", LeaderboardView.class, VaadinIcon.TROPHY);
         add(nav, "Jobs", JobsView.class, VaadinIcon.COGS);
         add(nav, "Models", ModelsView.class, VaadinIcon.CLUSTER);
+<<<<<<< HEAD
         add(nav, "Connections", ConnectionsView.class, VaadinIcon.CONNECT);
+=======
+        add(nav, "Corpora", CorporaView.class, VaadinIcon.FILE_TEXT);
+>>>>>>> corpus-2
         add(nav, "My account", AccountView.class, VaadinIcon.USER);
         return nav;
     }

@@ -44,8 +44,8 @@ public final class CleanJob {
             docs = ExactDedup.apply(docs, examples);
         }
         if (config.nearDedup()) {
-            docs = NearDedup.apply(docs, config.bands(), config.permutations(), config.shingleWords(), config.seed(),
-                    examples);
+            docs = NearDedup.apply(docs, config.bands(), config.nearDupThreshold(), config.permutations(),
+                    config.shingleWords(), config.seed(), examples);
         }
         if (config.perplexityCheckpoint() != null) {
             docs = PerplexityStage.apply(docs, config.perplexityCheckpoint(), config.perplexityMaxTokens(),

@@ -6,6 +6,7 @@ import com.github.pemistahl.lingua.api.LanguageDetectorBuilder;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
+import java.util.concurrent.ForkJoinPool;
 
 /**
  * Language identification with Lingua (Peter M. Stahl's n-gram detector, all 75 languages it
@@ -17,7 +18,8 @@ import java.util.SortedMap;
  * the same one. Only the first {@value #MAX_CHARS} characters are read — several sentences, enough
  * for a confident guess — because Lingua's cost grows with the text: on this machine it reads about
  * 65,000 characters a second per core in low-accuracy mode, the slowest stage of the pipeline.
- * Lingua scores the 75 languages of one text in parallel on the JVM's common fork-join pool.
+ * Lingua scores the 75 languages of one text in parallel on the JVM's common fork-join pool,
+ * which {@link #shared} widens to one worker per processor (see {@link #widenCommonPool}).
  */
 public final class LanguageIdentifier {
 
@@ -41,6 +43,7 @@ public final class LanguageIdentifier {
      * low accuracy only trigrams (about a fifth of the memory, faster; as good on paragraphs).
      */
     public static LanguageIdentifier shared(boolean lowAccuracy) {
+        widenCommonPool();
         if (lowAccuracy) {
             if (low == null) {
                 synchronized (LanguageIdentifier.class) {
@@ -59,6 +62,31 @@ public final class LanguageIdentifier {
             }
         }
         return high;
+    }
+
+    /**
+     * Makes the common fork-join pool as wide as the machine. Every Lingua call hands its 75
+     * per-language tasks to that pool and waits for them; the JDK sizes the pool at processors − 1,
+     * so on two cores one worker did all the language identification while Flink's parallel task
+     * threads only waited (measured: one thread busy, the task threads idle). With a worker per
+     * processor the stage's parallelism is real. Only ever widens; a pool fixed at 0 workers by
+     * {@code -Djava.util.concurrent.ForkJoinPool.common.parallelism=0} is left alone.
+     *
+     * @return the common pool's parallelism afterwards
+     */
+    static int widenCommonPool() {
+        ForkJoinPool pool = ForkJoinPool.commonPool();
+        int processors = Runtime.getRuntime().availableProcessors();
+        synchronized (LanguageIdentifier.class) {
+            if (pool.getParallelism() < processors) {
+                try {
+                    pool.setParallelism(processors);
+                } catch (UnsupportedOperationException fixedByProperty) {
+                    // the JVM was started with the common pool switched off; callers then run the tasks themselves
+                }
+            }
+        }
+        return pool.getParallelism();
     }
 
     /** A guess: ISO 639-1 code (lower case) or {@value #UNKNOWN}, and Lingua's confidence in it. */

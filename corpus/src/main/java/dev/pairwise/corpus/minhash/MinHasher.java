@@ -69,6 +69,37 @@ public final class MinHasher implements java.io.Serializable {
         return (double) same / s1.length;
     }
 
+    /**
+     * The lowest 8 bits of every slot: a b-bit MinHash sketch (Li and König, "b-Bit Minwise Hashing",
+     * WWW 2010) with b = 8, an eighth of the signature's size, from which {@link #estimate(byte[], byte[])}
+     * still estimates the Jaccard similarity. Near-duplicate candidates carry it to be verified.
+     */
+    public static byte[] sketch(long[] signature) {
+        byte[] bits = new byte[signature.length];
+        for (int i = 0; i < signature.length; i++) {
+            bits[i] = (byte) signature[i];
+        }
+        return bits;
+    }
+
+    /**
+     * The Jaccard estimate from two 8-bit sketches: the share of equal slots, corrected for the 1/256
+     * chance that two different minima agree on their low 8 bits (Li and König: P(equal) = J + (1 − J)/2⁸).
+     */
+    public static double estimate(byte[] s1, byte[] s2) {
+        if (s1.length != s2.length) {
+            throw new IllegalArgumentException("sketches of different lengths: " + s1.length + " and " + s2.length);
+        }
+        int same = 0;
+        for (int i = 0; i < s1.length; i++) {
+            if (s1[i] == s2[i]) {
+                same++;
+            }
+        }
+        double chance = 1.0 / 256;
+        return Math.max(0, ((double) same / s1.length - chance) / (1 - chance));
+    }
+
     /** (a·x + b) mod 2⁶¹−1 without overflow, for a, x, b < 2⁶¹. */
     static long mulAddMod(long a, long x, long b) {
         long hi = Math.multiplyHigh(a, x);

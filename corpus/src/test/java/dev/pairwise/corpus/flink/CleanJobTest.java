@@ -9,6 +9,7 @@ import dev.pairwise.corpus.CleanConfig;
 import dev.pairwise.corpus.CleanReport;
 import dev.pairwise.corpus.CorpusCleaner;
 import dev.pairwise.corpus.Engine;
+import dev.pairwise.corpus.minhash.Shingles;
 import dev.pairwise.corpus.perplexity.TinyCheckpoint;
 import dev.pairwise.corpus.quality.QualityThresholds;
 import java.io.IOException;
@@ -93,7 +94,38 @@ class CleanJobTest {
         assertThat(near.examples()).hasSize(5).first().satisfies(e -> assertThat(e.reason()).isEqualTo("near duplicate of u10"));
         JsonObject written = JsonParser.parseString(Files.readString(dir.resolve("out/report.json"))).getAsJsonObject();
         assertThat(written.get("near_duplicates").getAsLong()).isEqualTo(6);
-        assertThat(written.getAsJsonObject("settings").getAsJsonObject("near_dedup").get("bands").getAsInt()).isEqualTo(9);
+        assertThat(written.getAsJsonObject("settings").getAsJsonObject("near_dedup").get("bands").getAsInt()).isEqualTo(16);
+    }
+
+    @Test
+    void near_copies_go_above_the_threshold_and_stay_well_below_it() throws IOException {
+        SyntheticCorpus gen = new SyntheticCorpus(5, 5000);
+        List<String> jsonl = new ArrayList<>();
+        List<String> close = new ArrayList<>();
+        List<String> far = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            String source = gen.document(200);
+            String copy = gen.nearCopy(source, i % 2 == 0 ? 2 : 9);
+            double exact = Shingles.jaccard(Shingles.of(source, 5), Shingles.of(copy, 5));
+            jsonl.add(json("src" + i, source));
+            jsonl.add(json("copy" + i, copy));
+            if (exact >= 0.9) {
+                close.add("copy" + i);
+            } else if (exact <= 0.68) {
+                far.add("copy" + i);
+            }
+        }
+        assertThat(close).hasSizeGreaterThan(20);
+        assertThat(far).hasSizeGreaterThan(20);
+        Path in = Files.write(dir.resolve("pairs.jsonl"), jsonl);
+        CleanConfig config = CleanConfig.defaults(List.of(in.toString()), dir.resolve("out").toString())
+                .withQuality(false, QualityThresholds.DEFAULTS);
+
+        CorpusCleaner.run(config, new Engine.Embedded(2), (d, c) -> { }, () -> false);
+
+        List<String> kept = read(dir.resolve("out/clean.jsonl")).stream().map(o -> o.get("id").getAsString()).toList();
+        // the band curve finds candidates down to ~0.6; the check against 0.8 decides
+        assertThat(kept).doesNotContainAnyElementsOf(close).containsAll(far);
     }
 
     @Test

@@ -28,6 +28,13 @@ class LanguageIdentifierTest {
     static final Path DATA = Path.of("../shared/data/langid-lingua/sentences_200_per_lang.jsonl.gz");
 
     @Test
+    void the_common_pool_lingua_runs_on_gets_a_worker_per_processor() {
+        LanguageIdentifier.shared(true);
+        assertThat(java.util.concurrent.ForkJoinPool.commonPool().getParallelism())
+                .isGreaterThanOrEqualTo(Runtime.getRuntime().availableProcessors());
+    }
+
+    @Test
     void sentences_of_seventy_five_languages_are_identified() throws IOException {
         assumeTrue(Files.isRegularFile(DATA), "skipped: " + DATA.toAbsolutePath()
                 + " is absent (the shared langid-lingua data set)");

@@ -18,6 +18,18 @@ class LshBandsTest {
         assertThat(LshBands.optimal(threshold, permutations)).isEqualTo(new LshBands(bands, rows));
     }
 
+    /** datasketch's _optimal_param with weights (0.05, 0.95), run in Python. */
+    @Test
+    void bands_for_verified_candidates_miss_few_pairs_above_the_threshold() {
+        LshBands verified = LshBands.forVerifiedCandidates(0.8, 128);
+        assertThat(verified).isEqualTo(new LshBands(16, 8));
+        assertThat(verified.candidateProbability(0.8)).isGreaterThan(0.94);
+        assertThat(verified.candidateProbability(0.85)).isGreaterThan(0.99);
+        // the balanced curve, for comparison: centred on the threshold
+        assertThat(LshBands.optimal(0.8, 128).candidateProbability(0.8)).isLessThan(0.41);
+        assertThat(verified.falseNegativeArea(0.8)).isLessThan(LshBands.optimal(0.8, 128).falseNegativeArea(0.8) / 5);
+    }
+
     @Test
     void the_error_areas_match_datasketch_for_the_default() {
         LshBands b = LshBands.optimal(0.8, 128);

@@ -41,6 +41,36 @@ class MinHasherTest {
     }
 
     @Test
+    void the_8_bit_sketch_estimates_jaccard_as_the_full_signature_does() {
+        Random random = new Random(3);
+        MinHasher hasher = new MinHasher(128, 42);
+        double unrelatedSum = 0;
+        for (int trial = 0; trial < 40; trial++) {
+            List<String> words = new ArrayList<>();
+            List<String> other = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                words.add("w" + random.nextInt(5000));
+                other.add("v" + random.nextInt(5000));
+            }
+            List<String> copy = new ArrayList<>(words);
+            for (int c = 0, changes = random.nextInt(12); c < changes; c++) {
+                copy.set(random.nextInt(copy.size()), "x" + random.nextInt(100000));
+            }
+            long[] a = hasher.signature(Shingles.of(String.join(" ", words), 5));
+            long[] b = hasher.signature(Shingles.of(String.join(" ", copy), 5));
+            long[] c = hasher.signature(Shingles.of(String.join(" ", other), 5));
+            // a pair differs from the full estimate only where two different minima share their low 8 bits
+            assertThat(MinHasher.estimate(MinHasher.sketch(a), MinHasher.sketch(b)))
+                    .isCloseTo(MinHasher.estimate(a, b), within(3.0 / 128));
+            unrelatedSum += MinHasher.estimate(MinHasher.sketch(a), MinHasher.sketch(c));
+        }
+        // unrelated texts agree on 1/256 of the 8-bit slots by chance, which the estimate takes off
+        assertThat(unrelatedSum / 40).isCloseTo(0, within(0.003));
+        long[] a = hasher.signature(Shingles.of("one two three four five six seven eight nine ten", 3));
+        assertThat(MinHasher.estimate(MinHasher.sketch(a), MinHasher.sketch(a))).isEqualTo(1.0);
+    }
+
+    @Test
     void identical_sets_agree_on_every_slot_and_disjoint_sets_on_almost_none() {
         MinHasher hasher = new MinHasher(128, 1);
         long[] a = Shingles.of("one two three four five six seven eight nine ten", 3);

@@ -16,8 +16,14 @@ import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.pairwise.app.jobs.CheckpointView;
+<<<<<<< HEAD
 import dev.pairwise.app.jobs.DatasetKind;
+=======
+import dev.pairwise.app.jobs.CorpusStore;
+>>>>>>> corpus-2
 import dev.pairwise.app.jobs.JobService;
+import dev.pairwise.app.jobs.JobStatus;
+import dev.pairwise.app.jobs.JobType;
 import dev.pairwise.app.jobs.JobView;
 import dev.pairwise.app.jobs.ModelRegistry;
 import dev.pairwise.app.security.CurrentUser;
@@ -26,12 +32,13 @@ import dev.pairwise.labeling.account.Role;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
  * One job, live: status, progress with ETA, config, dataset snapshot size, error, the checkpoints
- * it produced (linked to the registry), the log tail, a cancel button for researchers, and one
- * chart per metric family. While the page is open it re-reads the job every second and pushes
+ * it produced (linked to the registry) or, for CORPUS, a link to the cleaned corpus's report, the
+ * log tail, a cancel button for researchers, and one chart per metric family. While the page is open it re-reads the job every second and pushes
  * what changed; once the job has finished it stops.
  */
 @Route(value = "jobs/:id([0-9]+)", layout = MainLayout.class)
@@ -42,6 +49,7 @@ public class JobDetailView extends Div implements BeforeEnterObserver {
     private final JobService jobs;
     private final DataPaths paths;
     private final ModelRegistry registry;
+    private final CorpusStore corpora;
     private final boolean mayCancel;
     private final H2 title = new H2();
     private final Span status = JobsUi.testId(new Span(), "job-status");
@@ -57,10 +65,15 @@ public class JobDetailView extends Div implements BeforeEnterObserver {
     private long id;
     private @Nullable JobView shown;
 
+<<<<<<< HEAD
     JobDetailView(JobService jobs, ModelRegistry registry, CurrentUser user, UiTicker ticker, DataPaths paths) {
+=======
+    JobDetailView(JobService jobs, ModelRegistry registry, CorpusStore corpora, CurrentUser user, UiTicker ticker) {
+>>>>>>> corpus-2
         this.jobs = jobs;
         this.paths = paths;
         this.registry = registry;
+        this.corpora = corpora;
         this.mayCancel = user.has(Role.RESEARCHER);
         addClassName("page");
         bar.setId("job-progress-bar");
@@ -143,9 +156,30 @@ public class JobDetailView extends Div implements BeforeEnterObserver {
             Anchor link = new Anchor("models?checkpoint=" + c.id(), "#" + c.id() + " " + c.name() + " (" + c.kind() + ")");
             produced.add(new Div(JobsUi.testId(link, "job-checkpoint-" + c.id())));
         }
+<<<<<<< HEAD
         if (mine.isEmpty()) {
             produced.add(new Span(job.checkpointPath() == null ? "None yet."
                     : "Latest: " + paths.shown(job.checkpointPath()) + " (in the data folder)"));
+=======
+        cleanedCorpus(job).ifPresent(name -> produced.add(new Div(new Span("Cleaned corpus " + name + ": "),
+                JobsUi.testId(new Anchor("corpora/" + name, "cleaning report"), "job-corpus-report"))));
+        if (mine.isEmpty() && produced.getComponentCount() == 0) {
+            produced.add(new Span(job.checkpointPath() == null ? "None yet." : "Latest: " + job.checkpointPath()));
+>>>>>>> corpus-2
+        }
+    }
+
+    /** The corpus a finished CORPUS job stored, when its report is there. */
+    private Optional<String> cleanedCorpus(JobView job) {
+        if (job.type() != JobType.CORPUS || job.status() != JobStatus.SUCCEEDED) {
+            return Optional.empty();
+        }
+        try {
+            String source = ConfigJson.JSON.readTree(job.config()).path("corpus").asString();
+            String name = CorpusStore.cleanedName(source, job.id());
+            return corpora.report("corpus", name).map(report -> name);
+        } catch (RuntimeException e) {
+            return Optional.empty(); // the source or its cleaned corpus has been removed since
         }
     }
 
