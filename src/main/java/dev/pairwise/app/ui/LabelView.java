@@ -19,6 +19,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.pairwise.app.security.CurrentUser;
 import dev.pairwise.labeling.ConflictException;
+import dev.pairwise.labeling.NotAllowedException;
 import dev.pairwise.labeling.judgment.JudgmentService;
 import dev.pairwise.labeling.judgment.ResponseFlag;
 import dev.pairwise.labeling.judgment.SubmitJudgment;
@@ -124,7 +125,14 @@ public class LabelView extends Div implements BeforeEnterObserver {
             add(message("No project yet", "An admin has to create a project and import prompts first."));
             return;
         }
-        task = assignments.next(project.id(), labelerId).orElse(null);
+        try {
+            task = assignments.next(project.id(), labelerId).orElse(null);
+        } catch (NotAllowedException e) {
+            Div paused = message("Paused in " + project.name(), e.getMessage());
+            Ui.testId(paused, "paused");
+            add(paused);
+            return;
+        }
         if (task == null) {
             Div done = message("All done in " + project.name(),
                     "There is no task left for you in this project. Thank you!");
