@@ -32,6 +32,7 @@ class RewardExecutor implements JobExecutor {
             ConfigField.checkpoint("baseCheckpoint", "Initialise from", List.of(CheckpointKind.BASE, CheckpointKind.SFT),
                     true, "The backbone; InstructGPT starts the reward model from the SFT model."),
             ConfigField.project("projectId", "Project", "The project whose preference pairs it learns from."),
+            Inputs.PREFER_ADJUDICATED, Inputs.EXCLUDE_FLAGGED,
             ConfigField.integer("epochs", "Epochs", 1, 1, 100,
                     "Passes over the judgments; 1, as InstructGPT's reward model overfits after one."),
             ConfigField.integer("batchSize", "Batch size", 8, 1, 256,
@@ -68,7 +69,7 @@ class RewardExecutor implements JobExecutor {
     @Override
     public List<Long> prepare(JsonNode config) {
         JobSettings s = JobSettings.check(FIELDS, config);
-        return inputs.pairSnapshot(s.requiredId("projectId"));
+        return inputs.pairSnapshot(s);
     }
 
     @Override
