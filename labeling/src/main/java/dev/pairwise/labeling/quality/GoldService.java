@@ -49,6 +49,10 @@ public class GoldService {
         if (responses.isEmpty()) {
             throw new NotFoundException("taskId", "project " + projectId + " has no task " + taskId);
         }
+        return store(projectId, taskId, responses, tiers, adminId);
+    }
+
+    private GoldTask store(long projectId, long taskId, List<Long> responses, List<List<Long>> tiers, long adminId) {
         RankingValidator.validateTiers(responses, tiers);
         // the task row's lock orders this after a judgment being stored for it
         jdbc.sql("SELECT id FROM comparison_tasks WHERE id = ? FOR UPDATE").param(taskId).query(Long.class).single();
@@ -84,7 +88,8 @@ public class GoldService {
             }
             tiers.add(ids);
         }
-        return mark(projectId, added.taskId(), tiers, adminId);
+        // the task's responses from the import itself: JPA writes its task_responses rows at the flush
+        return store(projectId, added.taskId(), added.responseIds(), tiers, adminId);
     }
 
     /** The project's gold tasks, oldest first. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pairwise.labeling.Fixtures;
+import dev.pairwise.labeling.InvalidInputException;
 import dev.pairwise.labeling.NotAllowedException;
 import dev.pairwise.labeling.account.Role;
 import dev.pairwise.labeling.judgment.JudgmentService;
@@ -16,7 +17,9 @@ import dev.pairwise.labeling.quality.QualitySettings;
 import dev.pairwise.labeling.quality.QualitySettingsService;
 import dev.pairwise.labeling.task.AddedPrompt;
 import dev.pairwise.labeling.task.AssignmentService;
+import dev.pairwise.labeling.task.NewPrompt;
 import dev.pairwise.labeling.task.NextTask;
+import dev.pairwise.labeling.task.Origin;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -90,6 +93,25 @@ abstract class GoldScenarios {
         List<Long> regular = new ArrayList<>(annGot.subList(2, annGot.size()));
         regular.addAll(bobGot.subList(2, bobGot.size()));
         assertThat(regular).containsExactlyInAnyOrder(added.get(2).taskId(), added.get(3).taskId());
+    }
+
+    @Test
+    void an_imported_gold_task_goes_to_a_labeler_with_its_known_ranking() {
+        ProjectView p = f.project(3, 1);
+        GoldService.GoldTask g = gold.importTask(p.id(), new NewPrompt("Which is right?", List.of(
+                new NewPrompt.NewResponse("wrong", Origin.imported("gold")),
+                new NewPrompt.NewResponse("right", Origin.imported("gold")),
+                new NewPrompt.NewResponse("also wrong", Origin.imported("gold")))), List.of(List.of(1), List.of(0, 2)), admin);
+        assertThat(gold.list(p.id())).containsExactly(g);
+        settings.update(p.id(), new QualitySettings(1.0, 0.7, false, 0.34));
+        NextTask t = assignment.next(p.id(), f.account(Role.LABELER)).orElseThrow();
+        assertThat(t.taskId()).isEqualTo(g.taskId());
+        long right = t.responses().stream().filter(r -> r.text().equals("right")).findFirst().orElseThrow().id();
+        assertThat(g.tiers().getFirst()).containsExactly(right);
+        assertThatThrownBy(() -> gold.importTask(p.id(), new NewPrompt("q", List.of(
+                new NewPrompt.NewResponse("a", Origin.imported("gold")),
+                new NewPrompt.NewResponse("b", Origin.imported("gold")))), List.of(List.of(0), List.of(2)), admin))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("index 2");
     }
 
     @Test
