@@ -12,12 +12,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the judgments export ({@code GET /api/projects/{id}/export/judgments}): JSON Lines of
  * {@code {"task_id", "labeler", "tiers": [[response_id, …], …], "judgment_id", "created_at"}},
  * tiers best first. Only {@code task_id}, {@code labeler} and {@code tiers} are read; blank lines
- * are skipped. A bad line is an error naming its line number and field.
+ * are skipped, and so are adjudicated rankings ({@code "adjudicated": true}: a reviewer's decision,
+ * not a labeler's judgment, so the API's agreement leaves them out too). A bad line is an error
+ * naming its line number and field.
  */
 public final class JudgmentsFile {
 
@@ -33,14 +36,18 @@ public final class JudgmentsFile {
             while ((line = in.readLine()) != null) {
                 number++;
                 if (!line.isBlank()) {
-                    rankings.add(parse(line, file + ":" + number));
+                    Ranking r = parse(line, file + ":" + number);
+                    if (r != null) {
+                        rankings.add(r);
+                    }
                 }
             }
         }
         return rankings;
     }
 
-    private static Ranking parse(String line, String where) {
+    /** The line's ranking, or null for an adjudicated ranking. */
+    private static @Nullable Ranking parse(String line, String where) {
         JsonObject o;
         try {
             JsonElement e = JsonParser.parseString(line);
@@ -50,6 +57,11 @@ public final class JudgmentsFile {
             o = e.getAsJsonObject();
         } catch (JsonParseException e) {
             throw new IllegalArgumentException(where + ": not JSON (" + e.getMessage() + ")");
+        }
+        JsonElement adjudicated = o.get("adjudicated");
+        if (adjudicated != null && adjudicated.isJsonPrimitive() && adjudicated.getAsJsonPrimitive().isBoolean()
+                && adjudicated.getAsBoolean()) {
+            return null;
         }
         long taskId = number(o.get("task_id"), where, "task_id");
         JsonElement labeler = o.get("labeler");

@@ -23,6 +23,16 @@
  * GET  /api/projects/{id}/export/pairs?format=TRL|HH_RLHF                  ADMIN, RESEARCHER (JSONL)
  * GET  /api/projects/{id}/export/judgments            ADMIN, RESEARCHER (JSONL {task_id, labeler, tiers, judgment_id, created_at})
  * GET  /api/projects/{id}/agreement                    ADMIN, RESEARCHER   {pairwise_agreement, krippendorff_alpha, kendall_tau_b, units, labelers, per_labeler}
+ * GET  /api/projects/{id}/labelers                     ADMIN, RESEARCHER   {alpha, correction, agreement, labelers: [...]}
+ * GET  /api/projects/{id}/quality-settings             ADMIN, RESEARCHER   {goldRate, goldMinAccuracy, goldPause, reviewDisagreement}
+ * PUT  /api/projects/{id}/quality-settings             ADMIN         any of those fields
+ * GET  /api/projects/{id}/gold                         ADMIN         [{taskId, tiers}]
+ * PUT  /api/projects/{id}/tasks/{taskId}/gold          ADMIN         {"tiers"}: mark a task gold
+ * POST /api/projects/{id}/gold                         ADMIN         {"prompt", "responses", "ranking"} → 201 a new gold task
+ * POST|DELETE /api/projects/{id}/labelers/{labelerId}/pause   ADMIN   204 paused / resumed
+ * GET  /api/projects/{id}/review                       REVIEWER, ADMIN   disputed tasks [{taskId, labelers, disagreement}]
+ * GET  /api/tasks/{taskId}/review                      REVIEWER, ADMIN   the task with every labeler's ranking
+ * POST /api/tasks/{taskId}/adjudication                REVIEWER, ADMIN   {"tiers", "note"?} → 201; 409 once decided
  * GET  /api/projects/{id}/export/demonstrations?format=PROMPT_COMPLETION|MESSAGES[&amp;status=]
  * GET  /api/demonstrations?projectId=&amp;status=&amp;authorId=&amp;text=&amp;page=&amp;size=   ADMIN, RESEARCHER
  * POST /api/projects/{id}/demonstrations               ADMIN; LABELER where the project allows

@@ -2,7 +2,10 @@ package dev.pairwise.app.training;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
+import dev.pairwise.app.jobs.ConfigField;
+import dev.pairwise.app.jobs.JobSettings;
 import dev.pairwise.app.jobs.ModelRegistry;
+import dev.pairwise.app.quality.LabelersService;
 import dev.pairwise.labeling.InvalidInputException;
 import dev.pairwise.labeling.dataset.TrainingDataService;
 import java.nio.file.Path;
@@ -18,10 +21,12 @@ class Inputs {
 
     private final ModelRegistry registry;
     private final TrainingDataService data;
+    private final LabelersService labelers;
 
-    Inputs(ModelRegistry registry, TrainingDataService data) {
+    Inputs(ModelRegistry registry, TrainingDataService data, LabelersService labelers) {
         this.registry = registry;
         this.data = data;
+        this.labelers = labelers;
     }
 
     /** The folder of a registered checkpoint (its kind was checked at submission). */
@@ -44,13 +49,25 @@ class Inputs {
         }
     }
 
+    /** Where a reviewer adjudicated a task, train on the adjudicated ranking only (a pair-trained job's field). */
+    static final ConfigField PREFER_ADJUDICATED = new ConfigField("preferAdjudicated", "Prefer adjudicated rankings",
+            ConfigField.Kind.BOOLEAN, "true", null, null, List.of(), false,
+            "Where a reviewer adjudicated a disputed task, learn its adjudicated ranking instead of the labelers' rankings.");
+    /** Leave out the pairs of labelers the labelers table flags (a pair-trained job's field). */
+    static final ConfigField EXCLUDE_FLAGGED = new ConfigField("excludeFlaggedLabelers", "Exclude flagged labelers",
+            ConfigField.Kind.BOOLEAN, "false", null, null, List.of(), false,
+            "Leave out the judgments of labelers flagged for position, length or speed bias or low gold accuracy.");
+
     /**
-     * The dataset snapshot of the pair-trained stages (reward model, DPO): every preference pair of
-     * the project, refused when there is none.
+     * The dataset snapshot of the pair-trained stages (reward model, DPO): the project's preference
+     * pairs, filtered by {@link #PREFER_ADJUDICATED} and {@link #EXCLUDE_FLAGGED}, refused when none
+     * remain. The flagged labelers are those of the labelers table at submission.
      */
-    List<Long> pairSnapshot(long projectId) {
+    List<Long> pairSnapshot(JobSettings s) {
+        long projectId = s.requiredId("projectId");
         requireProject(projectId);
-        List<Long> ids = data.pairIds(projectId);
+        List<Long> excluded = s.flag(EXCLUDE_FLAGGED.name()) ? labelers.table(projectId).flaggedIds() : List.of();
+        List<Long> ids = data.pairIds(projectId, s.flag(PREFER_ADJUDICATED.name()), excluded);
         if (ids.isEmpty()) {
             throw new InvalidInputException("dataset", "No preference pairs in project " + projectId
                     + " to train on: rank some tasks first");

@@ -19,6 +19,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.pairwise.app.security.CurrentUser;
 import dev.pairwise.labeling.ConflictException;
+import dev.pairwise.labeling.NotAllowedException;
 import dev.pairwise.labeling.judgment.JudgmentService;
 import dev.pairwise.labeling.judgment.ResponseFlag;
 import dev.pairwise.labeling.judgment.SubmitJudgment;
@@ -124,7 +125,18 @@ public class LabelView extends Div implements BeforeEnterObserver {
             add(message("No project yet", "An admin has to create a project and import prompts first."));
             return;
         }
-        show(assignments.next(project.id(), labelerId).orElse(null));
+        NextTask next;
+        try {
+            next = assignments.next(project.id(), labelerId).orElse(null);
+        } catch (NotAllowedException e) {
+            // a labeler paused for failing gold tasks is told so, rather than shown an empty queue
+            clear();
+            Div paused = message("Paused in " + project.name(), e.getMessage());
+            Ui.testId(paused, "paused");
+            add(paused);
+            return;
+        }
+        show(next);
     }
 
     private void clear() {

@@ -69,16 +69,15 @@ public class MainLayout extends AppLayout {
         add(nav, "Manage projects", ProjectsAdminView.class, VaadinIcon.COG);
         add(nav, "Import", ImportView.class, VaadinIcon.UPLOAD);
         add(nav, "Progress", ProgressView.class, VaadinIcon.CHART);
+        add(nav, "Label quality", QualityView.class, VaadinIcon.CHECK_SQUARE_O);
+        add(nav, "Review", ReviewView.class, VaadinIcon.GAVEL);
         add(nav, "Users", UsersView.class, VaadinIcon.USERS);
         add(nav, "Export", ExportView.class, VaadinIcon.DOWNLOAD);
         add(nav, "Leaderboard", LeaderboardView.class, VaadinIcon.TROPHY);
         add(nav, "Jobs", JobsView.class, VaadinIcon.COGS);
         add(nav, "Models", ModelsView.class, VaadinIcon.CLUSTER);
-<<<<<<< HEAD
         add(nav, "Connections", ConnectionsView.class, VaadinIcon.CONNECT);
-=======
         add(nav, "Corpora", CorporaView.class, VaadinIcon.FILE_TEXT);
->>>>>>> corpus-2
         add(nav, "My account", AccountView.class, VaadinIcon.USER);
         return nav;
     }

@@ -4,7 +4,6 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -44,12 +43,12 @@ public class ProgressView extends Div {
         ProgressBar bar = new ProgressBar(0, 1, done);
         bar.setId("progress-bar");
         Div stats = new Div(
-                stat("Tasks done (of " + p.tasks() + ")", Long.toString(p.tasksDone()), "stat-tasks"),
-                stat("Judgments (of " + p.judgmentsWanted() + " wanted)", Long.toString(p.judgments()), "stat-judgments"),
-                stat("Preference pairs", Long.toString(p.pairs()), "stat-pairs"),
-                stat("Imported judgments", Long.toString(p.importedJudgments()), "stat-imported"),
-                stat("Open leases", Long.toString(p.activeLeases()), "stat-leases"),
-                stat("Median time on task", seconds(p.medianTimeMs()), "stat-median"));
+                Ui.stat("Tasks done (of " + p.tasks() + ")", Long.toString(p.tasksDone()), "stat-tasks"),
+                Ui.stat("Judgments (of " + p.judgmentsWanted() + " wanted)", Long.toString(p.judgments()), "stat-judgments"),
+                Ui.stat("Preference pairs", Long.toString(p.pairs()), "stat-pairs"),
+                Ui.stat("Imported judgments", Long.toString(p.importedJudgments()), "stat-imported"),
+                Ui.stat("Open leases", Long.toString(p.activeLeases()), "stat-leases"),
+                Ui.stat("Median time on task", seconds(p.medianTimeMs()), "stat-median"));
         stats.addClassName("stats");
         Grid<LabelerProgress> labelers = new Grid<>();
         labelers.setId("progress-labelers");
@@ -59,17 +58,6 @@ public class ProgressView extends Div {
         labelers.setItems(p.labelers());
         labelers.setAllRowsVisible(true);
         body.add(bar, stats, new H3("Judgments per labeler"), labelers);
-    }
-
-    private static Div stat(String label, String value, String testId) {
-        Span v = new Span(value);
-        v.addClassName("stat-value");
-        Ui.testId(v, testId);
-        Span l = new Span(label);
-        l.addClassName("stat-label");
-        Div box = new Div(v, l);
-        box.addClassName("stat");
-        return box;
     }
 
     private static String seconds(@Nullable Long ms) {

@@ -1,6 +1,7 @@
 package dev.pairwise.app.ui;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
@@ -16,6 +17,18 @@ final class Ui {
     static <T extends Component> T testId(T component, String id) {
         component.getElement().setAttribute("data-testid", id);
         return component;
+    }
+
+    /** A figure with its label, as the progress and quality views show them; the value carries {@code testId}. */
+    static Div stat(String label, String value, String testId) {
+        Span v = new Span(value);
+        v.addClassName("stat-value");
+        testId(v, testId);
+        Span l = new Span(label);
+        l.addClassName("stat-label");
+        Div box = new Div(v, l);
+        box.addClassName("stat");
+        return box;
     }
 
     /** A green notification that closes itself; its text carries {@code data-testid=notification-success}. */

@@ -237,6 +237,26 @@ abstract class AgreementScenarios {
         assertThat(cli).isEqualTo(fromApi);
         System.out.printf("agreement on %s: %s%n", database(), api.body());
 
+        // the labelers table agrees with the agreement endpoint, labeler by labeler
+        Reply table = send("GET", "/api/projects/" + project + "/labelers", researcher, null, "");
+        assertThat(table.status()).as(table.body()).isEqualTo(200);
+        assertThat(table.json().get("correction").asString()).isEqualTo("holm");
+        assertThat(table.json().get("labelers")).hasSize(seenLabelers.size());
+        for (JsonNode perLabeler : fromApi.get("per_labeler")) {
+            JsonNode row = null;
+            for (JsonNode r : table.json().get("labelers")) {
+                if (r.get("labeler").equals(perLabeler.get("labeler"))) {
+                    row = r;
+                }
+            }
+            assertThat(row).as(perLabeler.toString()).isNotNull();
+            assertThat(row.get("pairwise_agreement")).isEqualTo(perLabeler.get("pairwise_agreement"));
+            assertThat(row.get("krippendorff_alpha")).isEqualTo(perLabeler.get("krippendorff_alpha"));
+            assertThat(row.get("judgments").asInt()).isPositive();
+            assertThat(row.get("position").get("trials").asLong()).isLessThanOrEqualTo(row.get("judgments").asLong());
+        }
+        assertThat(send("GET", "/api/projects/" + project + "/labelers", labelers.get(0), null, "").status())
+                .isEqualTo(403);
         assertThat(send("GET", "/api/projects/" + project + "/agreement", labelers.get(0), null, "").status())
                 .isEqualTo(403);
         assertThat(send("GET", "/api/projects/" + project + "/export/judgments", labelers.get(0), null, "").status())

@@ -32,8 +32,10 @@ class AgreementCommandTest {
                 {"task_id":2,"labeler":"bob","tiers":[[5],[4]],"judgment_id":4,"created_at":"2026-12-03T10:00:03Z"}
                 {"task_id":2,"labeler":"ann","tiers":[[5],[4]],"judgment_id":5,"created_at":"2026-12-03T10:00:04Z"}
                 {"task_id":3,"labeler":"ann","tiers":[[6],[7]],"judgment_id":6,"created_at":"2026-12-03T10:00:05Z"}
+                {"task_id":1,"labeler":"rev","tiers":[[3],[2],[1]],"judgment_id":7,"created_at":"2026-12-03T10:00:06Z","adjudicated":true}
                 """, StandardCharsets.UTF_8);
 
+        // the adjudicated ranking (a reviewer's decision) is not a labeler's: the numbers stay as without it
         Cli run = Cli.run("agreement", "--judgments", file.toString());
 
         assertThat(run.code()).as("%s", run).isZero();

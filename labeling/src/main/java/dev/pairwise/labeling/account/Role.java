@@ -7,5 +7,7 @@ public enum Role {
     /** Runs projects, imports and exports data, manages users, reviews demonstrations. */
     ADMIN,
     /** Trains models from the collected data and exports it. */
-    RESEARCHER
+    RESEARCHER,
+    /** Reviews tasks where labelers disagree and records the adjudicated ranking. */
+    REVIEWER
 }

@@ -26,7 +26,7 @@ public class SystemRankings {
     /** A prompt qualifies when two of its responses name different systems. */
     private static final String JUDGMENTS = """
             SELECT j.id, j.project_id, j.prompt_id, j.tiers FROM judgments j
-             WHERE j.id > :after AND (:all = TRUE OR j.project_id = :projectId)
+             WHERE j.id > :after AND (:all = TRUE OR j.project_id = :projectId) AND j.source <> 'adjudication'
                AND EXISTS (SELECT 1 FROM responses a JOIN responses b ON b.prompt_id = a.prompt_id
                             WHERE a.prompt_id = j.prompt_id
                               AND a.origin_kind IN ('MODEL', 'IMPORTED') AND b.origin_kind IN ('MODEL', 'IMPORTED')

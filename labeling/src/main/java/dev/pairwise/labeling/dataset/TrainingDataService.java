@@ -2,6 +2,7 @@ package dev.pairwise.labeling.dataset;
 
 import dev.pairwise.labeling.demo.DemoStatus;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +51,35 @@ public class TrainingDataService {
     public List<Long> pairIds(long projectId) {
         return jdbc.sql("SELECT id FROM preference_pairs WHERE project_id = ? ORDER BY project_id, id")
                 .param(projectId).query(Long.class).list();
+    }
+
+    /**
+     * Ids of a project's preference pairs, oldest first, filtered for label quality.
+     *
+     * @param preferAdjudicated where a reviewer adjudicated a task, only the adjudicated ranking's
+     *                          pairs of that task; else every pair, the adjudication as one more ranking
+     * @param excludedLabelers  account ids whose judgments' pairs are left out (e.g. flagged labelers)
+     */
+    public List<Long> pairIds(long projectId, boolean preferAdjudicated, Collection<Long> excludedLabelers) {
+        if (!preferAdjudicated && excludedLabelers.isEmpty()) {
+            return pairIds(projectId);
+        }
+        StringBuilder sql = new StringBuilder("""
+                SELECT p.id FROM preference_pairs p JOIN judgments j ON j.id = p.judgment_id
+                 WHERE p.project_id = :projectId""");
+        if (preferAdjudicated) {
+            sql.append(" AND (j.task_id IS NULL OR j.source = 'adjudication'")
+                    .append(" OR NOT EXISTS (SELECT 1 FROM adjudications d WHERE d.task_id = j.task_id))");
+        }
+        if (!excludedLabelers.isEmpty()) {
+            sql.append(" AND (j.labeler_id IS NULL OR j.labeler_id NOT IN (:excluded))");
+        }
+        sql.append(" ORDER BY p.project_id, p.id");
+        var statement = jdbc.sql(sql.toString()).param("projectId", projectId);
+        if (!excludedLabelers.isEmpty()) {
+            statement = statement.param("excluded", List.copyOf(excludedLabelers));
+        }
+        return statement.query(Long.class).list();
     }
 
     /** Ids of a project's prompts, oldest first. */

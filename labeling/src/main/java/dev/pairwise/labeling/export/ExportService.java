@@ -113,8 +113,9 @@ public class ExportService {
 
     /**
      * Writes every judgment a labeler made on a project's tasks, oldest first, one {@link
-     * JudgmentRow} a line ({@code task_id, labeler, tiers, judgment_id, created_at}); imported
-     * judgments (no task, no labeler account) are not in it. Returns the number of lines written.
+     * JudgmentRow} a line ({@code task_id, labeler, tiers, judgment_id, created_at}), and each
+     * adjudicated ranking in its place, marked {@code "adjudicated": true}; imported judgments (no
+     * task, no labeler account) are not in it. Returns the number of lines written.
      */
     public long exportJudgments(long projectId, OutputStream out) {
         requireProject(projectId);
@@ -134,26 +135,32 @@ public class ExportService {
     }
 
     /**
-     * Hands every judgment of {@link #exportJudgments} to {@code each}, in the same order, page by
-     * page, without holding them all.
+     * Hands every labeler judgment of {@link #exportJudgments} to {@code each}, in the same order,
+     * page by page, without holding them all; adjudicated rankings are left out (agreement is
+     * between labelers).
      */
     public void forEachJudgment(long projectId, Consumer<JudgmentRow> each) {
         requireProject(projectId);
-        forEachJudgmentPage(projectId, page -> page.forEach(each));
+        forEachJudgmentPage(projectId, page -> page.stream().filter(j -> !j.adjudicated()).forEach(each));
     }
 
     private void forEachJudgmentPage(long projectId, Consumer<List<JudgmentRow>> each) {
         long after = 0;
         while (true) {
             List<JudgmentRow> page = jdbc.sql("""
-                            SELECT j.id, j.task_id, a.username, j.tiers, j.created_at
+                            SELECT j.id, j.task_id, COALESCE(a.username, r.username), j.tiers, j.created_at,
+                                   d.judgment_id
                               FROM judgments j
-                              JOIN accounts a ON a.id = j.labeler_id
+                              LEFT JOIN accounts a ON a.id = j.labeler_id
+                              LEFT JOIN adjudications d ON d.judgment_id = j.id
+                              LEFT JOIN accounts r ON r.id = d.reviewer_id
                              WHERE j.project_id = ? AND j.task_id IS NOT NULL AND j.id > ?
+                               AND (j.labeler_id IS NOT NULL OR d.judgment_id IS NOT NULL)
                              ORDER BY j.project_id, j.id LIMIT ?""")
                     .params(projectId, after, limits.exportPageSize())
                     .query((rs, n) -> new JudgmentRow(rs.getLong(1), rs.getLong(2), rs.getString(3),
-                            Ids.splitTiers(rs.getString(4)), rs.getObject(5, OffsetDateTime.class).toInstant()))
+                            Ids.splitTiers(rs.getString(4)), rs.getObject(5, OffsetDateTime.class).toInstant(),
+                            rs.getObject(6) != null))
                     .list();
             each.accept(page);
             if (page.size() < limits.exportPageSize()) {
@@ -168,18 +175,21 @@ public class ExportService {
     // every remaining row on every page (quadratic over an export).
     private List<PairRow> pairPage(long projectId, long after, int size) {
         return jdbc.sql("""
-                        SELECT p.id, p.judgment_id, q.text, c.text, r.text, p.margin, a.username
+                        SELECT p.id, p.judgment_id, q.text, c.text, r.text, p.margin,
+                               COALESCE(a.username, v.username), d.judgment_id
                           FROM preference_pairs p
                           JOIN prompts q ON q.id = p.prompt_id
                           JOIN responses c ON c.id = p.chosen_response_id
                           JOIN responses r ON r.id = p.rejected_response_id
                           JOIN judgments j ON j.id = p.judgment_id
                           LEFT JOIN accounts a ON a.id = j.labeler_id
+                          LEFT JOIN adjudications d ON d.judgment_id = j.id
+                          LEFT JOIN accounts v ON v.id = d.reviewer_id
                          WHERE p.project_id = ? AND p.id > ?
                          ORDER BY p.project_id, p.id LIMIT ?""")
                 .params(projectId, after, size)
                 .query((rs, n) -> new PairRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getInt(6), rs.getString(7)))
+                        rs.getString(5), rs.getInt(6), rs.getString(7), rs.getObject(8) != null))
                 .list();
     }
 

@@ -29,6 +29,9 @@ final class JsonlWriters {
                     g.writeStringProperty("labeler", r.labeler());
                 }
                 g.writeNumberProperty("judgment_id", r.judgmentId());
+                if (r.adjudicated()) {
+                    g.writeBooleanProperty("adjudicated", true);
+                }
             }
             case HH_RLHF -> {
                 g.writeStringProperty("chosen", HhRlhf.dialogue(r.prompt(), r.chosen()));
@@ -39,7 +42,10 @@ final class JsonlWriters {
         g.writeRaw('\n');
     }
 
-    /** {@code {"task_id", "labeler", "tiers": [[id, …], …], "judgment_id", "created_at"}}, the judgments export. */
+    /**
+     * {@code {"task_id", "labeler", "tiers": [[id, …], …], "judgment_id", "created_at"}}, the judgments
+     * export; an adjudicated ranking adds {@code "adjudicated": true} (its labeler is the reviewer).
+     */
     static void judgment(JsonGenerator g, JudgmentRow r) {
         g.writeStartObject();
         g.writeNumberProperty("task_id", r.taskId());
@@ -55,6 +61,9 @@ final class JsonlWriters {
         g.writeEndArray();
         g.writeNumberProperty("judgment_id", r.judgmentId());
         g.writeStringProperty("created_at", r.createdAt().toString());
+        if (r.adjudicated()) {
+            g.writeBooleanProperty("adjudicated", true);
+        }
         g.writeEndObject();
         g.writeRaw('\n');
     }

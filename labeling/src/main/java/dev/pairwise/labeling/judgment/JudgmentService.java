@@ -8,6 +8,7 @@ import dev.pairwise.labeling.TextRules;
 import dev.pairwise.labeling.demo.DemoStatus;
 import dev.pairwise.labeling.demo.Demonstration;
 import dev.pairwise.labeling.demo.DemonstrationRepository;
+import dev.pairwise.labeling.quality.GoldChecks;
 import dev.pairwise.labeling.task.AssignmentStatus;
 import dev.pairwise.labeling.task.Ids;
 import dev.pairwise.labeling.task.Lease;
@@ -52,12 +53,14 @@ public class JudgmentService {
     private final JdbcClient jdbc;
     private final LabelingLimits limits;
     private final Clock clock;
+    private final GoldChecks goldChecks;
     private final Counter submitted;
     private final Counter pairsCreated;
 
     JudgmentService(PreferencePairRepository pairs, OpenTasks open, JudgmentRows rows, PromptRepository prompts,
                     ResponseRepository responses, DemonstrationRepository demos, JdbcClient jdbc,
-                    LabelingLimits limits, Clock clock, MeterRegistry meters) {
+                    LabelingLimits limits, Clock clock, MeterRegistry meters, GoldChecks goldChecks) {
+        this.goldChecks = goldChecks;
         this.pairs = pairs;
         this.open = open;
         this.rows = rows;
@@ -94,7 +97,7 @@ public class JudgmentService {
         if (prior.judgmentId() != null) {
             return replay(prior.judgmentId(), prior.judgmentOwner(), labelerId);
         }
-        Lease lease = checkLease(task.id(), prior.lease());
+        Lease lease = checkLease(task, prior.lease());
 
         // The lease's order is a permutation of the task's responses, made from them when leased.
         List<Long> ids = lease.presentedOrder();
@@ -144,6 +147,9 @@ public class JudgmentService {
             demoId = demos.save(new Demonstration(task.projectId(), prompt.getText(), better, DemoStatus.SUBMITTED,
                     Demonstration.SOURCE_BETTER_ANSWER, labelerId, judgmentId, now)).getId();
         }
+        if (task.gold()) {
+            goldChecks.afterGoldJudgment(task.projectId(), labelerId);
+        }
         int pairCount = expanded.size();
         submitted.increment();
         pairsCreated.increment(pairCount);
@@ -151,13 +157,13 @@ public class JudgmentService {
     }
 
     /** The task's row, locked for this transaction. */
-    private record LockedTask(long id, long projectId, long promptId) {
+    private record LockedTask(long id, long projectId, long promptId, boolean gold) {
     }
 
     private LockedTask lockTask(long taskId) {
-        return jdbc.sql("SELECT id, project_id, prompt_id FROM comparison_tasks WHERE id = ? FOR UPDATE")
+        return jdbc.sql("SELECT id, project_id, prompt_id, gold FROM comparison_tasks WHERE id = ? FOR UPDATE")
                 .param(taskId)
-                .query((rs, i) -> new LockedTask(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
+                .query((rs, i) -> new LockedTask(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getBoolean(4)))
                 .optional()
                 .orElseThrow(() -> NotFoundException.of("taskId", "task", taskId));
     }
@@ -192,8 +198,12 @@ public class JudgmentService {
         return new SubmitResult(judgmentId, (int) pairs.countByJudgmentId(judgmentId), demoId, true);
     }
 
-    /** The caller must hold the task: a live lease, or an expired one while the task still has room. */
-    private Lease checkLease(long taskId, Optional<Lease> lease) {
+    /**
+     * The caller must hold the task: a live lease, or an expired one while the task still has room
+     * (a gold task always has: every labeler may judge it).
+     */
+    private Lease checkLease(LockedTask task, Optional<Lease> lease) {
+        long taskId = task.id();
         Lease a = lease
                 .orElseThrow(() -> new ConflictException("taskId", "task " + taskId + " is not assigned to you"));
         if (a.status() == AssignmentStatus.SUBMITTED) {
@@ -203,7 +213,7 @@ public class JudgmentService {
             throw new ConflictException("taskId", "you skipped task " + taskId);
         }
         Instant now = clock.instant();
-        if (!a.isLive(now) && !open.hasRoom(taskId, now)) {
+        if (!a.isLive(now) && !task.gold() && !open.hasRoom(taskId, now)) {
             throw new ConflictException("taskId", "your lease on task " + taskId
                     + " ran out and the task went to someone else");
         }

@@ -40,7 +40,8 @@ public class ProgressService {
                 .orElseThrow(() -> NotFoundException.of("projectId", "project", projectId));
         long taskCount = tasks.countByProjectId(projectId);
         long done = tasks.countDone(projectId, p.getOverlap());
-        long imported = count("SELECT COUNT(*) FROM judgments WHERE project_id = ? AND labeler_id IS NULL", projectId);
+        long imported = count("SELECT COUNT(*) FROM judgments WHERE project_id = ? AND labeler_id IS NULL"
+                + " AND source <> 'adjudication'", projectId);
         long pairs = count("SELECT COUNT(*) FROM preference_pairs WHERE project_id = ?", projectId);
         long leases = jdbc.sql("""
                         SELECT COUNT(*) FROM assignments a JOIN comparison_tasks t ON t.id = a.task_id

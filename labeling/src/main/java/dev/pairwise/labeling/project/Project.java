@@ -41,6 +41,10 @@ public class Project {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** Share of next tasks drawn from the gold tasks; set by the quality settings (SQL), never here. */
+    @Column(name = "gold_rate", nullable = false, insertable = false, updatable = false)
+    private double goldRate;
+
     protected Project() {
     }
 
@@ -98,6 +102,6 @@ public class Project {
 
     public ProjectView view() {
         return new ProjectView(id, name, guidelines, k, overlap, randomizeOrder, labelersMayWriteDemos,
-                leaseMinutes, createdAt);
+                leaseMinutes, createdAt, goldRate);
     }
 }

@@ -44,8 +44,8 @@ public class ProjectSnapshots {
         return e.project();
     }
 
-    /** Forgets a project once the current transaction commits (at once outside one). */
-    void evictAfterCommit(long projectId) {
+    /** Forgets a project once the current transaction commits (at once outside one): its settings changed. */
+    public void evictAfterCommit(long projectId) {
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override

@@ -2,7 +2,11 @@ package dev.pairwise.labeling.project;
 
 import java.time.Instant;
 
-/** A project as the UI and the REST API see it. */
+/**
+ * A project as the UI and the REST API see it.
+ *
+ * @param goldRate chance that a labeler's next task is a gold task (see the quality settings)
+ */
 public record ProjectView(long id, String name, String guidelines, int k, int overlap, boolean randomizeOrder,
-                          boolean labelersMayWriteDemos, int leaseMinutes, Instant createdAt) {
+                          boolean labelersMayWriteDemos, int leaseMinutes, Instant createdAt, double goldRate) {
 }

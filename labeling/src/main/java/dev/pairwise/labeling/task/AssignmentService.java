@@ -2,6 +2,7 @@ package dev.pairwise.labeling.task;
 
 import dev.pairwise.labeling.ConflictException;
 import dev.pairwise.labeling.DatabaseKind;
+import dev.pairwise.labeling.NotAllowedException;
 import dev.pairwise.labeling.NotFoundException;
 import dev.pairwise.labeling.project.ProjectSnapshots;
 import dev.pairwise.labeling.project.ProjectView;
@@ -36,6 +37,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * candidates: a row someone holds is passed over ({@code SKIP LOCKED}), and only when every open
  * task is held does a labeler wait for one, so "nothing left" (empty) is answered only when the
  * open work, read fresh, has no task for this labeler.
+ *
+ * <p>Label quality: a labeler paused in the project gets no task (read with their row lock); at
+ * the project's gold rate a next task is a gold task they never held (see {@link OpenTasks#goldFor}),
+ * leased without a room check since every labeler may judge it.
  */
 @Service
 public class AssignmentService {
@@ -109,9 +114,7 @@ public class AssignmentService {
 
     private Optional<NextTask> nextInternal(long projectId, long labelerId) {
         ProjectView project = projects.get(projectId);
-        if (!leases.lockLabeler(labelerId, postgres)) {
-            throw NotFoundException.of("labelerId", "account", labelerId);
-        }
+        lockUnpaused(project, labelerId);
         Instant now = clock.instant();
         Optional<Lease> live = leases.live(projectId, labelerId, now);
         if (live.isPresent()) {
@@ -120,6 +123,13 @@ public class AssignmentService {
                     a.expiresAt()));
         }
         Instant expires = now.plus(Duration.ofMinutes(project.leaseMinutes()));
+        // Gold: a draw against the rate first, so the common case runs no gold query at all.
+        if (project.goldRate() > 0 && ThreadLocalRandom.current().nextDouble() < project.goldRate()) {
+            Optional<Long> gold = open.goldFor(projectId, labelerId);
+            if (gold.isPresent()) {
+                return Optional.of(lease(project, gold.get(), labelerId, now, expires));
+            }
+        }
         for (int round = 0; round < MAX_ROUNDS; round++) {
             Optional<Long> taskId = lockOpenTask(projectId, labelerId, now);
             if (taskId.isEmpty()) {
@@ -127,10 +137,7 @@ public class AssignmentService {
                         .map(id -> resume(project, id, labelerId, now));
             }
             TaskContent task = content(taskId.get());
-            List<Long> order = new ArrayList<>(task.responseIds());
-            if (project.randomizeOrder()) {
-                Collections.shuffle(order, ThreadLocalRandom.current());
-            }
+            List<Long> order = order(project, task);
             if (postgres) {
                 // Room check, lease and full_until in one statement after the lock.
                 if (!open.leaseIfRoom(taskId.get(), labelerId, Ids.join(order), now, expires)) {
@@ -142,6 +149,23 @@ public class AssignmentService {
             return Optional.of(show(project, taskId.get(), task, order, now, expires));
         }
         throw tooManyRounds(projectId);
+    }
+
+    /** A gold task, leased without a room check: each labeler may have it once, and the overlap does not apply. */
+    private NextTask lease(ProjectView project, long taskId, long labelerId, Instant now, Instant expires) {
+        TaskContent task = content(taskId);
+        List<Long> order = order(project, task);
+        leases.insert(taskId, labelerId, order, now, expires);
+        return show(project, taskId, task, order, now, expires);
+    }
+
+    /** The task's responses in the order to show them: shuffled per labeler where the project says so. */
+    private static List<Long> order(ProjectView project, TaskContent task) {
+        List<Long> order = new ArrayList<>(task.responseIds());
+        if (project.randomizeOrder()) {
+            Collections.shuffle(order, ThreadLocalRandom.current());
+        }
+        return order;
     }
 
     /**
@@ -210,11 +234,19 @@ public class AssignmentService {
         return show(project, taskId, content(taskId), a.presentedOrder(), a.leasedAt(), a.expiresAt());
     }
 
+    /** Locks the labeler's account row; refuses a labeler paused in the project (gold tasks failed). */
+    private void lockUnpaused(ProjectView project, long labelerId) {
+        Leases.LockedLabeler labeler = leases.lockLabeler(project.id(), labelerId, postgres)
+                .orElseThrow(() -> NotFoundException.of("labelerId", "account", labelerId));
+        if (labeler.pausedReason() != null) {
+            throw new NotAllowedException("you are paused in project '" + project.name() + "' ("
+                    + labeler.pausedReason() + "); an admin can resume you");
+        }
+    }
+
     private NextTask undoInternal(long projectId, long labelerId) {
         ProjectView project = projects.get(projectId);
-        if (!leases.lockLabeler(labelerId, postgres)) {
-            throw NotFoundException.of("labelerId", "account", labelerId);
-        }
+        lockUnpaused(project, labelerId);
         long taskId = skips.last(projectId, labelerId).orElseThrow(() -> new NotFoundException("projectId",
                 "you have no skipped task in project " + projectId + " to take back"));
         Instant now = clock.instant();

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -28,16 +29,22 @@ public class Leases {
         this.open = open;
     }
 
+    /** A labeler whose account row is locked, and why they may not take tasks of the project, if they may not. */
+    public record LockedLabeler(@Nullable String pausedReason) {
+    }
+
     /**
      * Locks the labeler's account row: one labeler's own requests queue here (a double click on
      * "next" gets one task). On PostgreSQL {@code FOR NO KEY UPDATE}, which does not block the
      * key-share lock a foreign-key check takes on that row (the labeler's own judgment insert).
+     * The same statement reads whether they are paused in the project (no round trip of its own).
      *
-     * @return false when no such account exists
+     * @return empty when no such account exists
      */
-    public boolean lockLabeler(long labelerId, boolean postgres) {
-        return jdbc.sql("SELECT id FROM accounts WHERE id = ? " + (postgres ? "FOR NO KEY UPDATE" : "FOR UPDATE"))
-                .param(labelerId).query(Long.class).optional().isPresent();
+    public Optional<LockedLabeler> lockLabeler(long projectId, long labelerId, boolean postgres) {
+        return jdbc.sql("SELECT (SELECT p.reason FROM paused_labelers p WHERE p.project_id = ? AND p.labeler_id = a.id)"
+                        + " FROM accounts a WHERE a.id = ? " + (postgres ? "FOR NO KEY UPDATE" : "FOR UPDATE"))
+                .params(projectId, labelerId).query((rs, n) -> new LockedLabeler(rs.getString(1))).optional();
     }
 
     /** The labeler's oldest running lease in a project. */

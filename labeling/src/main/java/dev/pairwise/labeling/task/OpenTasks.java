@@ -18,13 +18,14 @@ import org.springframework.stereotype.Component;
  * overlap is read from {@code projects} inside each statement, so an edit counts at once. A task
  * whose {@code full_until} lies ahead is full (see {@link #leaseIfRoom}); the scan passes over it
  * on that column alone, without counting its leases: at the front of a busy queue most tasks are
- * ones other labelers hold.
+ * ones other labelers hold. Gold tasks are not open work: every labeler may get each once, drawn
+ * by {@link #goldFor} at the project's gold rate.
  */
 @Component
 public class OpenTasks {
 
     private static final String OPEN_FOR_LABELER = """
-             WHERE t.project_id = ? AND t.completed = FALSE
+             WHERE t.project_id = ? AND t.completed = FALSE AND t.gold = FALSE
                AND (t.full_until IS NULL OR t.full_until <= ?)
                AND NOT EXISTS (SELECT 1 FROM assignments m WHERE m.task_id = t.id AND m.labeler_id = ?)
                AND t.judgment_count + (SELECT COUNT(*) FROM assignments a
@@ -58,6 +59,21 @@ public class OpenTasks {
     public Optional<Long> lockOldestFree(long projectId, long labelerId, Instant now) {
         return jdbc.sql("SELECT t.id FROM comparison_tasks t" + OPEN_FOR_LABELER + " LIMIT 1 FOR UPDATE OF t SKIP LOCKED")
                 .params(projectId, at(now), labelerId, at(now)).query(Long.class).optional();
+    }
+
+    /**
+     * The oldest gold task of the project this labeler never held, or empty. Unlocked: a gold
+     * task has no overlap to fill, and the labeler's own row lock (held by the caller) with the
+     * assignments' unique (task, labeler) keeps one labeler from getting it twice.
+     */
+    public Optional<Long> goldFor(long projectId, long labelerId) {
+        return jdbc.sql("""
+                        SELECT g.task_id FROM gold_rankings g
+                         WHERE g.project_id = ?
+                           AND NOT EXISTS (SELECT 1 FROM assignments m WHERE m.task_id = g.task_id AND m.labeler_id = ?)
+                         ORDER BY g.project_id, g.task_id
+                         FETCH FIRST 1 ROWS ONLY""")
+                .params(projectId, labelerId).query(Long.class).optional();
     }
 
     /** Locks the task row if nobody holds it; false at once if someone does. */

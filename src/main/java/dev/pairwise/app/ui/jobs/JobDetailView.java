@@ -16,11 +16,8 @@ import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.pairwise.app.jobs.CheckpointView;
-<<<<<<< HEAD
 import dev.pairwise.app.jobs.DatasetKind;
-=======
 import dev.pairwise.app.jobs.CorpusStore;
->>>>>>> corpus-2
 import dev.pairwise.app.jobs.JobService;
 import dev.pairwise.app.jobs.JobStatus;
 import dev.pairwise.app.jobs.JobType;
@@ -65,11 +62,8 @@ public class JobDetailView extends Div implements BeforeEnterObserver {
     private long id;
     private @Nullable JobView shown;
 
-<<<<<<< HEAD
-    JobDetailView(JobService jobs, ModelRegistry registry, CurrentUser user, UiTicker ticker, DataPaths paths) {
-=======
-    JobDetailView(JobService jobs, ModelRegistry registry, CorpusStore corpora, CurrentUser user, UiTicker ticker) {
->>>>>>> corpus-2
+    JobDetailView(JobService jobs, ModelRegistry registry, CorpusStore corpora, CurrentUser user, UiTicker ticker,
+                  DataPaths paths) {
         this.jobs = jobs;
         this.paths = paths;
         this.registry = registry;
@@ -156,16 +150,11 @@ public class JobDetailView extends Div implements BeforeEnterObserver {
             Anchor link = new Anchor("models?checkpoint=" + c.id(), "#" + c.id() + " " + c.name() + " (" + c.kind() + ")");
             produced.add(new Div(JobsUi.testId(link, "job-checkpoint-" + c.id())));
         }
-<<<<<<< HEAD
-        if (mine.isEmpty()) {
-            produced.add(new Span(job.checkpointPath() == null ? "None yet."
-                    : "Latest: " + paths.shown(job.checkpointPath()) + " (in the data folder)"));
-=======
         cleanedCorpus(job).ifPresent(name -> produced.add(new Div(new Span("Cleaned corpus " + name + ": "),
                 JobsUi.testId(new Anchor("corpora/" + name, "cleaning report"), "job-corpus-report"))));
         if (mine.isEmpty() && produced.getComponentCount() == 0) {
-            produced.add(new Span(job.checkpointPath() == null ? "None yet." : "Latest: " + job.checkpointPath()));
->>>>>>> corpus-2
+            produced.add(new Span(job.checkpointPath() == null ? "None yet."
+                    : "Latest: " + paths.shown(job.checkpointPath()) + " (in the data folder)"));
         }
     }
 

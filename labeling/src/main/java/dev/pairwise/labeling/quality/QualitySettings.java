@@ -1,0 +1,38 @@
+package dev.pairwise.labeling.quality;
+
+import dev.pairwise.labeling.InvalidInputException;
+
+/**
+ * A project's label-quality settings.
+ *
+ * @param goldRate           chance, 0..1, that a labeler's next task is a gold task they have not
+ *                           seen; 0 (the default) mixes in none. 0.05–0.1 is common practice: enough
+ *                           gold per labeler to measure, little labeling time spent on known answers
+ * @param goldMinAccuracy    a labeler whose gold accuracy is below this (after
+ *                           {@link GoldAccuracy#MIN_JUDGED} gold tasks) is flagged; 0.7 by default
+ * @param goldPause          such a labeler is also paused: they get no tasks of the project
+ * @param reviewDisagreement a task goes to review when its labelers disagree on at least this share
+ *                           of the response pairs they both ranked strictly (0 &lt; x ≤ 1); 0.34 by
+ *                           default: with three labelers, one dissenting on one pair is enough
+ */
+public record QualitySettings(double goldRate, double goldMinAccuracy, boolean goldPause, double reviewDisagreement) {
+
+    /** The defaults of a new project: no gold, flag below 70 %, no pausing, review at 34 % disagreement. */
+    public static final QualitySettings DEFAULTS = new QualitySettings(0, 0.7, false, 0.34);
+
+    /** Checks the ranges, naming the bad field. */
+    public QualitySettings validated() {
+        if (!(goldRate >= 0 && goldRate <= 1)) {
+            throw new InvalidInputException("goldRate", "goldRate must be between 0 and 1, was " + goldRate);
+        }
+        if (!(goldMinAccuracy >= 0 && goldMinAccuracy <= 1)) {
+            throw new InvalidInputException("goldMinAccuracy",
+                    "goldMinAccuracy must be between 0 and 1, was " + goldMinAccuracy);
+        }
+        if (!(reviewDisagreement > 0 && reviewDisagreement <= 1)) {
+            throw new InvalidInputException("reviewDisagreement",
+                    "reviewDisagreement must be above 0 and at most 1, was " + reviewDisagreement);
+        }
+        return this;
+    }
+}

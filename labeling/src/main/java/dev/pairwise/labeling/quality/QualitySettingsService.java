@@ -1,0 +1,49 @@
+package dev.pairwise.labeling.quality;
+
+import dev.pairwise.labeling.NotFoundException;
+import dev.pairwise.labeling.project.ProjectSnapshots;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Reads and sets a project's {@link QualitySettings} (columns of {@code projects}). */
+@Service
+public class QualitySettingsService {
+
+    private final JdbcClient jdbc;
+    private final ProjectSnapshots snapshots;
+
+    QualitySettingsService(JdbcClient jdbc, ProjectSnapshots snapshots) {
+        this.jdbc = jdbc;
+        this.snapshots = snapshots;
+    }
+
+    /** The project's settings; {@link NotFoundException} naming {@code projectId} if unknown. */
+    @Transactional(readOnly = true)
+    public QualitySettings get(long projectId) {
+        return jdbc.sql("SELECT gold_rate, gold_min_accuracy, gold_pause, review_disagreement FROM projects WHERE id = ?")
+                .param(projectId)
+                .query((rs, n) -> new QualitySettings(rs.getDouble(1), rs.getDouble(2), rs.getBoolean(3), rs.getDouble(4)))
+                .optional()
+                .orElseThrow(() -> NotFoundException.of("projectId", "project", projectId));
+    }
+
+    /** Replaces the project's settings; the assignment path sees a new gold rate once this commits. */
+    @Transactional
+    public QualitySettings update(long projectId, QualitySettings settings) {
+        if (settings == null) {
+            throw new dev.pairwise.labeling.InvalidInputException("settings", "quality settings are missing");
+        }
+        QualitySettings s = settings.validated();
+        int updated = jdbc.sql("""
+                        UPDATE projects SET gold_rate = ?, gold_min_accuracy = ?, gold_pause = ?, review_disagreement = ?
+                         WHERE id = ?""")
+                .params(s.goldRate(), s.goldMinAccuracy(), s.goldPause(), s.reviewDisagreement(), projectId)
+                .update();
+        if (updated == 0) {
+            throw NotFoundException.of("projectId", "project", projectId);
+        }
+        snapshots.evictAfterCommit(projectId);
+        return s;
+    }
+}
