@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -57,9 +56,9 @@ final class MixedSampling {
     private void draw(List<SystemDraw> systems) {
         List<Long> ids = ctx.dataset();
         int k = systems.stream().mapToInt(SystemDraw::count).sum();
-        ctx.log("sampling " + ids.size() + " prompts x K=" + k + " from " + systems.stream()
-                .map(s -> s.count() + " x " + s.label() + " " + s.origin().settings())
-                .collect(Collectors.joining(", ")) + " into project " + target.name());
+        ctx.log("sampling " + ids.size() + " prompts x K=" + k + " from " + systems.size() + " systems into project "
+                + target.name() + ":");
+        systems.forEach(s -> ctx.log("  " + s.count() + " x " + s.label() + " " + s.origin().settings()));
         Map<String, Long> stored = new java.util.HashMap<>(
                 prompts.promptTextsWithResponseFrom(target.id(), systems.getFirst().origin()));
         long resumed = stored.values().stream().mapToLong(Long::longValue).sum();
