@@ -93,6 +93,8 @@ abstract class MixedSamplingScenarios {
     ApiTokenService tokens;
     @Autowired
     ApplicationContext ctx;
+    @Autowired
+    SampleExecutor sampleExecutor;
 
     String five;
     String ten;
@@ -243,6 +245,38 @@ abstract class MixedSamplingScenarios {
                     .extracting(r -> r.getOrigin().model()).containsExactlyInAnyOrder(flaky.name(), five));
             assertThat(loopPrompts.promptIds(target, 10, "x").stream()
                     .map(id -> loopPrompts.texts(List.of(id), "x").getFirst().text())).doesNotContain(bad);
+        }
+    }
+
+    @Test
+    void a_mixed_job_stopped_after_a_batch_resumes_storing_each_prompt_once_and_retries_the_failed_one()
+            throws Exception {
+        String bad = TinyChatCheckpoints.prompt(1);
+        java.util.concurrent.atomic.AtomicBoolean broken = new java.util.concurrent.atomic.AtomicBoolean(true);
+        try (ScriptedOpenAiServer server = new ScriptedOpenAiServer()) {
+            server.otherwise((exchange, request) -> (broken.get() && request.body().contains(JSON.writeValueAsString(bad))
+                    ? status(503, "overloaded") : answer("fine", 3, 1)).write(exchange, request));
+            ConnectionView flaky = connections.create(new ConnectionSettings("flaky-" + suffix(), server.baseUrl(),
+                    "m", 1.0, 1.0, 16, 4, 10_000, Duration.ofSeconds(30)), null, "researcher");
+            long source = promptProject(4);
+            long target = project(2);
+            JsonNode config = JSON.readTree("{\"projectId\": " + target + ", \"sourceProjectId\": " + source
+                    + ", \"batchPrompts\": 2, \"maxNewTokens\": 8, \"systems\": [{\"connectionId\": " + flaky.id()
+                    + ", \"count\": 1}, {\"checkpointId\": " + fiveId + ", \"count\": 1}]}");
+            List<Long> snapshot = sampleExecutor.prepare(config);
+
+            sampleExecutor.run(new SamplingJobsIT.Run(900_101, config, snapshot, 1)); // stops after its first batch
+            assertThat(stored(target)).hasSize(1); // prompt 0; prompt 1's call failed
+            broken.set(false);
+            SamplingJobsIT.Run restarted = new SamplingJobsIT.Run(900_101, config, snapshot, Integer.MAX_VALUE);
+            sampleExecutor.run(restarted);
+
+            assertThat(restarted.log).anyMatch(l -> l.contains("1 prompts already stored by this job are skipped"));
+            assertThat(loopPrompts.promptIds(target, 10, "x").stream()
+                    .map(id -> loopPrompts.texts(List.of(id), "x").getFirst().text()))
+                    .containsExactlyInAnyOrder(TinyChatCheckpoints.prompt(0), bad, TinyChatCheckpoints.prompt(2),
+                            TinyChatCheckpoints.prompt(3));
+            assertThat(stored(target)).allSatisfy(k -> assertThat(k).hasSize(2));
         }
     }
 
