@@ -38,10 +38,13 @@ final class CheckpointInputs {
             Map.entry(JobType.DPO, List.of(new Input("policyCheckpoint", EnumSet.of(CheckpointKind.SFT, CheckpointKind.POLICY), true))),
             Map.entry(JobType.PPO, List.of(new Input("policyCheckpoint", EnumSet.of(CheckpointKind.SFT, CheckpointKind.POLICY), true),
                     new Input("rewardCheckpoint", EnumSet.of(CheckpointKind.REWARD), true))),
-            Map.entry(JobType.SAMPLE, List.of(new Input("policyCheckpoint", LANGUAGE_MODELS, true))),
-            // Policy A against policy B (the opponent), scored by the reward model and/or people.
-            Map.entry(JobType.EVAL, List.of(new Input("policyCheckpoint", LANGUAGE_MODELS, true),
-                    new Input("opponentCheckpoint", LANGUAGE_MODELS, true),
+            // Optional here: a mix of systems may replace it (the executor requires one or the other,
+            // and checks the checkpoints the mix names).
+            Map.entry(JobType.SAMPLE, List.of(new Input("policyCheckpoint", LANGUAGE_MODELS, false))),
+            // Policy A against policy B (the opponent), scored by the reward model and/or people;
+            // either side may be a connection instead (the executor requires exactly one per side).
+            Map.entry(JobType.EVAL, List.of(new Input("policyCheckpoint", LANGUAGE_MODELS, false),
+                    new Input("opponentCheckpoint", LANGUAGE_MODELS, false),
                     new Input("rewardCheckpoint", EnumSet.of(CheckpointKind.REWARD), false))));
 
     private CheckpointInputs() {

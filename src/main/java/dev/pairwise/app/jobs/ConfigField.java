@@ -16,8 +16,10 @@ import org.jspecify.annotations.Nullable;
  *                     null when the field is required or has no default
  * @param min          the smallest allowed value (INTEGER and NUMBER), or null
  * @param max          the largest allowed value (INTEGER and NUMBER), or null
- * @param options      the allowed values (CHOICE), or the checkpoint kinds accepted (CHECKPOINT, by
- *                     name); empty otherwise
+ * @param options      the allowed values (CHOICE), the checkpoint kinds accepted (CHECKPOINT, by
+ *                     name), or the fields this one replaces when it is filled (CONNECTION and
+ *                     SYSTEMS: another way to name the same system, such as a connection instead
+ *                     of a checkpoint); empty otherwise
  * @param required     whether a job cannot start without it
  * @param hint         one sentence saying what it does and why the default is what it is
  */
@@ -42,7 +44,16 @@ public record ConfigField(String name, String label, Kind kind, @Nullable String
         /** A labeling project id. */
         PROJECT,
         /** The name of an uploaded corpus file. */
-        CORPUS
+        CORPUS,
+        /** A model connection id (an OpenAI-compatible server). */
+        CONNECTION,
+        /**
+         * A list of systems that draw responses together, each a JSON object naming one connection
+         * ({@code connectionId}) or one checkpoint ({@code checkpointId}), optional
+         * {@code temperature}, {@code top_p}, {@code max_tokens}, and how many responses it draws
+         * ({@code count}); the executor checks the entries.
+         */
+        SYSTEMS
     }
 
     public ConfigField {
@@ -74,6 +85,16 @@ public record ConfigField(String name, String label, Kind kind, @Nullable String
     /** A required labeling project id. */
     public static ConfigField project(String name, String label, String hint) {
         return new ConfigField(name, label, Kind.PROJECT, null, null, null, List.of(), true, hint);
+    }
+
+    /** An optional connection id that, when given, replaces the fields named in {@code replaces}. */
+    public static ConfigField connection(String name, String label, List<String> replaces, String hint) {
+        return new ConfigField(name, label, Kind.CONNECTION, null, null, null, replaces, false, hint);
+    }
+
+    /** An optional list of systems (see {@link Kind#SYSTEMS}) that replaces the fields named in {@code replaces}. */
+    public static ConfigField systems(String name, String label, List<String> replaces, String hint) {
+        return new ConfigField(name, label, Kind.SYSTEMS, null, null, null, replaces, false, hint);
     }
 
     /** A required uploaded corpus (its stored name). */

@@ -78,7 +78,18 @@ public final class JobSettings {
                     throw new InvalidInputException(at, f.name() + " must be true or false");
                 }
             }
-            case CHECKPOINT, PROJECT -> {
+            case SYSTEMS -> {
+                if (!v.isArray() || v.isEmpty()) {
+                    throw new InvalidInputException(at, f.name() + " must be a non-empty list of systems");
+                }
+                for (int i = 0; i < v.size(); i++) {
+                    if (!v.get(i).isObject()) {
+                        throw new InvalidInputException(at + "[" + i + "]", f.name() + "[" + i + "] must be an object"
+                                + " such as {\"connectionId\": 3, \"count\": 2}");
+                    }
+                }
+            }
+            case CHECKPOINT, PROJECT, CONNECTION -> {
                 if (!v.isIntegralNumber() || !v.canConvertToLong()) {
                     throw new InvalidInputException(at, f.name() + " must be an id");
                 }
@@ -148,6 +159,16 @@ public final class JobSettings {
     public @Nullable Long id(String name) {
         JsonNode v = present(name);
         return v == null ? null : v.longValue();
+    }
+
+    /** The entries of a SYSTEMS field (objects, checked by {@link #check}); empty when absent. */
+    public List<JsonNode> entries(String name) {
+        JsonNode v = present(name);
+        List<JsonNode> out = new ArrayList<>();
+        if (v != null) {
+            v.forEach(out::add);
+        }
+        return out;
     }
 
     /** A required id (checked present by {@link #check}). */

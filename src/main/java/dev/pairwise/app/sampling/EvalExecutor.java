@@ -32,7 +32,8 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
 /**
- * EVAL jobs: policy A ({@code policyCheckpoint}) against policy B ({@code opponentCheckpoint}) on
+ * EVAL jobs: system A ({@code policyCheckpoint}, or a connection as {@code policyConnection})
+ * against system B ({@code opponentCheckpoint} or {@code opponentConnection}) on
  * the prompts of a project the policies were not trained on (which prompts are held out is the
  * researcher's choice of project or ids). One response each per prompt, same sampling settings and
  * seed for both; then (a) with a reward model, both are scored and A's win rate (ties half) and
@@ -40,16 +41,22 @@ import tools.jackson.databind.JsonNode;
  * (b) with a battle project (K = 2), each prompt's two responses open a task there, in a random
  * order, for blind human battles (Chiang et al. 2024) whose verdicts feed the leaderboard.
  *
- * <p>Reads one model at a time (A, then B, then the reward model), so memory holds one.
+ * <p>Reads one model at a time (A, then B, then the reward model), so memory holds one. A prompt
+ * whose call to a connection failed (after the client's retries) is left out for both sides,
+ * logged and counted in {@code failed_prompts}.
  */
 @Component
 class EvalExecutor implements JobExecutor {
 
     private static final List<ConfigField> FIELDS = Stream.concat(Stream.of(
-            ConfigField.checkpoint("policyCheckpoint", "Policy A", List.of(CheckpointKind.BASE, CheckpointKind.SFT,
-                    CheckpointKind.POLICY), true, "The policy under evaluation (usually the newest)."),
-            ConfigField.checkpoint("opponentCheckpoint", "Policy B", List.of(CheckpointKind.BASE, CheckpointKind.SFT,
-                    CheckpointKind.POLICY), true, "What A is compared with (usually the SFT model or the last policy)."),
+            ConfigField.checkpoint("policyCheckpoint", "Policy A", Systems.POLICY_KINDS, false,
+                    "The policy under evaluation (usually the newest); or name a connection as A below."),
+            ConfigField.connection("policyConnection", "Or connection A", List.of("policyCheckpoint"),
+                    "A model behind an OpenAI-compatible server as system A, instead of a checkpoint."),
+            ConfigField.checkpoint("opponentCheckpoint", "Policy B", Systems.POLICY_KINDS, false,
+                    "What A is compared with (usually the SFT model or the last policy); or a connection below."),
+            ConfigField.connection("opponentConnection", "Or connection B", List.of("opponentCheckpoint"),
+                    "A model behind an OpenAI-compatible server as system B, instead of a checkpoint."),
             ConfigField.checkpoint("rewardCheckpoint", "Reward model", List.of(CheckpointKind.REWARD), false,
                     "Scores both responses; A's win rate and the mean rewards are the job's metrics."),
             ConfigField.project("projectId", "Held-out prompts from project",
@@ -68,12 +75,15 @@ class EvalExecutor implements JobExecutor {
     private final ProjectService projects;
     private final LoopPrompts prompts;
     private final TaskService tasks;
+    private final Systems systems;
 
-    EvalExecutor(ModelRegistry registry, ProjectService projects, LoopPrompts prompts, TaskService tasks) {
+    EvalExecutor(ModelRegistry registry, ProjectService projects, LoopPrompts prompts, TaskService tasks,
+                 Systems systems) {
         this.registry = registry;
         this.projects = projects;
         this.prompts = prompts;
         this.tasks = tasks;
+        this.systems = systems;
     }
 
     @Override
@@ -89,6 +99,9 @@ class EvalExecutor implements JobExecutor {
     @Override
     public List<Long> prepare(JsonNode node) {
         JobSettings config = JobSettings.check(FIELDS, node);
+        SamplingSettings settings = SamplingSettings.read(config);
+        side(config, settings, "policyCheckpoint", "policyConnection");
+        side(config, settings, "opponentCheckpoint", "opponentConnection");
         ProjectView source = project(config, "projectId");
         @Nullable ProjectView battles = battleProject(config);
         if (battles == null && config.id("rewardCheckpoint") == null) {
@@ -119,13 +132,34 @@ class EvalExecutor implements JobExecutor {
         }
     }
 
+    /**
+     * A system named by a checkpoint field or the connection field that replaces it, exactly one;
+     * a connection samples with the job's temperature, top-p and max new tokens, as a checkpoint does.
+     */
+    private SystemSpec side(JobSettings config, SamplingSettings settings, String checkpointField,
+                            String connectionField) {
+        @Nullable Long checkpoint = config.id(checkpointField);
+        @Nullable Long connection = config.id(connectionField);
+        if ((checkpoint == null) == (connection == null)) {
+            throw new InvalidInputException("config." + checkpointField, "name exactly one of a checkpoint ("
+                    + checkpointField + ") and a connection (" + connectionField + ")");
+        }
+        SystemSpec spec = new SystemSpec(connection, checkpoint, settings.temperature(), settings.topP(),
+                settings.maxNewTokens(), 1);
+        systems.check(spec, "config." + connectionField, "config." + checkpointField);
+        if (connection != null && settings.temperature() > 2) {
+            throw new InvalidInputException("config.temperature", "a connection takes a temperature between 0 and 2");
+        }
+        return spec;
+    }
+
     @Override
     public void run(JobContext ctx) throws Exception {
         JobSettings config = JobSettings.check(FIELDS, ctx.config());
         SamplingSettings settings = SamplingSettings.read(config);
         int batch = config.integer("batchPrompts");
-        CheckpointView a = registry.get(config.requiredId("policyCheckpoint"));
-        CheckpointView b = registry.get(config.requiredId("opponentCheckpoint"));
+        SystemSpec specA = side(config, settings, "policyCheckpoint", "policyConnection");
+        SystemSpec specB = side(config, settings, "opponentCheckpoint", "opponentConnection");
         @Nullable Long rewardId = config.id("rewardCheckpoint");
         @Nullable ProjectView battles = battleProject(config);
         List<PromptText> texts = new ArrayList<>();
@@ -136,24 +170,43 @@ class EvalExecutor implements JobExecutor {
         List<String> promptTexts = texts.stream().map(PromptText::text).toList();
         int n = promptTexts.size();
         long total = 2L * n + (rewardId == null ? 0 : n);
-        String settingsJson = settings.json(ctx.jobId());
-        ctx.log("evaluating " + a.name() + " (A) against " + b.name() + " (B) on " + n + " prompts " + settingsJson);
         ctx.progress(0, total);
 
-        List<String> responsesA = sample(ctx, a, settings, promptTexts, batch, 0, total);
-        if (responsesA == null) {
+        Sampled a = sample(ctx, systems.open(specA, settings, ctx.jobId()), promptTexts, batch, 0, total);
+        if (a == null) {
             return;
         }
-        List<String> responsesB = sample(ctx, b, settings, promptTexts, batch, n, total);
-        if (responsesB == null) {
+        Sampled b = sample(ctx, systems.open(specB, settings, ctx.jobId()), promptTexts, batch, n, total);
+        if (b == null) {
             return;
         }
+        ctx.log("evaluated " + a.label() + " (A) against " + b.label() + " (B) on " + n + " prompts "
+                + settings.json(ctx.jobId()));
+        // A prompt counts only with an answer from each side: a win rate over different prompts means nothing.
+        List<Integer> kept = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            @Nullable String failure = a.drawn().get(i).failure() != null ? a.label() + ": " + a.drawn().get(i).failure()
+                    : b.drawn().get(i).failure() != null ? b.label() + ": " + b.drawn().get(i).failure() : null;
+            if (failure == null) {
+                kept.add(i);
+            } else {
+                ctx.log("prompt " + texts.get(i).id() + " left out: " + failure);
+            }
+        }
+        ctx.metric("failed_prompts", n - kept.size());
+        if (kept.isEmpty()) {
+            throw new IllegalStateException("no prompt got an answer from both systems; see the log");
+        }
+        List<String> keptPrompts = kept.stream().map(promptTexts::get).toList();
+        List<String> responsesA = kept.stream().map(i -> a.drawn().get(i).texts().getFirst()).toList();
+        List<String> responsesB = kept.stream().map(i -> b.drawn().get(i).texts().getFirst()).toList();
         if (rewardId != null) {
             CheckpointView rm = registry.get(rewardId);
             Device device = Engine.getInstance().getGpuCount() > 0 ? Device.gpu() : Device.cpu();
             try (RewardModel reward = RewardModel.load(Path.of(rm.path()), device)) {
-                List<List<Turn>> turns = promptTexts.stream().map(Turn::user).toList();
-                RewardComparison c = RewardComparison.of(reward.score(turns, responsesA), reward.score(turns, responsesB));
+                List<List<Turn>> turns = keptPrompts.stream().map(Turn::user).toList();
+                RewardComparison c = RewardComparison.of(reward.score(turns, scored(responsesA)),
+                        reward.score(turns, scored(responsesB)));
                 ctx.progress(total, total);
                 ctx.metric("win_rate", c.winRate());
                 ctx.metric("rewards/policy", c.meanA());
@@ -165,31 +218,40 @@ class EvalExecutor implements JobExecutor {
             }
         }
         if (battles != null) {
-            storeBattles(ctx, battles, promptTexts, responsesA, responsesB, Origin.model(a.name(), settingsJson),
-                    Origin.model(b.name(), settingsJson), settings.seed(), batch);
+            storeBattles(ctx, battles, keptPrompts, responsesA, responsesB, a.origin(), b.origin(), settings.seed(),
+                    batch);
         }
     }
 
-    /** One response per prompt from one checkpoint; null when the job was cancelled meanwhile. */
-    private static @Nullable List<String> sample(JobContext ctx, CheckpointView checkpoint, SamplingSettings settings,
-                                                 List<String> promptTexts, int batch, long done, long total) {
-        List<String> out = new ArrayList<>();
-        try (PolicySampler sampler = new PolicySampler(Path.of(checkpoint.path()), settings)) {
+    /** What the reward model reads: a response as stored, the empty marker as the empty answer it stands for. */
+    private static List<String> scored(List<String> responses) {
+        return responses.stream().map(r -> r.equals(PolicySampler.EMPTY) ? "" : r).toList();
+    }
+
+    /** One side's answers, one per prompt (or a failure), and what to call and tag it. */
+    private record Sampled(String label, Origin origin, List<SystemDraw.Drawn> drawn) {
+    }
+
+    /** One response per prompt from one system, which is closed after; null when the job was cancelled meanwhile. */
+    private static @Nullable Sampled sample(JobContext ctx, SystemDraw system, List<String> promptTexts, int batch,
+                                            long done, long total) {
+        try (system) {
+            List<SystemDraw.Drawn> out = new ArrayList<>();
             for (int from = 0; from < promptTexts.size(); from += batch) {
                 if (ctx.isCancelled()) {
-                    ctx.log("cancelled while sampling " + checkpoint.name());
+                    ctx.log("cancelled while sampling " + system.label());
                     return null;
                 }
                 List<String> slice = promptTexts.subList(from, Math.min(promptTexts.size(), from + batch));
+                long tokensBefore = system.tokens();
                 long start = System.nanoTime();
-                PolicySampler.Drawn drawn = sampler.sample(slice, 1, from);
+                out.addAll(system.draw(slice, from));
                 long took = System.nanoTime() - start;
-                drawn.responses().forEach(r -> out.add(r.getFirst()));
                 ctx.progress(done + from + slice.size(), total);
-                ctx.metric("tokens_per_second", drawn.tokens() / Math.max(1e-9, took / 1e9));
+                ctx.metric("tokens_per_second", (system.tokens() - tokensBefore) / Math.max(1e-9, took / 1e9));
             }
+            return new Sampled(system.label(), system.origin(), out);
         }
-        return out;
     }
 
     /** A's and B's responses as one two-response task per prompt, in a seeded random order. */
@@ -200,8 +262,8 @@ class EvalExecutor implements JobExecutor {
         for (int from = 0; from < promptTexts.size(); from += batch) {
             List<NewPrompt> slice = new ArrayList<>();
             for (int i = from; i < Math.min(promptTexts.size(), from + batch); i++) {
-                NewPrompt.NewResponse ra = new NewPrompt.NewResponse(PolicySampler.shown(a.get(i)), originA);
-                NewPrompt.NewResponse rb = new NewPrompt.NewResponse(PolicySampler.shown(b.get(i)), originB);
+                NewPrompt.NewResponse ra = new NewPrompt.NewResponse(a.get(i), originA);
+                NewPrompt.NewResponse rb = new NewPrompt.NewResponse(b.get(i), originB);
                 slice.add(new NewPrompt(promptTexts.get(i), coin.nextBoolean() ? List.of(ra, rb) : List.of(rb, ra)));
             }
             stored += tasks.storeAll(project.id(), slice).size();

@@ -1,6 +1,5 @@
 package dev.pairwise.app.sampling;
 
-import dev.pairwise.app.jobs.CheckpointKind;
 import dev.pairwise.app.jobs.CheckpointView;
 import dev.pairwise.app.jobs.ConfigField;
 import dev.pairwise.app.jobs.JobContext;
@@ -21,13 +20,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
 /**
  * SAMPLE jobs: K responses per prompt from a policy checkpoint into a labeling project, one new
  * comparison task per prompt (InstructGPT §3.2: labelers rank K = 4..9 outputs of the current
- * policy). Prompts are frozen at submission; each batch is sampled, then stored in one
+ * policy). With {@code systems} instead of {@code policyCheckpoint}, the K responses come from a
+ * mix of connections and checkpoints ({@link MixedSampling}). Prompts are frozen at submission; each batch is sampled, then stored in one
  * transaction. Progress counts prompts; {@code tokens_per_second} is the sampler's pace.
  *
  * <p>Resumes after a restart: the responses name this job in their settings, so the prompts it
@@ -38,8 +39,13 @@ import tools.jackson.databind.JsonNode;
 class SampleExecutor implements JobExecutor {
 
     private static final List<ConfigField> FIELDS = Stream.concat(Stream.of(
-            ConfigField.checkpoint("policyCheckpoint", "Policy", List.of(CheckpointKind.BASE, CheckpointKind.SFT,
-                    CheckpointKind.POLICY), true, "The checkpoint to sample; its registry name is each response's origin."),
+            ConfigField.checkpoint("policyCheckpoint", "Policy", Systems.POLICY_KINDS, false,
+                    "The checkpoint to draw all K responses from; its registry name is each response's origin."
+                            + " Leave it empty to draw from a mix of systems instead."),
+            ConfigField.systems("systems", "Systems (a mix)", List.of("policyCheckpoint"),
+                    "Draw each prompt's K responses from several connections and checkpoints: each system"
+                            + " draws 'count' of them (the counts add up to K), with its own temperature, top_p"
+                            + " and max_tokens. Replaces Policy."),
             ConfigField.project("projectId", "Target project",
                     "The project that gets one new task per prompt, with K responses (the project's K)."),
             new ConfigField("sourceProjectId", "Prompts from project", ConfigField.Kind.PROJECT, null, null, null,
@@ -56,12 +62,15 @@ class SampleExecutor implements JobExecutor {
     private final ProjectService projects;
     private final LoopPrompts prompts;
     private final TaskService tasks;
+    private final Systems systems;
 
-    SampleExecutor(ModelRegistry registry, ProjectService projects, LoopPrompts prompts, TaskService tasks) {
+    SampleExecutor(ModelRegistry registry, ProjectService projects, LoopPrompts prompts, TaskService tasks,
+                   Systems systems) {
         this.registry = registry;
         this.projects = projects;
         this.prompts = prompts;
         this.tasks = tasks;
+        this.systems = systems;
     }
 
     @Override
@@ -77,9 +86,37 @@ class SampleExecutor implements JobExecutor {
     @Override
     public List<Long> prepare(JsonNode node) {
         JobSettings config = JobSettings.check(FIELDS, node);
-        project(config, "projectId"); // the target must exist even when the prompts come from elsewhere
+        // the target must exist even when the prompts come from elsewhere
+        mix(config, project(config, "projectId"));
         String sourceField = config.id("sourceProjectId") != null ? "sourceProjectId" : "projectId";
         return PromptSelection.snapshot(config, prompts, sourceField, project(config, sourceField).id());
+    }
+
+    /**
+     * The config's systems, checked against the target's K; null for the single-checkpoint form
+     * ({@code policyCheckpoint}), which stays as it always was.
+     */
+    private @Nullable List<SystemSpec> mix(JobSettings config, ProjectView target) {
+        List<JsonNode> entries = config.entries("systems");
+        boolean single = config.id("policyCheckpoint") != null;
+        if (entries.isEmpty()) {
+            if (!single) {
+                throw new InvalidInputException("config.policyCheckpoint",
+                        "Policy (policyCheckpoint) or a list of systems (systems) is required");
+            }
+            return null;
+        }
+        if (single) {
+            throw new InvalidInputException("config.systems", "give either one checkpoint (policyCheckpoint)"
+                    + " or a list of systems (systems), not both");
+        }
+        List<SystemSpec> specs = SystemSpec.parse("systems", entries);
+        SystemSpec.checkSum("systems", specs, target.k(), target.name());
+        for (int i = 0; i < specs.size(); i++) {
+            String at = "config.systems[" + i + "]";
+            systems.check(specs.get(i), at + ".connectionId", at + ".checkpointId");
+        }
+        return specs;
     }
 
     private ProjectView project(JobSettings config, String field) {
@@ -97,6 +134,11 @@ class SampleExecutor implements JobExecutor {
         SamplingSettings settings = SamplingSettings.read(config);
         int batch = config.integer("batchPrompts");
         ProjectView target = project(config, "projectId");
+        @Nullable List<SystemSpec> mix = mix(config, target);
+        if (mix != null) {
+            new MixedSampling(ctx, prompts, tasks, target, batch, settings.seed()).run(systems.open(mix, settings, ctx.jobId()));
+            return;
+        }
         CheckpointView policy = registry.get(config.requiredId("policyCheckpoint"));
         Origin origin = Origin.model(policy.name(), settings.json(ctx.jobId()));
         List<Long> ids = ctx.dataset();

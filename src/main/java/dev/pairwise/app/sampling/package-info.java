@@ -11,6 +11,11 @@
  * it finished. The settings name the job, so after a restart the job counts the prompts it
  * stored and goes on from there, drawing what an uninterrupted run would have drawn.
  *
+ * <p>With {@code systems} a SAMPLE job draws each prompt's K responses from a mix of
+ * {@link dev.pairwise.app.sampling.SystemDraw systems}: checkpoints in this JVM and model
+ * connections over HTTP ({@code ConnectionClient}); {@link dev.pairwise.app.sampling.MixedSampling}
+ * skips a prompt whose call failed, whole. EVAL takes a connection on either side.
+ *
  * <p>{@link dev.pairwise.app.sampling.EvalExecutor} (job type EVAL) samples one response per
  * prompt from a policy A and an opponent B, scores both with a reward model and records A's win
  * rate (ties count half) and the mean rewards; optionally it opens a two-response task per prompt

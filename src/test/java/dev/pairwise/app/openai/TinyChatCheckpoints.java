@@ -25,9 +25,10 @@ import java.util.Set;
  * Two real SFT checkpoints for the {@code /v1} tests, trained once per JVM: a character-level GPT
  * (2 layers, width 32, context 48; the trainer tests' {@link TinyWorld}) fine-tuned on synthetic
  * tasks ("add 3 4" → "7"), saved after 5 and after 10 steps. A few seconds of CPU. Also the
- * reference the server must match: what the sampler draws from the chat-template prompt.
+ * reference the server must match: what the sampler draws from the chat-template prompt. Public
+ * for the mixed-sampling tests, which serve them over {@code /v1} and sample them as connections.
  */
-final class TinyChatCheckpoints {
+public final class TinyChatCheckpoints {
 
     static final TinyWorld WORLD = new TinyWorld(40, 5, 3);
 
@@ -37,17 +38,17 @@ final class TinyChatCheckpoints {
     }
 
     /** The folder of the checkpoint after 5 steps. */
-    static synchronized Path fiveSteps() {
+    public static synchronized Path fiveSteps() {
         return trained().resolve("sft-5");
     }
 
     /** The folder of the checkpoint after 10 steps. */
-    static synchronized Path tenSteps() {
+    public static synchronized Path tenSteps() {
         return trained().resolve("sft-10");
     }
 
     /** A prompt of the held-out tasks, in the checkpoints' characters. */
-    static String prompt(int i) {
+    public static String prompt(int i) {
         return WORLD.tasks.heldOut().get(i).prompt();
     }
 

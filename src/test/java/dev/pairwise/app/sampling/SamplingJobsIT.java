@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.djl.Device;
 import com.google.gson.JsonObject;
+import dev.pairwise.app.connections.ConnectionClient;
 import dev.pairwise.app.jobs.CheckpointKind;
 import dev.pairwise.app.jobs.CheckpointView;
 import dev.pairwise.app.jobs.JobContext;
@@ -85,7 +86,8 @@ import tools.jackson.databind.json.JsonMapper;
                 "spring.jpa.hibernate.ddl-auto=validate",
                 "spring.flyway.locations=classpath:db/migration",
                 "spring.main.banner-mode=off",
-                "pairwise.jobs.checkpoint-dir=${java.io.tmpdir}/pairwise-sampling-it"})
+                "pairwise.jobs.checkpoint-dir=${java.io.tmpdir}/pairwise-sampling-it",
+                "pairwise.connections.key-file=${java.io.tmpdir}/pairwise-sampling-it/connections.key"})
 class SamplingJobsIT {
 
     static final String CORPUS = "the cat sat on the mat. the dog ran to the cat. a cat and a dog sat. ".repeat(30);
@@ -365,13 +367,14 @@ class SamplingJobsIT {
             "com.vaadin.flow.spring.VaadinApplicationConfiguration",
             "com.vaadin.flow.spring.VaadinScopesConfig",
             "com.vaadin.flow.spring.VaadinServletConfiguration"})
-    @EntityScan(basePackageClasses = {LabelingConfig.class, JobService.class})
-    @EnableJpaRepositories(basePackageClasses = {LabelingConfig.class, JobService.class})
-    // The job runner, store and registry (package-private beans); the tests' own configurations stay out.
-    @ComponentScan(basePackageClasses = JobService.class, excludeFilters = {
+    @EntityScan(basePackageClasses = {LabelingConfig.class, JobService.class, ConnectionClient.class})
+    @EnableJpaRepositories(basePackageClasses = {LabelingConfig.class, JobService.class, ConnectionClient.class})
+    // The job runner, store and registry, and the connections a mix may name (package-private
+    // beans); the tests' own configurations stay out.
+    @ComponentScan(basePackageClasses = {JobService.class, ConnectionClient.class}, excludeFilters = {
             @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class),
             @ComponentScan.Filter(type = FilterType.ANNOTATION, classes = SpringBootConfiguration.class)})
-    @Import({LabelingConfig.class, SampleExecutor.class, EvalExecutor.class, LeaderboardService.class})
+    @Import({LabelingConfig.class, SampleExecutor.class, EvalExecutor.class, Systems.class, LeaderboardService.class})
     static class App {
 
         @Bean

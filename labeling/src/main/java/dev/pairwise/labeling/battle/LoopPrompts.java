@@ -60,6 +60,24 @@ public class LoopPrompts {
     }
 
     /**
+     * The texts of a project's prompts that have a response of exactly this origin, each with how
+     * many such prompts have it. A job that skips prompts (a failed call) stores no prefix of its
+     * snapshot, so a resumed one matches its snapshot's texts against these instead of counting.
+     */
+    @Transactional(readOnly = true)
+    public Map<String, Long> promptTextsWithResponseFrom(long projectId, Origin origin) {
+        Map<String, Long> counts = new HashMap<>();
+        jdbc.sql("""
+                        SELECT p.text FROM prompts p WHERE p.project_id = :p AND EXISTS (
+                          SELECT 1 FROM responses r WHERE r.prompt_id = p.id AND r.origin_kind = :kind
+                             AND r.origin_model = :model AND r.origin_settings = :settings)""")
+                .param("p", projectId).param("kind", origin.kind().name()).param("model", origin.model())
+                .param("settings", origin.settings()).query(String.class).list()
+                .forEach(text -> counts.merge(text, 1L, Long::sum));
+        return counts;
+    }
+
+    /**
      * The prompts with these ids, in the order given.
      *
      * @throws NotFoundException naming {@code field} and the first id that does not exist

@@ -27,9 +27,9 @@ final class ConfigJson {
     }
 
     /**
-     * @param values field name → value: {@code Number} for INTEGER, NUMBER, CHECKPOINT and PROJECT,
-     *               {@code String} for TEXT, CHOICE and CORPUS, {@code Boolean} for BOOLEAN; null or
-     *               blank for none
+     * @param values field name → value: {@code Number} for INTEGER, NUMBER, CHECKPOINT, PROJECT and
+     *               CONNECTION, {@code String} for TEXT, CHOICE and CORPUS, {@code Boolean} for
+     *               BOOLEAN, a JSON array for SYSTEMS; null or blank for none
      * @throws InvalidInputException naming {@code config.<name>} for a missing or out-of-range value
      */
     static String build(List<ConfigField> fields, Map<String, ?> values) {
@@ -45,7 +45,8 @@ final class ConfigJson {
                 continue;
             }
             switch (f.kind()) {
-                case INTEGER, CHECKPOINT, PROJECT -> config.put(f.name(), ((Number) v).longValue());
+                case INTEGER, CHECKPOINT, PROJECT, CONNECTION -> config.put(f.name(), ((Number) v).longValue());
+                case SYSTEMS -> config.set(f.name(), (JsonNode) v);
                 case NUMBER -> config.put(f.name(), ((Number) v).doubleValue());
                 case BOOLEAN -> config.put(f.name(), (Boolean) v);
                 case TEXT, CHOICE, CORPUS -> config.put(f.name(), v.toString().strip());
@@ -69,7 +70,8 @@ final class ConfigJson {
                 }
                 continue;
             }
-            if (v instanceof Number n && f.kind() != ConfigField.Kind.CHECKPOINT && f.kind() != ConfigField.Kind.PROJECT) {
+            if (v instanceof Number n && f.kind() != ConfigField.Kind.CHECKPOINT && f.kind() != ConfigField.Kind.PROJECT
+                    && f.kind() != ConfigField.Kind.CONNECTION) {
                 String wrong = outOfRange(f, n.doubleValue());
                 if (wrong != null) {
                     problems.put(f.name(), wrong);
@@ -94,7 +96,8 @@ final class ConfigJson {
             return null;
         }
         return switch (f.kind()) {
-            case INTEGER, CHECKPOINT, PROJECT -> node.isNumber() ? node.longValue() : null;
+            case INTEGER, CHECKPOINT, PROJECT, CONNECTION -> node.isNumber() ? node.longValue() : null;
+            case SYSTEMS -> node.isArray() ? node : null;
             case NUMBER -> node.isNumber() ? node.doubleValue() : null;
             case BOOLEAN -> node.isBoolean() ? node.booleanValue() : null;
             case TEXT, CHOICE, CORPUS -> node.isString() ? node.stringValue() : node.toString();

@@ -11,6 +11,7 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextField;
+import dev.pairwise.app.connections.ConnectionView;
 import dev.pairwise.app.jobs.CheckpointView;
 import dev.pairwise.app.jobs.ConfigField;
 import dev.pairwise.labeling.InvalidInputException;
@@ -43,6 +44,11 @@ class JobForm extends FormLayout {
 
         /** Stores an upload and returns its name; refusals name the field {@code corpus}. */
         String saveCorpus(String fileName, InputStream content);
+
+        /** The stored model connections, by name (for CONNECTION and SYSTEMS fields). */
+        default List<ConnectionView> connections() {
+            return List.of();
+        }
     }
 
     private record Control(ConfigField field, Component component, Supplier<@Nullable Object> value) {
@@ -54,6 +60,7 @@ class JobForm extends FormLayout {
     JobForm(List<ConfigField> fields, Choices choices) {
         this.fields = List.copyOf(fields);
         setId("job-form");
+        fields.stream().filter(JobForm::replacesOthers).forEach(f -> replaced.addAll(f.options()));
         for (ConfigField f : fields) {
             Control c = control(f, choices);
             controls.put(f.name(), c);
@@ -65,6 +72,23 @@ class JobForm extends FormLayout {
             }
             add(c.component());
         }
+    }
+
+    private static boolean replacesOthers(ConfigField f) {
+        return f.kind() == ConfigField.Kind.CONNECTION || f.kind() == ConfigField.Kind.SYSTEMS;
+    }
+
+    /** Fields that another names as the one it replaces: one of two ways to name a system. */
+    private final java.util.Set<String> replaced = new java.util.HashSet<>();
+
+    /** Filling a connection or a mix empties the checkpoint it replaces, as the server takes one or the other. */
+    private void clearReplaced(ConfigField f) {
+        f.options().stream().map(controls::get).filter(java.util.Objects::nonNull)
+                .forEach(c -> {
+                    if (c.component() instanceof com.vaadin.flow.component.HasValue<?, ?> h) {
+                        h.clear();
+                    }
+                });
     }
 
     /**
@@ -92,7 +116,8 @@ class JobForm extends FormLayout {
      * form's words (config names replaced by labels); false when no field matches.
      */
     boolean showError(String field, String message) {
-        String name = field.startsWith("config.") ? field.substring("config.".length()) : field;
+        String path = field.startsWith("config.") ? field.substring("config.".length()) : field;
+        String name = path.split("[\\[.]", 2)[0]; // config.systems[1].count is the systems field's
         Control c = controls.get(name);
         if (c == null) {
             c = controls.values().stream().filter(x -> x.field().kind().name().equalsIgnoreCase(name)).findFirst().orElse(null);
@@ -190,8 +215,9 @@ class JobForm extends FormLayout {
                 x.setItems(accepted);
                 x.setItemLabelGenerator(c -> "#" + c.id() + " " + c.name() + " (" + c.kind() + ")");
                 // The newest of the accepted kinds that no earlier field took: an evaluation's
-                // Policy B is not preset to Policy A (it stays empty when there is no other).
-                if (f.required()) {
+                // Policy B is not preset to Policy A (it stays empty when there is no other). An
+                // optional checkpoint that a connection or a mix may replace is preset too.
+                if (f.required() || replaced.contains(f.name())) {
                     accepted.stream().filter(c -> !preset.contains(c.id())).findFirst().ifPresent(c -> {
                         x.setValue(c);
                         preset.add(c.id());
@@ -214,6 +240,31 @@ class JobForm extends FormLayout {
             case CORPUS -> {
                 CorpusPicker x = new CorpusPicker(f, choices, id);
                 yield new Control(f, x, x.box()::getValue);
+            }
+            case CONNECTION -> {
+                ComboBox<ConnectionView> x = new ComboBox<>();
+                x.setItems(choices.connections());
+                x.setItemLabelGenerator(c -> c.name() + " (" + c.settings().model() + ")");
+                x.setClearButtonVisible(true);
+                x.addValueChangeListener(e -> {
+                    if (e.getValue() != null) {
+                        clearReplaced(f);
+                    }
+                });
+                x.setId(id);
+                yield new Control(f, x, () -> x.getValue() == null ? null : x.getValue().id());
+            }
+            case SYSTEMS -> {
+                List<String> kinds = fields.stream().filter(o -> f.options().contains(o.name())
+                        && o.kind() == ConfigField.Kind.CHECKPOINT).flatMap(o -> o.options().stream()).toList();
+                SystemsField x = new SystemsField(id, choices.checkpoints().stream()
+                        .filter(c -> kinds.isEmpty() || kinds.contains(c.kind().name())).toList(), choices.connections());
+                x.addValueChangeListener(e -> {
+                    if (e.getValue() != null) {
+                        clearReplaced(f);
+                    }
+                });
+                yield new Control(f, x, x::getValue);
             }
             case TEXT -> {
                 TextField x = new TextField();

@@ -14,6 +14,8 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
+import dev.pairwise.app.connections.ConnectionView;
+import dev.pairwise.app.connections.ModelConnections;
 import dev.pairwise.app.jobs.CheckpointView;
 import dev.pairwise.app.jobs.CorpusStore;
 import dev.pairwise.app.jobs.JobRequest;
@@ -44,6 +46,7 @@ public class StartJobView extends Div implements BeforeEnterObserver, JobForm.Ch
     private final ModelRegistry registry;
     private final ProjectService projects;
     private final CorpusStore corpora;
+    private final ModelConnections connections;
     private final CurrentUser user;
     private final Select<JobType> type = new Select<>();
     private final Div formHolder = new Div();
@@ -52,8 +55,10 @@ public class StartJobView extends Div implements BeforeEnterObserver, JobForm.Ch
     private final Paragraph problems = new Paragraph();
     private JobForm form = new JobForm(List.of(), this);
 
-    StartJobView(JobService jobs, ModelRegistry registry, ProjectService projects, CorpusStore corpora, CurrentUser user) {
+    StartJobView(JobService jobs, ModelRegistry registry, ProjectService projects, CorpusStore corpora,
+                 ModelConnections connections, CurrentUser user) {
         this.jobs = jobs;
+        this.connections = connections;
         this.registry = registry;
         this.projects = projects;
         this.corpora = corpora;
@@ -148,6 +153,11 @@ public class StartJobView extends Div implements BeforeEnterObserver, JobForm.Ch
     @Override
     public List<ProjectView> projects() {
         return projects.list();
+    }
+
+    @Override
+    public List<ConnectionView> connections() {
+        return connections.list();
     }
 
     @Override
