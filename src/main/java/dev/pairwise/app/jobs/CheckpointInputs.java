@@ -42,7 +42,9 @@ final class CheckpointInputs {
             // Policy A against policy B (the opponent), scored by the reward model and/or people.
             Map.entry(JobType.EVAL, List.of(new Input("policyCheckpoint", LANGUAGE_MODELS, true),
                     new Input("opponentCheckpoint", LANGUAGE_MODELS, true),
-                    new Input("rewardCheckpoint", EnumSet.of(CheckpointKind.REWARD), false))));
+                    new Input("rewardCheckpoint", EnumSet.of(CheckpointKind.REWARD), false))),
+            // The judge is a connection or this checkpoint (AiJudgeExecutor checks that one is given).
+            Map.entry(JobType.AI_JUDGE, List.of(new Input("judgeCheckpoint", LANGUAGE_MODELS, false))));
 
     private CheckpointInputs() {
     }
