@@ -86,7 +86,8 @@ public final class RankingAnswer {
                     missing.add(i);
                 }
             }
-            return fail("the ranking leaves out response" + (missing.size() > 1 ? "s " : " ") + missing);
+            return fail("the ranking leaves out " + (missing.size() == 1 ? "response " + missing.getFirst()
+                    : "responses " + String.join(", ", missing.stream().map(String::valueOf).toList())));
         }
         return new Read(List.copyOf(tiers), null);
     }

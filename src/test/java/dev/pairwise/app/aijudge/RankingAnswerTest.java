@@ -35,7 +35,7 @@ class RankingAnswerTest {
         assertThat(RankingAnswer.read("Ranking: 3 > 1", 2).reason()).isEqualTo("response 3 does not exist (there are 2)");
         assertThat(RankingAnswer.read("Ranking: 1 > 1", 2).reason()).isEqualTo("response 1 is ranked twice");
         assertThat(RankingAnswer.read("Ranking: 2 > 1", 3).reason()).isEqualTo("the ranking leaves out response 3");
-        assertThat(RankingAnswer.read("Ranking: 1", 3).reason()).isEqualTo("the ranking leaves out responses [2, 3]");
+        assertThat(RankingAnswer.read("Ranking: 1", 3).reason()).isEqualTo("the ranking leaves out responses 2, 3");
         assertThat(RankingAnswer.read("Ranking: the first > 2", 2).reason())
                 .isEqualTo("'the first' in the ranking is not a response number");
         assertThat(RankingAnswer.read("Ranking: 1 > > 2", 2).reason()).isEqualTo("'' in the ranking is not a response number");
