@@ -179,6 +179,48 @@ class AiJudgeOverV1IT extends V1AppTest {
         assertThat(progress.progress(project).tasksDone()).as("AI judgments complete no task").isZero();
     }
 
+    @Test
+    void the_same_checkpoint_judges_in_process_and_every_verdict_follows_from_its_stored_answers() throws Exception {
+        register(JUDGE, CheckpointKind.SFT, judgeCheckpoint());
+        long checkpoint = registry.findByName(JUDGE).orElseThrow().id();
+        long project = projects.create(new ProjectSettings("ckpt-judged-" + UUID.randomUUID().toString().substring(0, 6),
+                "Rank them.", 3, 1, false, false, 30)).id();
+        List<NewPrompt> prompts = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            prompts.add(new NewPrompt("question " + (40 + i), List.of(
+                    new NewPrompt.NewResponse("answer " + i, Origin.human()),
+                    new NewPrompt.NewResponse("maybe " + i, Origin.human()),
+                    new NewPrompt.NewResponse("no idea " + i, Origin.human()))));
+        }
+        tasks.storeAll(project, prompts);
+
+        String config = JSON.writeValueAsString(Map.of("projectId", project, "judgeCheckpoint", checkpoint,
+                "rubric", RUBRIC, "onDisagreement", "ABSTAIN", "maxTokens", 24));
+        JobView job = jobs.submit(new JobRequest(JobType.AI_JUDGE, config, "ai-judge-v1-it"));
+        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+        while (!job.status().isFinal() && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            job = jobs.get(job.id());
+        }
+
+        assertThat(job.status()).as(job.error() + "\n" + job.logTail()).isEqualTo(JobStatus.SUCCEEDED);
+        List<AiVerdictView> verdicts = ai.verdicts(project, 0, 100);
+        assertThat(verdicts).hasSize(2);
+        for (AiVerdictView v : verdicts) {
+            assertThat(v.judge()).isEqualTo("ai." + JUDGE);
+            assertThat(v.forwardAnswer()).isNotNull();
+            assertThat(v.reversedAnswer()).isNotNull();
+            // Whatever the tiny model said (it learned two-response rankings; these tasks have three),
+            // the verdict is what the parser and the two-order rule make of the stored answers.
+            TaskToJudge task = ai.task(v.taskId());
+            BothOrders.Verdict expected = BothOrders.reconcile(task.order(), RankingAnswer.read(v.forwardAnswer(), 3),
+                    task.order().reversed(), RankingAnswer.read(v.reversedAnswer(), 3), BothOrders.OnDisagreement.ABSTAIN);
+            assertThat(v.outcome()).isEqualTo(expected.outcome());
+            assertThat(v.reason()).isEqualTo(expected.reason());
+            assertThat(v.judgmentId() == null).isEqualTo(expected.outcome() == AiOutcome.ABSTAIN);
+        }
+    }
+
     /** The judge's question asked straight to {@code /v1}, as the connection asks it. */
     private String askV1(String prompt, List<String> responses) throws Exception {
         String body = JSON.writeValueAsString(Map.of("model", JUDGE, "temperature", 0.0, "top_p", 1.0,
