@@ -102,6 +102,8 @@ abstract class AiJudgeScenarios {
     ProgressService progress;
     @Autowired
     LabelersService labelersTable;
+    @Autowired
+    dev.pairwise.app.jobs.ModelRegistry registry;
 
     ScriptedOpenAiServer server;
     String suffix;
@@ -300,6 +302,23 @@ abstract class AiJudgeScenarios {
         assertThat(data.pairIds(project, false, List.of(), PairSource.AI)).hasSize(4);
         assertThat(data.pairIds(project, false, List.of(), PairSource.BOTH)).hasSize(12);
         assertThat(data.pairIds(project, false, List.of())).hasSize(8);
+        // ... and as a DPO job's snapshot by its pairSource field (cancelled at once: only the snapshot matters).
+        long policy = registry.register(new dev.pairwise.app.jobs.NewCheckpoint("policy-" + suffix,
+                dev.pairwise.app.jobs.CheckpointKind.SFT, java.nio.file.Files.createTempDirectory("no-model").toString(),
+                null, null, null)).id();
+        for (var source : Map.of("AI", 4, "HUMAN", 8, "BOTH", 12).entrySet()) {
+            JobView dpo = jobs.submit(new JobRequest(JobType.DPO, JSON.writeValueAsString(Map.of("projectId", project,
+                    "policyCheckpoint", policy, "pairSource", source.getKey())), "ai-judge-it"));
+            jobs.cancel(dpo.id());
+            assertThat(jobs.datasetIds(dpo.id())).as(source.getKey()).containsExactlyElementsOf(
+                    data.pairIds(project, false, List.of(), PairSource.valueOf(source.getKey())))
+                    .hasSize(source.getValue());
+            await(jobs.get(dpo.id()));
+        }
+        assertThatThrownBy(() -> jobs.submit(new JobRequest(JobType.DPO, JSON.writeValueAsString(Map.of(
+                "projectId", project, "policyCheckpoint", policy, "pairSource", "ROBOTS")), "ai-judge-it")))
+                .isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.field()).isEqualTo("config.pairSource"));
 
         String researcher = account(Role.RESEARCHER);
         JsonNode people = JSON.readTree(get("/api/projects/" + project + "/agreement", researcher, PASSWORD).body());
