@@ -328,6 +328,17 @@ abstract class AiJudgeScenarios {
                 PASSWORD).body());
         assertThat(withAi.get("labelers").asInt()).isEqualTo(4);
 
+        // The judgments export keeps AI rankings, marked; the agreement command reads people's only.
+        String export = get("/api/projects/" + project + "/export/judgments", researcher, PASSWORD).body();
+        assertThat(export.lines().filter(l -> l.contains("\"ai\":true"))).hasSize(5);
+        assertThat(export.lines()).hasSize(13);
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("judgments", ".jsonl");
+        java.nio.file.Files.writeString(file, export);
+        assertThat(dev.pairwise.app.agreement.Agreement.of(dev.pairwise.app.agreement.JudgmentsFile.read(file))
+                .pairwiseAgreement()).isEqualTo(0.75);
+        assertThat(dev.pairwise.app.agreement.JudgmentsFile.read(file)).hasSize(8);
+        java.nio.file.Files.delete(file);
+
         HttpResponse<String> r = get("/api/projects/" + project + "/ai-agreement", researcher, PASSWORD);
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         JsonNode agreement = JSON.readTree(r.body());
