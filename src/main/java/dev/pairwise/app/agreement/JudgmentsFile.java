@@ -19,7 +19,8 @@ import org.jspecify.annotations.Nullable;
  * {@code {"task_id", "labeler", "tiers": [[response_id, …], …], "judgment_id", "created_at"}},
  * tiers best first. Only {@code task_id}, {@code labeler} and {@code tiers} are read; blank lines
  * are skipped, and so are adjudicated rankings ({@code "adjudicated": true}: a reviewer's decision,
- * not a labeler's judgment, so the API's agreement leaves them out too). A bad line is an error
+ * not a labeler's judgment, so the API's agreement leaves them out too), and AI judges' rankings
+ * ({@code "ai": true}, left out of the API's human agreement as well). A bad line is an error
  * naming its line number and field.
  */
 public final class JudgmentsFile {
@@ -46,7 +47,11 @@ public final class JudgmentsFile {
         return rankings;
     }
 
-    /** The line's ranking, or null for an adjudicated ranking. */
+    private static boolean isTrue(@Nullable JsonElement e) {
+        return e != null && e.isJsonPrimitive() && e.getAsJsonPrimitive().isBoolean() && e.getAsBoolean();
+    }
+
+    /** The line's ranking, or null for an adjudicated ranking or an AI judge's. */
     private static @Nullable Ranking parse(String line, String where) {
         JsonObject o;
         try {
@@ -58,9 +63,7 @@ public final class JudgmentsFile {
         } catch (JsonParseException e) {
             throw new IllegalArgumentException(where + ": not JSON (" + e.getMessage() + ")");
         }
-        JsonElement adjudicated = o.get("adjudicated");
-        if (adjudicated != null && adjudicated.isJsonPrimitive() && adjudicated.getAsJsonPrimitive().isBoolean()
-                && adjudicated.getAsBoolean()) {
+        if (isTrue(o.get("adjudicated")) || isTrue(o.get("ai"))) {
             return null;
         }
         long taskId = number(o.get("task_id"), where, "task_id");

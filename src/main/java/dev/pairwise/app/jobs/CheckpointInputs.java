@@ -45,7 +45,9 @@ final class CheckpointInputs {
             // either side may be a connection instead (the executor requires exactly one per side).
             Map.entry(JobType.EVAL, List.of(new Input("policyCheckpoint", LANGUAGE_MODELS, false),
                     new Input("opponentCheckpoint", LANGUAGE_MODELS, false),
-                    new Input("rewardCheckpoint", EnumSet.of(CheckpointKind.REWARD), false))));
+                    new Input("rewardCheckpoint", EnumSet.of(CheckpointKind.REWARD), false))),
+            // The judge is a connection or this checkpoint (AiJudgeExecutor checks that one is given).
+            Map.entry(JobType.AI_JUDGE, List.of(new Input("judgeCheckpoint", LANGUAGE_MODELS, false))));
 
     private CheckpointInputs() {
     }

@@ -9,5 +9,7 @@ public enum DatasetKind {
     /** SFT demonstrations ({@code demonstrations.id}). */
     DEMONSTRATIONS,
     /** Prompts ({@code prompts.id}). */
-    PROMPTS
+    PROMPTS,
+    /** Comparison tasks ({@code comparison_tasks.id}). */
+    TASKS
 }

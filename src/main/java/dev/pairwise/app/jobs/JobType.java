@@ -19,7 +19,9 @@ public enum JobType {
     /** Sample K responses per prompt into a labeling project. */
     SAMPLE(DatasetKind.PROMPTS),
     /** Evaluate checkpoints on held-out prompts. */
-    EVAL(DatasetKind.PROMPTS);
+    EVAL(DatasetKind.PROMPTS),
+    /** An AI labeler (RLAIF): a connection or checkpoint ranks a project's tasks by a rubric. */
+    AI_JUDGE(DatasetKind.TASKS);
 
     private final DatasetKind dataset;
 

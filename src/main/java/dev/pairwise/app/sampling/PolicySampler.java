@@ -18,7 +18,7 @@ import java.util.Set;
  * {@link Sampler} (each prompt prefilled once, its K rows decoded together), and the sampled
  * text cleaned of special tokens. Not thread-safe; close it to free the weights.
  */
-final class PolicySampler implements AutoCloseable {
+public final class PolicySampler implements AutoCloseable {
 
     /** Shown for a response the model ended at once: labelers should see it was empty. */
     static final String EMPTY = "*(empty response)*";
@@ -29,7 +29,7 @@ final class PolicySampler implements AutoCloseable {
      * @param responses per prompt, its K responses cut at the first special token and stripped;
      *                  possibly empty (see {@link #shown})
      */
-    record Drawn(List<List<String>> responses, long tokens, int truncatedPrompts) {
+    public record Drawn(List<List<String>> responses, long tokens, int truncatedPrompts) {
     }
 
     /**
@@ -58,7 +58,7 @@ final class PolicySampler implements AutoCloseable {
     private final SamplingSettings settings;
     private final Set<Integer> stop;
 
-    PolicySampler(Path checkpoint, SamplingSettings settings) {
+    public PolicySampler(Path checkpoint, SamplingSettings settings) {
         this.policy = Policy.load(checkpoint);
         this.settings = settings;
         this.stop = settings.chat() ? Set.of(new ChatTokens(policy.tokenizer()).endId()) : Set.of();
@@ -70,7 +70,7 @@ final class PolicySampler implements AutoCloseable {
      * @param seedOffset added to the configured seed, so that batches draw from different streams
      *                   (the sampler's streams are indexed by position within one call)
      */
-    Drawn sample(List<String> prompts, int k, long seedOffset) {
+    public Drawn sample(List<String> prompts, int k, long seedOffset) {
         Tokenizer tokenizer = policy.tokenizer();
         int context = policy.model().config().contextLength();
         // Leave the answer its budget, but never less than half the context to the prompt.

@@ -22,7 +22,7 @@ import java.util.Set;
  *                     ({@code <|user|>…<|end|><|assistant|>}) and {@code <|end|>} ends a response;
  *                     false feeds the prompt as plain text (a base model continuing a document)
  */
-record SamplingSettings(double temperature, double topP, int topK, int maxNewTokens, long seed, boolean chat) {
+public record SamplingSettings(double temperature, double topP, int topK, int maxNewTokens, long seed, boolean chat) {
 
     static final List<ConfigField> FIELDS = List.of(
             ConfigField.number("temperature", "Temperature", 1.0, 0.0, 5.0,

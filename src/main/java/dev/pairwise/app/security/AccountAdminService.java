@@ -127,6 +127,9 @@ public class AccountAdminService {
     public Account update(long accountId, @Nullable Boolean enabled, @Nullable Set<Role> roles,
                           @Nullable String displayName, String actingUsername) {
         Account account = load(accountId);
+        if (account.hasRole(Role.AI_JUDGE)) {
+            throw new InvalidInputException("accountId", "An AI labeler's account cannot be changed.");
+        }
         boolean self = account.getUsername().equals(actingUsername);
         if (Boolean.FALSE.equals(enabled) && self) {
             throw new InvalidInputException("enabled", "Enabled: you cannot disable your own account.");
@@ -228,6 +231,9 @@ public class AccountAdminService {
     private static void checkRoles(Set<Role> roles) {
         if (roles == null || roles.isEmpty()) {
             throw new InvalidInputException("roles", "Roles: choose at least one role.");
+        }
+        if (!Role.HUMAN.containsAll(roles)) {
+            throw new InvalidInputException("roles", "Roles: AI_JUDGE belongs to AI labelers' accounts only.");
         }
     }
 

@@ -17,7 +17,9 @@ public final class AccountPrincipal extends User {
     private final long accountId;
 
     AccountPrincipal(long accountId, String username, String passwordHash, boolean enabled, String roles) {
-        super(username, passwordHash, enabled, true, true, true, Arrays.stream(roles.split(","))
+        // An AI judge's account is never enabled for sign-in, whatever its flag says.
+        super(username, passwordHash, enabled && !Arrays.asList(roles.split(",")).contains(Role.AI_JUDGE.name()),
+                true, true, true, Arrays.stream(roles.split(","))
                 .filter(r -> !r.isBlank())
                 .map(r -> new SimpleGrantedAuthority("ROLE_" + Role.valueOf(r.strip()).name()))
                 .toList());

@@ -175,7 +175,8 @@ public class ApiTokenService {
                         + "WHERE t.token_hash = ? AND a.enabled = TRUE")
                 .param(hash)
                 .query(AccountPrincipal::fromRow)
-                .optional();
+                .optional()
+                .filter(AccountPrincipal::isEnabled); // an AI judge's account is never enabled
     }
 
     static String sha256(String token) {

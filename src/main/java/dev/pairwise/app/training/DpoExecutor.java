@@ -37,7 +37,7 @@ class DpoExecutor implements JobExecutor {
             ConfigField.checkpoint("policyCheckpoint", "Policy", List.of(CheckpointKind.SFT, CheckpointKind.POLICY), true,
                     "The policy to improve; a frozen copy is the reference (usually the SFT model)."),
             ConfigField.project("projectId", "Project", "The project whose preference pairs it learns from."),
-            Inputs.PREFER_ADJUDICATED, Inputs.EXCLUDE_FLAGGED,
+            Inputs.PAIR_SOURCE, Inputs.PREFER_ADJUDICATED, Inputs.EXCLUDE_FLAGGED,
             ConfigField.number("beta", "Beta", 0.1, 0.001, 10.0,
                     "Strength of the implicit KL constraint to the reference; 0.1 as the paper and TRL."),
             ConfigField.choice("lossType", "Loss", List.of("sigmoid", "ipo", "hinge"),

@@ -7,6 +7,7 @@ import dev.pairwise.app.jobs.JobSettings;
 import dev.pairwise.app.jobs.ModelRegistry;
 import dev.pairwise.app.quality.LabelersService;
 import dev.pairwise.labeling.InvalidInputException;
+import dev.pairwise.labeling.dataset.PairSource;
 import dev.pairwise.labeling.dataset.TrainingDataService;
 import java.nio.file.Path;
 import java.util.List;
@@ -58,19 +59,27 @@ class Inputs {
             ConfigField.Kind.BOOLEAN, "false", null, null, List.of(), false,
             "Leave out the judgments of labelers flagged for position, length or speed bias or low gold accuracy.");
 
+    /** Whose rankings to learn from: people's (with imports and adjudications), AI judges', or both (a pair-trained job's field). */
+    static final ConfigField PAIR_SOURCE = ConfigField.choice("pairSource", "Pairs from",
+            List.of(PairSource.HUMAN.name(), PairSource.AI.name(), PairSource.BOTH.name()),
+            "HUMAN learns people's rankings (and imported ones); AI the rankings of AI_JUDGE jobs (RLAIF); BOTH all.");
+
     /**
      * The dataset snapshot of the pair-trained stages (reward model, DPO): the project's preference
-     * pairs, filtered by {@link #PREFER_ADJUDICATED} and {@link #EXCLUDE_FLAGGED}, refused when none
-     * remain. The flagged labelers are those of the labelers table at submission.
+     * pairs from {@link #PAIR_SOURCE}, filtered by {@link #PREFER_ADJUDICATED} and
+     * {@link #EXCLUDE_FLAGGED}, refused when none remain. The flagged labelers are those of the
+     * labelers table at submission.
      */
     List<Long> pairSnapshot(JobSettings s) {
         long projectId = s.requiredId("projectId");
         requireProject(projectId);
         List<Long> excluded = s.flag(EXCLUDE_FLAGGED.name()) ? labelers.table(projectId).flaggedIds() : List.of();
-        List<Long> ids = data.pairIds(projectId, s.flag(PREFER_ADJUDICATED.name()), excluded);
+        PairSource source = PairSource.valueOf(s.choice(PAIR_SOURCE.name()));
+        List<Long> ids = data.pairIds(projectId, s.flag(PREFER_ADJUDICATED.name()), excluded, source);
         if (ids.isEmpty()) {
             throw new InvalidInputException("dataset", "No preference pairs in project " + projectId
-                    + " to train on: rank some tasks first");
+                    + (source == PairSource.BOTH ? "" : " from " + source + " rankings") + " to train on: "
+                    + (source == PairSource.AI ? "run an AI_JUDGE job first" : "rank some tasks first"));
         }
         return ids;
     }

@@ -43,7 +43,7 @@ class RewardExecutor implements JobExecutor {
             ConfigField.checkpoint("baseCheckpoint", "Initialise from (gpt)", List.of(CheckpointKind.BASE, CheckpointKind.SFT),
                     false, "The GPT backbone, for backbone gpt only; InstructGPT starts the reward model from the SFT model."),
             ConfigField.project("projectId", "Project", "The project whose preference pairs it learns from."),
-            Inputs.PREFER_ADJUDICATED, Inputs.EXCLUDE_FLAGGED,
+            Inputs.PAIR_SOURCE, Inputs.PREFER_ADJUDICATED, Inputs.EXCLUDE_FLAGGED,
             ConfigField.integer("epochs", "Epochs", 1, 1, 100,
                     "Passes over the judgments; 1, as InstructGPT's reward model overfits after one."),
             ConfigField.integer("batchSize", "Batch size", RECIPE.batchSize(), 1, 256,

@@ -47,6 +47,7 @@ public class ProgressView extends Div {
                 Ui.stat("Judgments (of " + p.judgmentsWanted() + " wanted)", Long.toString(p.judgments()), "stat-judgments"),
                 Ui.stat("Preference pairs", Long.toString(p.pairs()), "stat-pairs"),
                 Ui.stat("Imported judgments", Long.toString(p.importedJudgments()), "stat-imported"),
+                Ui.stat("AI judgments (not counted above)", Long.toString(p.aiJudgments()), "stat-ai"),
                 Ui.stat("Open leases", Long.toString(p.activeLeases()), "stat-leases"),
                 Ui.stat("Median time on task", seconds(p.medianTimeMs()), "stat-median"));
         stats.addClassName("stats");

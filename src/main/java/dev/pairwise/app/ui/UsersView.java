@@ -165,7 +165,7 @@ public class UsersView extends VerticalLayout {
     }
 
     private static CheckboxGroup<Role> roleChoice() {
-        CheckboxGroup<Role> roles = new CheckboxGroup<>("Roles", Role.values());
+        CheckboxGroup<Role> roles = new CheckboxGroup<>("Roles", Role.HUMAN);
         roles.setItemLabelGenerator(r -> r.name().charAt(0) + r.name().substring(1).toLowerCase());
         roles.setId("user-role-choice");
         return roles;

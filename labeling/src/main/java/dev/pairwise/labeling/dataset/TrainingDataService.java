@@ -54,19 +54,32 @@ public class TrainingDataService {
     }
 
     /**
-     * Ids of a project's preference pairs, oldest first, filtered for label quality.
+     * Ids of a project's preference pairs that are not AI judges', oldest first, filtered for
+     * label quality: {@link #pairIds(long, boolean, Collection, PairSource)} with {@link PairSource#HUMAN}.
+     */
+    public List<Long> pairIds(long projectId, boolean preferAdjudicated, Collection<Long> excludedLabelers) {
+        return pairIds(projectId, preferAdjudicated, excludedLabelers, PairSource.HUMAN);
+    }
+
+    /**
+     * Ids of a project's preference pairs, oldest first, filtered by source and for label quality.
      *
      * @param preferAdjudicated where a reviewer adjudicated a task, only the adjudicated ranking's
      *                          pairs of that task; else every pair, the adjudication as one more ranking
      * @param excludedLabelers  account ids whose judgments' pairs are left out (e.g. flagged labelers)
+     * @param source            whose rankings: people's (and imports), AI judges', or both
      */
-    public List<Long> pairIds(long projectId, boolean preferAdjudicated, Collection<Long> excludedLabelers) {
-        if (!preferAdjudicated && excludedLabelers.isEmpty()) {
+    public List<Long> pairIds(long projectId, boolean preferAdjudicated, Collection<Long> excludedLabelers,
+                              PairSource source) {
+        if (!preferAdjudicated && excludedLabelers.isEmpty() && source == PairSource.BOTH) {
             return pairIds(projectId);
         }
         StringBuilder sql = new StringBuilder("""
                 SELECT p.id FROM preference_pairs p JOIN judgments j ON j.id = p.judgment_id
                  WHERE p.project_id = :projectId""");
+        if (source != PairSource.BOTH) {
+            sql.append(source == PairSource.AI ? " AND j.ai = TRUE" : " AND j.ai = FALSE");
+        }
         if (preferAdjudicated) {
             sql.append(" AND (j.task_id IS NULL OR j.source = 'adjudication'")
                     .append(" OR NOT EXISTS (SELECT 1 FROM adjudications d WHERE d.task_id = j.task_id))");

@@ -114,7 +114,8 @@ public class ExportService {
     /**
      * Writes every judgment a labeler made on a project's tasks, oldest first, one {@link
      * JudgmentRow} a line ({@code task_id, labeler, tiers, judgment_id, created_at}), and each
-     * adjudicated ranking in its place, marked {@code "adjudicated": true}; imported judgments (no
+     * adjudicated ranking in its place, marked {@code "adjudicated": true}, and each AI judge's
+     * ranking marked {@code "ai": true}; imported judgments (no
      * task, no labeler account) are not in it. Returns the number of lines written.
      */
     public long exportJudgments(long projectId, OutputStream out) {
@@ -140,8 +141,17 @@ public class ExportService {
      * between labelers).
      */
     public void forEachJudgment(long projectId, Consumer<JudgmentRow> each) {
+        forEachJudgment(projectId, false, each);
+    }
+
+    /**
+     * Like {@link #forEachJudgment(long, Consumer)}; AI judges' rankings are left out (agreement is
+     * between people) unless {@code includeAi}.
+     */
+    public void forEachJudgment(long projectId, boolean includeAi, Consumer<JudgmentRow> each) {
         requireProject(projectId);
-        forEachJudgmentPage(projectId, page -> page.stream().filter(j -> !j.adjudicated()).forEach(each));
+        forEachJudgmentPage(projectId, page -> page.stream()
+                .filter(j -> !j.adjudicated() && (includeAi || !j.ai())).forEach(each));
     }
 
     private void forEachJudgmentPage(long projectId, Consumer<List<JudgmentRow>> each) {
@@ -149,7 +159,7 @@ public class ExportService {
         while (true) {
             List<JudgmentRow> page = jdbc.sql("""
                             SELECT j.id, j.task_id, COALESCE(a.username, r.username), j.tiers, j.created_at,
-                                   d.judgment_id
+                                   d.judgment_id, j.ai
                               FROM judgments j
                               LEFT JOIN accounts a ON a.id = j.labeler_id
                               LEFT JOIN adjudications d ON d.judgment_id = j.id
@@ -160,7 +170,7 @@ public class ExportService {
                     .params(projectId, after, limits.exportPageSize())
                     .query((rs, n) -> new JudgmentRow(rs.getLong(1), rs.getLong(2), rs.getString(3),
                             Ids.splitTiers(rs.getString(4)), rs.getObject(5, OffsetDateTime.class).toInstant(),
-                            rs.getObject(6) != null))
+                            rs.getObject(6) != null, rs.getBoolean(7)))
                     .list();
             each.accept(page);
             if (page.size() < limits.exportPageSize()) {

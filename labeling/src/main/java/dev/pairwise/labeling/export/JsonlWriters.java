@@ -44,7 +44,8 @@ final class JsonlWriters {
 
     /**
      * {@code {"task_id", "labeler", "tiers": [[id, …], …], "judgment_id", "created_at"}}, the judgments
-     * export; an adjudicated ranking adds {@code "adjudicated": true} (its labeler is the reviewer).
+     * export; an adjudicated ranking adds {@code "adjudicated": true} (its labeler is the reviewer),
+     * an AI judge's ranking {@code "ai": true} (its labeler is the judge's AI account).
      */
     static void judgment(JsonGenerator g, JudgmentRow r) {
         g.writeStartObject();
@@ -63,6 +64,9 @@ final class JsonlWriters {
         g.writeStringProperty("created_at", r.createdAt().toString());
         if (r.adjudicated()) {
             g.writeBooleanProperty("adjudicated", true);
+        }
+        if (r.ai()) {
+            g.writeBooleanProperty("ai", true);
         }
         g.writeEndObject();
         g.writeRaw('\n');

@@ -42,6 +42,7 @@ public class ProgressService {
         long done = tasks.countDone(projectId, p.getOverlap());
         long imported = count("SELECT COUNT(*) FROM judgments WHERE project_id = ? AND labeler_id IS NULL"
                 + " AND source <> 'adjudication'", projectId);
+        long ai = count("SELECT COUNT(*) FROM judgments WHERE project_id = ? AND ai = TRUE", projectId);
         long pairs = count("SELECT COUNT(*) FROM preference_pairs WHERE project_id = ?", projectId);
         long leases = jdbc.sql("""
                         SELECT COUNT(*) FROM assignments a JOIN comparison_tasks t ON t.id = a.task_id
@@ -55,7 +56,7 @@ public class ProgressService {
         jdbc.sql("""
                         SELECT j.labeler_id, a.username, j.time_on_task_ms FROM judgments j
                           JOIN accounts a ON a.id = j.labeler_id
-                         WHERE j.project_id = ?""")
+                         WHERE j.project_id = ? AND j.ai = FALSE""")
                 .param(projectId)
                 .query(rs -> {
                     long id = rs.getLong(1);
@@ -73,7 +74,7 @@ public class ProgressService {
         labelers.sort(Comparator.comparingLong(LabelerProgress::judgments).reversed()
                 .thenComparing(LabelerProgress::username));
         long judgments = counts.values().stream().mapToLong(Long::longValue).sum();
-        return new ProjectProgress(projectId, taskCount, done, taskCount * p.getOverlap(), judgments, imported,
+        return new ProjectProgress(projectId, taskCount, done, taskCount * p.getOverlap(), judgments, imported, ai,
                 pairs, leases, median(all), List.copyOf(labelers));
     }
 

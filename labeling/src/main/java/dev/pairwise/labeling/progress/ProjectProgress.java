@@ -11,12 +11,13 @@ import org.jspecify.annotations.Nullable;
  * @param judgmentsWanted    tasks × overlap
  * @param judgments          judgments by labelers
  * @param importedJudgments  pre-judged comparisons imported from files
+ * @param aiJudgments        rankings by AI judges (AI_JUDGE jobs); not in {@code judgments}, nor in tasksDone
  * @param pairs              preference pairs (labeled and imported)
  * @param activeLeases       tasks held right now
  * @param medianTimeMs       median time on task over all labelers, null if none recorded
  * @param labelers           per labeler, most judgments first
  */
 public record ProjectProgress(long projectId, long tasks, long tasksDone, long judgmentsWanted, long judgments,
-                              long importedJudgments, long pairs, long activeLeases, @Nullable Long medianTimeMs,
+                              long importedJudgments, long aiJudgments, long pairs, long activeLeases, @Nullable Long medianTimeMs,
                               List<LabelerProgress> labelers) {
 }

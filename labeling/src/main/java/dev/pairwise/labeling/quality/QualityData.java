@@ -24,7 +24,10 @@ public class QualityData {
         this.jdbc = jdbc;
     }
 
-    /** The project's labeler judgments (imported ones and adjudications have no labeler), oldest first. */
+    /**
+     * The project's labeler judgments (imported ones and adjudications have no labeler; AI judges'
+     * are left out: this is about people), oldest first.
+     */
     public List<LabelerJudgment> labelerJudgments(long projectId) {
         requireProject(projectId);
         return jdbc.sql("""
@@ -33,7 +36,7 @@ public class QualityData {
                           FROM judgments j
                           JOIN accounts a ON a.id = j.labeler_id
                           JOIN comparison_tasks t ON t.id = j.task_id
-                         WHERE j.project_id = ?
+                         WHERE j.project_id = ? AND j.ai = FALSE
                          ORDER BY j.project_id, j.id""")
                 .param(projectId)
                 .query((rs, n) -> new LabelerJudgment(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4),

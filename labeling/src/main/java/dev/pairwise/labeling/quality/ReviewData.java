@@ -49,7 +49,7 @@ public class ReviewData {
                 .param(taskId).query((rs, n) -> new ShownResponse(rs.getLong(1), rs.getString(2))).list();
         List<LabelerRanking> rankings = jdbc.sql("""
                         SELECT a.username, j.tiers FROM judgments j JOIN accounts a ON a.id = j.labeler_id
-                         WHERE j.task_id = ? ORDER BY j.id""")
+                         WHERE j.task_id = ? AND j.ai = FALSE ORDER BY j.id""")
                 .param(taskId).query((rs, n) -> new LabelerRanking(rs.getString(1), Ids.splitTiers(rs.getString(2))))
                 .list();
         return new ReviewTask(taskId, head.projectId(), head.prompt(), responses, rankings, adjudications.find(taskId));

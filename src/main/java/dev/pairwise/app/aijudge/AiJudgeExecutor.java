@@ -1,0 +1,233 @@
+package dev.pairwise.app.aijudge;
+
+import dev.pairwise.app.connections.ConnectionClient;
+import dev.pairwise.app.connections.ConnectionFailure;
+import dev.pairwise.app.connections.ConnectionView;
+import dev.pairwise.app.connections.ModelConnections;
+import dev.pairwise.app.jobs.CheckpointKind;
+import dev.pairwise.app.jobs.CheckpointView;
+import dev.pairwise.app.jobs.ConfigField;
+import dev.pairwise.app.jobs.JobContext;
+import dev.pairwise.app.jobs.JobExecutor;
+import dev.pairwise.app.jobs.JobSettings;
+import dev.pairwise.app.jobs.JobType;
+import dev.pairwise.app.jobs.ModelRegistry;
+import dev.pairwise.labeling.InvalidInputException;
+import dev.pairwise.labeling.NotFoundException;
+import dev.pairwise.labeling.ai.AiJudgments;
+import dev.pairwise.labeling.ai.AiOutcome;
+import dev.pairwise.labeling.ai.NewAiVerdict;
+import dev.pairwise.labeling.ai.TaskToJudge;
+import dev.pairwise.labeling.project.ProjectService;
+import dev.pairwise.labeling.task.ShownResponse;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * AI_JUDGE jobs: a judge (a model connection or a policy checkpoint) ranks a project's tasks by a
+ * written rubric of principles (Constitutional AI's "constitution"; RLAIF's AI labeler). Each task
+ * is asked twice, the responses in the task's stored order and reversed, and the two answers are
+ * reconciled by {@link BothOrders}. Verdicts are stored as judgments of the judge's AI account
+ * (created on first use), marked as AI, with both raw answers kept; a malformed answer is an
+ * abstention, never a failure of the job.
+ *
+ * <p>The snapshot is the tasks the judge had no verdict on at submission (at most
+ * {@code maxTasks}). A task whose question got no answer after the connection's retries is left
+ * without a verdict, so a later job asks again; {@value #MAX_FAILURES_IN_A_ROW} such failures in a
+ * row fail the job (the server is down, not one question bad). Resumes after a restart: tasks
+ * judged meanwhile are skipped.
+ */
+@Component
+class AiJudgeExecutor implements JobExecutor {
+
+    /** Longest rubric accepted: a constitution of a few dozen principles fits well under it. */
+    static final int MAX_RUBRIC_CHARS = 20_000;
+    static final int MAX_FAILURES_IN_A_ROW = 5;
+
+    static final List<ConfigField> FIELDS = List.of(
+            ConfigField.project("projectId", "Project", "The project whose tasks the judge ranks."),
+            new ConfigField("rubric", "Rubric", ConfigField.Kind.TEXT, null, null, null, List.of(), true,
+                    "The principles to judge by, as the judge's system message (e.g. 'Prefer the more helpful, "
+                            + "honest and harmless response.')."),
+            new ConfigField("connectionId", "Judge connection", ConfigField.Kind.INTEGER, null, 1.0, null, List.of(),
+                    false, "The id of a model connection that judges; give this or a judge checkpoint."),
+            ConfigField.checkpoint("judgeCheckpoint", "Judge checkpoint", List.of(CheckpointKind.BASE,
+                    CheckpointKind.SFT, CheckpointKind.POLICY), false,
+                    "A policy checkpoint that judges instead of a connection."),
+            ConfigField.integer("maxTasks", "Max tasks", 100, 1, 100_000,
+                    "How many of the project's tasks this judge has not judged yet, oldest first; two questions each."),
+            ConfigField.choice("onDisagreement", "When the two orders disagree", List.of("TIE", "ABSTAIN"),
+                    "TIE stores the disagreeing responses as tied; ABSTAIN stores no ranking for the task."),
+            ConfigField.number("temperature", "Temperature", 0.0, 0.0, 2.0,
+                    "0 asks for the judge's most likely answer, as RLAIF labelers are run."),
+            ConfigField.integer("maxTokens", "Max answer tokens", 512, 1, 8192,
+                    "Room for the judge to reason before its 'Ranking:' line."),
+            ConfigField.integer("seed", "Seed", 0, Long.MIN_VALUE, Long.MAX_VALUE,
+                    "Seeds a checkpoint judge's sampling when the temperature is above 0."));
+
+    private final AiJudgments judgments;
+    private final ProjectService projects;
+    private final ModelConnections connections;
+    private final ConnectionClient client;
+    private final ModelRegistry registry;
+
+    AiJudgeExecutor(AiJudgments judgments, ProjectService projects, ModelConnections connections,
+                    ConnectionClient client, ModelRegistry registry) {
+        this.judgments = judgments;
+        this.projects = projects;
+        this.connections = connections;
+        this.client = client;
+        this.registry = registry;
+    }
+
+    @Override
+    public JobType type() {
+        return JobType.AI_JUDGE;
+    }
+
+    @Override
+    public List<ConfigField> fields() {
+        return FIELDS;
+    }
+
+    @Override
+    public List<Long> prepare(JsonNode node) {
+        JobSettings config = JobSettings.check(FIELDS, node);
+        long projectId = config.requiredId("projectId");
+        try {
+            projects.get(projectId);
+        } catch (NotFoundException e) {
+            throw new InvalidInputException("config.projectId", "project " + projectId + " does not exist");
+        }
+        String rubric = config.text("rubric").strip();
+        if (rubric.length() > MAX_RUBRIC_CHARS) {
+            throw new InvalidInputException("config.rubric", "rubric is longer than " + MAX_RUBRIC_CHARS + " characters");
+        }
+        String system = systemName(config);
+        List<Long> tasks = judgments.tasksToJudge(projectId, system, config.integer("maxTasks"));
+        if (tasks.isEmpty()) {
+            throw new InvalidInputException("config.projectId", "project " + projectId
+                    + " has no task that the judge " + system + " has not judged yet");
+        }
+        return tasks;
+    }
+
+    /** The judge system's name; checks that exactly one of connection and checkpoint is given. */
+    private String systemName(JobSettings config) {
+        Long connectionId = config.id("connectionId");
+        Long checkpointId = config.id("judgeCheckpoint");
+        if ((connectionId == null) == (checkpointId == null)) {
+            throw new InvalidInputException("config.connectionId",
+                    "give the judge as either connectionId or judgeCheckpoint (exactly one)");
+        }
+        if (connectionId != null) {
+            try {
+                return connections.get(connectionId).name();
+            } catch (NotFoundException e) {
+                throw new InvalidInputException("config.connectionId", "connection " + connectionId + " does not exist");
+            }
+        }
+        return registry.get(checkpointId).name(); // kind and existence checked at submission
+    }
+
+    private Judge judge(JobSettings config) {
+        double temperature = config.number("temperature");
+        int maxTokens = config.integer("maxTokens");
+        Long connectionId = config.id("connectionId");
+        if (connectionId != null) {
+            ConnectionView c = connections.get(connectionId);
+            return new ConnectionJudge(client, connectionId, c.name(), temperature, maxTokens);
+        }
+        CheckpointView checkpoint = registry.get(config.requiredId("judgeCheckpoint"));
+        return new CheckpointJudge(checkpoint.name(), Path.of(checkpoint.path()), temperature, maxTokens,
+                config.longValue("seed"));
+    }
+
+    @Override
+    public void run(JobContext ctx) {
+        JobSettings config = JobSettings.check(FIELDS, ctx.config());
+        String rubric = config.text("rubric").strip();
+        BothOrders.OnDisagreement onDisagreement = BothOrders.OnDisagreement.valueOf(config.choice("onDisagreement"));
+        List<Long> tasks = ctx.dataset();
+        Map<AiOutcome, Integer> counts = new EnumMap<>(AiOutcome.class);
+        int failed = 0;
+        int failedInARow = 0;
+        int skipped = 0;
+        try (Judge judge = judge(config)) {
+            long judgeId = judgments.judgeAccount(judge.system());
+            ctx.log("judging " + tasks.size() + " tasks with " + judge.system() + " as "
+                    + AiJudgments.accountName(judge.system()) + "; disagreeing orders: " + onDisagreement);
+            ctx.progress(0, tasks.size());
+            for (int i = 0; i < tasks.size(); i++) {
+                if (ctx.isCancelled()) {
+                    ctx.log("cancelled after " + i + " tasks");
+                    return;
+                }
+                TaskToJudge task;
+                try {
+                    task = judgments.task(tasks.get(i));
+                } catch (NotFoundException gone) {
+                    skipped++;
+                    continue;
+                }
+                NewAiVerdict verdict;
+                try {
+                    verdict = ask(judge, rubric, task, onDisagreement, ctx.jobId());
+                    failedInARow = 0;
+                } catch (ConnectionFailure f) {
+                    failed++;
+                    ctx.log("task " + task.taskId() + ": no answer (" + f.getMessage() + "); left for a later job");
+                    if (++failedInARow >= MAX_FAILURES_IN_A_ROW) {
+                        throw new IllegalStateException("the judge gave no answer " + failedInARow
+                                + " times in a row; last: " + f.getMessage(), f);
+                    }
+                    ctx.progress(i + 1, tasks.size());
+                    continue;
+                }
+                if (judgments.record(judgeId, verdict).isPresent()) {
+                    counts.merge(verdict.outcome(), 1, Integer::sum);
+                    if (verdict.outcome() != AiOutcome.RANKED) {
+                        ctx.log("task " + task.taskId() + ": " + verdict.outcome().name().toLowerCase(Locale.ROOT)
+                                + " (" + verdict.reason() + ")");
+                    }
+                } else {
+                    skipped++; // judged meanwhile (a resumed job, or another job of the same judge)
+                }
+                ctx.progress(i + 1, tasks.size());
+                ctx.metric("ranked", counts.getOrDefault(AiOutcome.RANKED, 0));
+                ctx.metric("abstained", counts.getOrDefault(AiOutcome.ABSTAIN, 0));
+            }
+        }
+        ctx.log(String.format(Locale.ROOT, "done: %d ranked, %d tied, %d abstained, %d without an answer, %d skipped",
+                counts.getOrDefault(AiOutcome.RANKED, 0), counts.getOrDefault(AiOutcome.TIE, 0),
+                counts.getOrDefault(AiOutcome.ABSTAIN, 0), failed, skipped));
+    }
+
+    /** Both questions about one task and their verdict. */
+    static NewAiVerdict ask(Judge judge, String rubric, TaskToJudge task, BothOrders.OnDisagreement onDisagreement,
+                            @Nullable Long jobId) {
+        List<ShownResponse> forward = task.responses();
+        List<ShownResponse> reversed = new ArrayList<>(forward).reversed();
+        int k = forward.size();
+        String forwardAnswer = judge.ask(rubric, task.prompt(), forward.stream().map(ShownResponse::text).toList());
+        String reversedAnswer = judge.ask(rubric, task.prompt(), reversed.stream().map(ShownResponse::text).toList());
+        List<Long> forwardOrder = forward.stream().map(ShownResponse::id).toList();
+        List<Long> reversedOrder = reversed.stream().map(ShownResponse::id).toList();
+        BothOrders.Verdict v = BothOrders.reconcile(forwardOrder, RankingAnswer.read(forwardAnswer, k), reversedOrder,
+                RankingAnswer.read(reversedAnswer, k), onDisagreement);
+        return new NewAiVerdict(task.taskId(), jobId, forwardOrder, forwardAnswer, v.forward(), reversedAnswer,
+                v.reversed(), v.outcome(), v.tiers(), v.reason());
+    }
+
+    @Override
+    public boolean supportsResume() {
+        return true;
+    }
+}

@@ -1,0 +1,13 @@
+package dev.pairwise.app.aijudge;
+
+import org.springframework.boot.test.context.SpringBootTest;
+
+/** {@link AiJudgeScenarios} on the embedded default database, H2 in PostgreSQL mode. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.url=jdbc:h2:mem:aijudge;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;"
+                + "LOCK_TIMEOUT=10000;DB_CLOSE_DELAY=-1",
+        "pairwise.demo.enabled=false",
+        "pairwise.jobs.checkpoint-dir=${java.io.tmpdir}/pairwise-ai-judge-h2",
+        "pairwise.connections.key-file=${java.io.tmpdir}/pairwise-ai-judge-h2/connections.key"})
+class H2AiJudgeIT extends AiJudgeScenarios {
+}
