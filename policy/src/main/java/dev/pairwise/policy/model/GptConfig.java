@@ -7,6 +7,7 @@
 package dev.pairwise.policy.model;
 
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Model configuration, validated on construction. Field meanings follow nanoGPT's
@@ -27,6 +28,12 @@ import java.util.Locale;
  * @param mlpHidden     hidden width of the MLP; 0 means the default of {@code mlp}
  * @param ropeTheta     RoPE base frequency; 10000 as in Su et al. and LLaMA
  * @param normEps       epsilon inside the norms; 1e-5 as PyTorch's LayerNorm default
+ * @param kvHeads       key/value heads (grouped-query attention, Ainslie et al. 2023: each group of
+ *                      {@code heads / kvHeads} query heads shares one key and value head, as
+ *                      Llama 2 70B, Llama 3, Mistral and Qwen2 do); 0 means {@code heads}, plain
+ *                      multi-head attention
+ * @param ropeScaling   how the rotary frequencies are stretched for long contexts (Hugging Face's
+ *                      {@code rope_scaling}); null for none
  */
 public record GptConfig(
         int vocabSize,
@@ -41,7 +48,9 @@ public record GptConfig(
         boolean bias,
         int mlpHidden,
         double ropeTheta,
-        double normEps) {
+        double normEps,
+        int kvHeads,
+        @Nullable RopeScaling ropeScaling) {
 
     /** Normalisation before attention and MLP (pre-norm blocks). */
     public enum Norm { LAYER, RMS }
@@ -77,6 +86,25 @@ public record GptConfig(
         if (!(normEps > 0 && normEps < 1)) {
             throw new IllegalArgumentException("normEps must be in (0, 1), got " + normEps);
         }
+        if (kvHeads < 0 || kvHeads > 0 && heads % kvHeads != 0) {
+            throw new IllegalArgumentException("kvHeads (" + kvHeads + ") must divide heads (" + heads
+                    + "), or be 0 for one key/value head per query head");
+        }
+        if (ropeScaling != null && position != Position.ROPE) {
+            throw new IllegalArgumentException("ropeScaling needs rotary positions, got position " + position);
+        }
+    }
+
+    /** A configuration with plain multi-head attention and unscaled rotary frequencies. */
+    public GptConfig(int vocabSize, int contextLength, int layers, int heads, int width, Norm norm, Position position,
+                     Mlp mlp, boolean tieEmbeddings, boolean bias, int mlpHidden, double ropeTheta, double normEps) {
+        this(vocabSize, contextLength, layers, heads, width, norm, position, mlp, tieEmbeddings, bias, mlpHidden,
+                ropeTheta, normEps, 0, null);
+    }
+
+    /** Key/value heads: {@code kvHeads} when set, otherwise {@code heads}. */
+    public int keyValueHeads() {
+        return kvHeads == 0 ? heads : kvHeads;
     }
 
     /** Size of one attention head. */
@@ -103,19 +131,19 @@ public record GptConfig(
     /** A copy with another vocabulary size (presets are chosen before the tokenizer is known). */
     public GptConfig withVocabSize(int newVocabSize) {
         return new GptConfig(newVocabSize, contextLength, layers, heads, width, norm, position, mlp,
-                tieEmbeddings, bias, mlpHidden, ropeTheta, normEps);
+                tieEmbeddings, bias, mlpHidden, ropeTheta, normEps, kvHeads, ropeScaling);
     }
 
     /** A copy with another context length. */
     public GptConfig withContextLength(int newContextLength) {
         return new GptConfig(vocabSize, newContextLength, layers, heads, width, norm, position, mlp,
-                tieEmbeddings, bias, mlpHidden, ropeTheta, normEps);
+                tieEmbeddings, bias, mlpHidden, ropeTheta, normEps, kvHeads, ropeScaling);
     }
 
     /** A copy with the modern block: RMSNorm, RoPE, SwiGLU (the peer's config B). */
     public GptConfig modern() {
         return new GptConfig(vocabSize, contextLength, layers, heads, width, Norm.RMS, Position.ROPE, Mlp.SWIGLU,
-                tieEmbeddings, bias, 0, ropeTheta, normEps);
+                tieEmbeddings, bias, 0, ropeTheta, normEps, kvHeads, ropeScaling);
     }
 
     /**
