@@ -10,10 +10,10 @@ import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code hf-import}: a Hugging Face Llama-family folder becomes one of our checkpoints. */
+/** {@code hf-import}: a Hugging Face Llama-family or GPT-2 folder becomes one of our checkpoints. */
 @Command(name = "hf-import", description = {
-        "Imports a Hugging Face Llama-family checkpoint (LlamaForCausalLM, MistralForCausalLM: Llama 2/3, "
-                + "Mistral, SmolLM) into a checkpoint folder that sample, sft, dpo and ppo load.",
+        "Imports a Hugging Face checkpoint (LlamaForCausalLM, MistralForCausalLM: Llama 2/3, Mistral, SmolLM; "
+                + "GPT2LMHeadModel) into one of our checkpoint folders.",
         "Reads config.json and model.safetensors or the shards of model.safetensors.index.json (F32, F16, BF16; "
                 + "saved as F32); copies tokenizer.json and friends verbatim. Unknown architectures, unsupported "
                 + "features (attention biases, QK norms, yarn/dynamic rope scaling) and missing or mis-shaped "

@@ -19,20 +19,22 @@ import java.util.Locale;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
-/** Reads a Hugging Face {@code config.json} of a Llama-family model into a {@link GptConfig}. */
+/** Reads a Hugging Face {@code config.json} of a Llama-family or GPT-2 model into a {@link GptConfig}. */
 public final class HfConfig {
 
     /** {@code model_type} values whose modules are Llama's (Mistral adds only a sliding window). */
-    static final Set<String> MODEL_TYPES = Set.of("llama", "mistral");
+    static final Set<String> LLAMA_TYPES = Set.of("llama", "mistral");
+    /** {@code model_type} values this importer maps. */
+    static final Set<String> MODEL_TYPES = Set.of("llama", "mistral", "gpt2");
     /** {@code architectures} entries this importer maps. */
-    static final Set<String> ARCHITECTURES = Set.of("LlamaForCausalLM", "MistralForCausalLM");
+    static final Set<String> ARCHITECTURES = Set.of("LlamaForCausalLM", "MistralForCausalLM", "GPT2LMHeadModel");
 
     private HfConfig() {
     }
 
     /**
      * The model configuration of {@code json}, its context length the smaller of the config's
-     * {@code max_position_embeddings}, Mistral's {@code sliding_window} (attention within the
+     * {@code max_position_embeddings} (GPT-2: {@code n_positions}), Mistral's {@code sliding_window} (attention within the
      * window equals full attention) and {@code maxContext} (the causal mask is context² floats).
      *
      * @throws IllegalArgumentException naming the unsupported architecture, the missing or
@@ -45,7 +47,9 @@ public final class HfConfig {
         } catch (JsonParseException | IllegalStateException e) {
             throw new IllegalArgumentException("config.json is not a JSON object: " + e.getMessage(), e);
         }
-        checkArchitecture(o);
+        if (checkArchitecture(o)) {
+            return gpt2(o, maxContext);
+        }
         int hidden = integer(o, "hidden_size");
         int heads = integer(o, "num_attention_heads");
         int kvHeads = o.has("num_key_value_heads") && !o.get("num_key_value_heads").isJsonNull()
@@ -84,7 +88,42 @@ public final class HfConfig {
                 integer(o, "intermediate_size"), theta, eps, kvHeads == heads ? 0 : kvHeads, ropeScaling(o));
     }
 
-    private static void checkArchitecture(JsonObject o) {
+    /**
+     * GPT-2 (transformers' GPT2Config and its defaults): LayerNorm with biases, learned positions,
+     * GELU (tanh form for "gelu_new"), biases in every linear layer, tied head unless said otherwise.
+     */
+    private static GptConfig gpt2(JsonObject o, int maxContext) {
+        int width = present(o, "n_embd") ? integer(o, "n_embd") : 768;
+        int heads = present(o, "n_head") ? integer(o, "n_head") : 12;
+        if (heads <= 0 || width % heads != 0) {
+            throw new IllegalArgumentException("config.json: n_head (" + heads + ") must divide n_embd (" + width + ")");
+        }
+        String act = present(o, "activation_function") ? string(o, "activation_function") : "gelu_new";
+        GptConfig.Mlp mlp = switch (act) {
+            case "gelu_new", "gelu_pytorch_tanh" -> GptConfig.Mlp.GELU_TANH;
+            case "gelu" -> GptConfig.Mlp.GELU;
+            default -> throw new IllegalArgumentException("config.json: activation_function '" + act
+                    + "' is not supported (gelu_new, gelu_pytorch_tanh, gelu)");
+        };
+        if (present(o, "scale_attn_weights") && !bool(o, "scale_attn_weights")) {
+            throw new IllegalArgumentException("config.json: scale_attn_weights = false is not supported");
+        }
+        for (String flag : List.of("scale_attn_by_inverse_layer_idx", "add_cross_attention")) {
+            if (present(o, flag) && bool(o, flag)) {
+                throw new IllegalArgumentException("config.json: " + flag + " = true is not supported");
+            }
+        }
+        int positions = present(o, "n_positions") ? integer(o, "n_positions") : 1024;
+        double eps = present(o, "layer_norm_epsilon") ? number(o, "layer_norm_epsilon") : 1e-5;
+        boolean tied = !present(o, "tie_word_embeddings") || bool(o, "tie_word_embeddings");
+        int inner = present(o, "n_inner") ? integer(o, "n_inner") : 4 * width;
+        return new GptConfig(present(o, "vocab_size") ? integer(o, "vocab_size") : 50257,
+                Math.min(positions, maxContext), present(o, "n_layer") ? integer(o, "n_layer") : 12, heads, width,
+                GptConfig.Norm.LAYER, GptConfig.Position.LEARNED, mlp, tied, true, inner, 10000, eps, 0, null);
+    }
+
+    /** Refuses what is neither Llama-family nor GPT-2; true for GPT-2. */
+    private static boolean checkArchitecture(JsonObject o) {
         String type = present(o, "model_type") ? string(o, "model_type") : null;
         List<String> architectures = new ArrayList<>();
         if (present(o, "architectures")) {
@@ -100,8 +139,7 @@ public final class HfConfig {
             throw new IllegalArgumentException("config.json names neither model_type nor architectures; " + supported);
         }
         if (type != null && !MODEL_TYPES.contains(type)) {
-            throw new IllegalArgumentException("config.json: model_type '" + type + "' is not supported"
-                    + (type.equals("gpt2") ? " yet (GPT-2 import is not implemented)" : "") + "; " + supported);
+            throw new IllegalArgumentException("config.json: model_type '" + type + "' is not supported; " + supported);
         }
         for (String arch : architectures) {
             if (!ARCHITECTURES.contains(arch)) {
@@ -109,6 +147,12 @@ public final class HfConfig {
                         + supported);
             }
         }
+        boolean gpt2 = type != null ? type.equals("gpt2") : architectures.contains("GPT2LMHeadModel");
+        if (gpt2 != architectures.stream().allMatch(a -> a.equals("GPT2LMHeadModel")) && !architectures.isEmpty()) {
+            throw new IllegalArgumentException("config.json: model_type '" + type + "' does not match architectures "
+                    + architectures);
+        }
+        return gpt2;
     }
 
     private static @Nullable RopeScaling ropeScaling(JsonObject o) {

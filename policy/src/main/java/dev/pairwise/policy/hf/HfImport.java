@@ -1,5 +1,5 @@
 /*
- * Loading a Hugging Face Llama-family folder: config first (refuses before any tensor is read),
+ * Loading a Hugging Face Llama-family or GPT-2 folder: config first (refuses before any tensor is read),
  * then the tensors, mapped by name and checked against the config, into a GptModel. Saved as one
  * of our checkpoints (model.safetensors under GptModel's names, config.json in our form), the
  * model loads wherever ours do: sampling, SFT, DPO, PPO, reward-model backbones.
@@ -24,7 +24,7 @@ import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
-/** Imports Hugging Face Llama-family checkpoints. */
+/** Imports Hugging Face Llama-family and GPT-2 checkpoints. */
 public final class HfImport {
 
     /** Context length cap when the caller gives none: the causal mask alone is context² floats (16 MB here). */
@@ -70,7 +70,9 @@ public final class HfImport {
         GptConfig config = config(dir, maxContext);
         Map<String, TensorData> ours;
         try {
-            ours = LlamaTensors.map(config, HfTensors.read(dir));
+            Map<String, TensorData> hf = HfTensors.read(dir);
+            ours = config.position() == GptConfig.Position.LEARNED ? Gpt2Tensors.map(config, hf)
+                    : LlamaTensors.map(config, hf);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(dir + ": " + e.getMessage(), e);
         }

@@ -1,7 +1,7 @@
 /**
  * Hugging Face checkpoints in: a folder with {@code config.json} and {@code model.safetensors}
- * (or shards listed by {@code model.safetensors.index.json}) of a Llama-family model becomes a
- * {@link dev.pairwise.policy.model.GptModel} with grouped-query attention, every tensor mapped
+ * (or shards listed by {@code model.safetensors.index.json}) of a Llama-family model (grouped-query
+ * attention, rotary scaling) or a GPT-2 becomes a {@link dev.pairwise.policy.model.GptModel}, every tensor mapped
  * by its Hugging Face name. Architectures or tensors this project cannot reproduce exactly are
  * refused with a message naming them.
  */

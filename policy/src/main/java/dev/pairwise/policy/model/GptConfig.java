@@ -58,8 +58,11 @@ public record GptConfig(
     /** How positions enter the model. */
     public enum Position { LEARNED, ROPE }
 
-    /** Feed-forward block. */
-    public enum Mlp { GELU, SWIGLU }
+    /**
+     * Feed-forward block: GELU (exact, erf; nanoGPT's nn.GELU), GELU_TANH (the tanh approximation
+     * GPT-2 was trained with, transformers' "gelu_new") or SwiGLU.
+     */
+    public enum Mlp { GELU, SWIGLU, GELU_TANH }
 
     /** Validates every field; the message names the field and the rule it breaks. */
     public GptConfig {
@@ -121,7 +124,7 @@ public record GptConfig(
         if (mlpHidden > 0) {
             return mlpHidden;
         }
-        if (mlp == Mlp.GELU) {
+        if (mlp != Mlp.SWIGLU) {
             return 4 * width;
         }
         int h = (int) Math.round(8.0 * width / 3.0);

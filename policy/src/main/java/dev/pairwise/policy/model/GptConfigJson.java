@@ -86,7 +86,9 @@ public final class GptConfigJson {
                 switch (mlp) {
                     case "gelu" -> GptConfig.Mlp.GELU;
                     case "swiglu" -> GptConfig.Mlp.SWIGLU;
-                    default -> throw new IllegalArgumentException("config.json: mlp must be gelu|swiglu, got " + mlp);
+                    case "gelu_tanh" -> GptConfig.Mlp.GELU_TANH;
+                    default -> throw new IllegalArgumentException("config.json: mlp must be gelu|gelu_tanh|swiglu, got "
+                            + mlp);
                 },
                 bool(o, "tie_embeddings"), bool(o, "bias"), integer(o, "mlp_hidden"),
                 number(o, "rope_theta"), number(o, "norm_eps"),

@@ -311,10 +311,18 @@ public final class GptModel implements AutoCloseable {
             NDList gu = hidden.split(2, 2);
             NDArray gate = gu.get(0);
             hidden = gate.mul(gate.getNDArrayInternal().sigmoid()).mul(gu.get(1));
+        } else if (config.mlp() == GptConfig.Mlp.GELU_TANH) {
+            hidden = geluTanh(hidden);
         } else {
             hidden = hidden.getNDArrayInternal().gelu();
         }
         return x.add(Linear.linear(hidden, w.mproj, w.mprojB).singletonOrThrow());
+    }
+
+    /** GPT-2's GELU, 0.5·x·(1 + tanh(√(2/π)·(x + 0.044715·x³))): libtorch's gelu is the exact erf form. */
+    private static NDArray geluTanh(NDArray x) {
+        NDArray inner = x.pow(3).mul(0.044715f).add(x).mul((float) Math.sqrt(2 / Math.PI));
+        return inner.tanh().add(1f).mul(x).mul(0.5f);
     }
 
     /**

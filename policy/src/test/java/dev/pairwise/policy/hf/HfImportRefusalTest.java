@@ -31,51 +31,11 @@ class HfImportRefusalTest {
     @TempDir
     Path dir;
 
-    /** A tiny Llama config.json: width 16, 4 heads over 2 key/value heads, 2 layers, vocabulary 32. */
-    static JsonObject config() {
-        return JsonParser.parseString("""
-                {"architectures": ["LlamaForCausalLM"], "model_type": "llama", "hidden_size": 16,
-                 "intermediate_size": 24, "num_hidden_layers": 2, "num_attention_heads": 4,
-                 "num_key_value_heads": 2, "vocab_size": 32, "max_position_embeddings": 64,
-                 "rms_norm_eps": 1e-5, "rope_theta": 10000.0, "tie_word_embeddings": false}
-                """).getAsJsonObject();
-    }
-
-    /** Random F32 tensors under the Hugging Face names of {@link #config()}. */
-    static Map<String, TensorData> tensors() {
-        Map<String, TensorData> t = new LinkedHashMap<>();
-        SplittableRandom random = new SplittableRandom(3);
-        put(t, random, "model.embed_tokens.weight", 32, 16);
-        for (int i = 0; i < 2; i++) {
-            String p = "model.layers." + i + ".";
-            put(t, random, p + "input_layernorm.weight", 16);
-            put(t, random, p + "self_attn.q_proj.weight", 16, 16);
-            put(t, random, p + "self_attn.k_proj.weight", 8, 16);
-            put(t, random, p + "self_attn.v_proj.weight", 8, 16);
-            put(t, random, p + "self_attn.o_proj.weight", 16, 16);
-            put(t, random, p + "post_attention_layernorm.weight", 16);
-            put(t, random, p + "mlp.gate_proj.weight", 24, 16);
-            put(t, random, p + "mlp.up_proj.weight", 24, 16);
-            put(t, random, p + "mlp.down_proj.weight", 16, 24);
-        }
-        put(t, random, "model.norm.weight", 16);
-        put(t, random, "lm_head.weight", 32, 16);
-        return t;
-    }
-
-    private static void put(Map<String, TensorData> t, SplittableRandom random, String name, long... shape) {
-        float[] values = new float[Math.toIntExact(java.util.Arrays.stream(shape).reduce(1, (a, b) -> a * b))];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = (float) random.nextGaussian();
-        }
-        t.put(name, TensorData.ofFloats(shape, values));
-    }
-
     private Path folder(Consumer<JsonObject> editConfig, Consumer<Map<String, TensorData>> editTensors)
             throws IOException {
-        JsonObject c = config();
+        JsonObject c = TinyHfFolders.llamaConfig(32);
         editConfig.accept(c);
-        Map<String, TensorData> t = tensors();
+        Map<String, TensorData> t = TinyHfFolders.llamaTensors(32);
         editTensors.accept(t);
         Files.writeString(dir.resolve("config.json"), c.toString());
         Safetensors.write(dir.resolve("model.safetensors"), t, Map.of("format", "pt"));
@@ -110,8 +70,10 @@ class HfImportRefusalTest {
             c.remove("model_type");
             c.add("architectures", JsonParser.parseString("[\"Qwen3ForCausalLM\"]"));
         }, t -> { }))).hasMessageContaining("architecture 'Qwen3ForCausalLM' is not supported");
+        assertThatThrownBy(() -> load(folder(c -> c.addProperty("model_type", "qwen2"), t -> { })))
+                .hasMessageContaining("model_type 'qwen2' is not supported");
         assertThatThrownBy(() -> load(folder(c -> c.addProperty("model_type", "gpt2"), t -> { })))
-                .hasMessageContaining("GPT-2 import is not implemented");
+                .hasMessageContaining("model_type 'gpt2' does not match architectures [LlamaForCausalLM]");
     }
 
     @Test
@@ -154,7 +116,7 @@ class HfImportRefusalTest {
 
     @Test
     void config_defaults_follow_transformers_and_scaling_is_read() throws IOException {
-        JsonObject c = config();
+        JsonObject c = TinyHfFolders.llamaConfig(32);
         c.remove("num_key_value_heads");
         c.remove("rope_theta");
         c.remove("tie_word_embeddings");
@@ -173,8 +135,8 @@ class HfImportRefusalTest {
 
     @Test
     void shards_must_exist_and_hold_what_the_index_says() throws IOException {
-        Files.writeString(dir.resolve("config.json"), config().toString());
-        Map<String, TensorData> all = tensors();
+        Files.writeString(dir.resolve("config.json"), TinyHfFolders.llamaConfig(32).toString());
+        Map<String, TensorData> all = TinyHfFolders.llamaTensors(32);
         Map<String, TensorData> first = new LinkedHashMap<>();
         Map<String, TensorData> second = new LinkedHashMap<>();
         JsonObject weightMap = new JsonObject();
@@ -199,6 +161,49 @@ class HfImportRefusalTest {
         try (GptModel model = load(dir)) {
             assertThat(model.config().layers()).isEqualTo(2);
         }
+    }
+
+    /** A GPT-2 folder (width 8, 2 heads, 1 layer, 8 positions, vocabulary 16) with one tensor edited. */
+    private Path gpt2Folder(Consumer<Map<String, TensorData>> edit) throws IOException {
+        Files.writeString(dir.resolve("config.json"), """
+                {"architectures": ["GPT2LMHeadModel"], "model_type": "gpt2", "n_embd": 8, "n_head": 2,
+                 "n_layer": 1, "n_positions": 8, "vocab_size": 16}
+                """);
+        Map<String, TensorData> t = new LinkedHashMap<>();
+        SplittableRandom random = new SplittableRandom(4);
+        TinyHfFolders.put(t, random, "transformer.wte.weight", 16, 8);
+        TinyHfFolders.put(t, random, "transformer.wpe.weight", 8, 8);
+        for (String ln : new String[] {"transformer.h.0.ln_1", "transformer.h.0.ln_2", "transformer.ln_f"}) {
+            TinyHfFolders.put(t, random, ln + ".weight", 8);
+            TinyHfFolders.put(t, random, ln + ".bias", 8);
+        }
+        TinyHfFolders.put(t, random, "transformer.h.0.attn.c_attn.weight", 8, 24);
+        TinyHfFolders.put(t, random, "transformer.h.0.attn.c_attn.bias", 24);
+        TinyHfFolders.put(t, random, "transformer.h.0.attn.c_proj.weight", 8, 8);
+        TinyHfFolders.put(t, random, "transformer.h.0.attn.c_proj.bias", 8);
+        TinyHfFolders.put(t, random, "transformer.h.0.mlp.c_fc.weight", 8, 32);
+        TinyHfFolders.put(t, random, "transformer.h.0.mlp.c_fc.bias", 32);
+        TinyHfFolders.put(t, random, "transformer.h.0.mlp.c_proj.weight", 32, 8);
+        TinyHfFolders.put(t, random, "transformer.h.0.mlp.c_proj.bias", 8);
+        edit.accept(t);
+        Safetensors.write(dir.resolve("model.safetensors"), t, Map.of());
+        return dir;
+    }
+
+    @Test
+    void gpt2_loads_with_its_layout_and_refuses_a_linear_layout_weight() throws IOException {
+        try (GptModel model = HfImport.load(gpt2Folder(t -> { }), 4, Device.cpu())) {
+            assertThat(model.config().mlp()).isEqualTo(GptConfig.Mlp.GELU_TANH);
+            assertThat(model.config().contextLength()).as("capped, wpe sliced").isEqualTo(4);
+            assertThat(model.parameters().get("transformer.h.0.attn.c_attn.weight").getShape().getShape())
+                    .as("Conv1D (in, out) transposed to (out, in)").containsExactly(24, 8);
+        }
+        assertThatThrownBy(() -> load(gpt2Folder(t -> t.put("transformer.h.0.attn.c_attn.weight",
+                TensorData.ofFloats(new long[] {24, 8}, new float[192])))))
+                .hasMessageContaining("tensor 'transformer.h.0.attn.c_attn.weight' has shape [24, 8], expected [8, 24]")
+                .hasMessageContaining("Conv1D layout");
+        assertThatThrownBy(() -> load(gpt2Folder(t -> t.remove("transformer.ln_f.bias"))))
+                .hasMessageContaining("missing tensor 'transformer.ln_f.bias'");
     }
 
     @Test

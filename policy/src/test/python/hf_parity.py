@@ -1,14 +1,15 @@
 #!/usr/bin/env python3
-"""Reference for HfLlamaParityTest: tiny random Llama-family checkpoints in Hugging Face layout
-and the logits PyTorch computes for them.
+"""Reference for HfParityTest: tiny random Llama-family and GPT-2 checkpoints in Hugging Face
+layout and the logits PyTorch computes for them.
 
 Needs only PyTorch (Debian: apt-get install python3-torch); transformers and safetensors are not
 installed here, so the safetensors files are written by hand (8-byte little-endian header length,
 JSON header, raw little-endian data) and the forward pass follows transformers' modeling_llama
 (LlamaRMSNorm in float32, rotate_half RoPE with _compute_llama3_parameters / linear scaling,
-repeat_kv for grouped-query attention, eager attention with softmax in float32, SwiGLU MLP).
+repeat_kv for grouped-query attention, eager attention with softmax in float32, SwiGLU MLP) and
+modeling_gpt2 (Conv1D weights (in, out), learned positions, LayerNorm, gelu_new).
 
-Usage: hf_llama_parity.py OUT_DIR    (writes one folder per case, each with config.json, weights,
+Usage: hf_parity.py OUT_DIR    (writes one folder per case, each with config.json, weights,
 expected.safetensors holding "tokens" (I64) and "logits" (F32), and expected_greedy.json)
 """
 import json
@@ -45,6 +46,20 @@ CASES = {
                     rope_scaling=dict(type="linear", factor=2.0), sliding_window=4096,
                     tie_word_embeddings=False, hidden_act="silu", torch_dtype="float16"),
         dtype="F16", shards=1, seed=3),
+    # GPT-2 (GPT2LMHeadModel): Conv1D weights stored (in, out), learned positions, gelu_new, tied head,
+    # and the causal-mask buffers attn.bias / attn.masked_bias that older checkpoints carry
+    "gpt2-f32": dict(
+        config=dict(architectures=["GPT2LMHeadModel"], model_type="gpt2", n_embd=64, n_head=4, n_layer=2,
+                    n_positions=64, n_ctx=64, vocab_size=256, layer_norm_epsilon=1e-5,
+                    activation_function="gelu_new", n_inner=None, tie_word_embeddings=True),
+        dtype="F32", shards=1, seed=4, family="gpt2", mask_buffers=True),
+    # GPT-2 saved from GPT2Model-style names (no "transformer." prefix, as the original gpt2
+    # repository), F16, exact GELU and a separate n_inner
+    "gpt2-f16-unprefixed": dict(
+        config=dict(architectures=["GPT2LMHeadModel"], model_type="gpt2", n_embd=48, n_head=3, n_layer=3,
+                    n_positions=32, vocab_size=256, layer_norm_epsilon=1e-5, activation_function="gelu",
+                    n_inner=80),
+        dtype="F16", shards=1, seed=5, family="gpt2", unprefixed=True),
 }
 
 BATCH, TOKENS, GREEDY = 2, 20, 8
@@ -80,6 +95,62 @@ def random_weights(c, seed):
     if not c["tie_word_embeddings"]:
         w["lm_head.weight"] = mat(v, d)
     return w
+
+
+def gpt2_weights(c, seed):
+    """HF GPT-2 names; Conv1D weights (in, out)."""
+    g = torch.Generator().manual_seed(seed)
+    d, v, p = c["n_embd"], c["vocab_size"], c["n_positions"]
+    inner = c.get("n_inner") or 4 * d
+
+    def mat(rows, cols):
+        return torch.randn(rows, cols, generator=g) * 0.15
+
+    def vec(n, mean=0.0):
+        return mean + 0.1 * torch.randn(n, generator=g)
+
+    w = {"transformer.wte.weight": torch.randn(v, d, generator=g) * 0.5,
+         "transformer.wpe.weight": torch.randn(p, d, generator=g) * 0.3}
+    for i in range(c["n_layer"]):
+        h = f"transformer.h.{i}."
+        w[h + "ln_1.weight"], w[h + "ln_1.bias"] = vec(d, 1.0), vec(d)
+        w[h + "attn.c_attn.weight"], w[h + "attn.c_attn.bias"] = mat(d, 3 * d), vec(3 * d)
+        w[h + "attn.c_proj.weight"], w[h + "attn.c_proj.bias"] = mat(d, d), vec(d)
+        w[h + "ln_2.weight"], w[h + "ln_2.bias"] = vec(d, 1.0), vec(d)
+        w[h + "mlp.c_fc.weight"], w[h + "mlp.c_fc.bias"] = mat(d, inner), vec(inner)
+        w[h + "mlp.c_proj.weight"], w[h + "mlp.c_proj.bias"] = mat(inner, d), vec(d)
+    w["transformer.ln_f.weight"], w["transformer.ln_f.bias"] = vec(d, 1.0), vec(d)
+    return w
+
+
+def gelu_new(x):
+    return 0.5 * x * (1.0 + torch.tanh(math.sqrt(2.0 / math.pi) * (x + 0.044715 * torch.pow(x, 3.0))))
+
+
+def gpt2_forward(c, w, ids):
+    """transformers' modeling_gpt2 (eager attention, no cache): Conv1D is x @ weight + bias."""
+    b, t = ids.shape
+    d, h = c["n_embd"], c["n_head"]
+    hd = d // h
+    eps = c["layer_norm_epsilon"]
+    act = gelu_new if c["activation_function"] == "gelu_new" else torch.nn.functional.gelu
+    x = w["transformer.wte.weight"][ids] + w["transformer.wpe.weight"][torch.arange(t)][None]
+    causal = torch.tril(torch.ones(t, t, dtype=torch.bool))
+    for i in range(c["n_layer"]):
+        p = f"transformer.h.{i}."
+        y = torch.nn.functional.layer_norm(x, (d,), w[p + "ln_1.weight"], w[p + "ln_1.bias"], eps)
+        qkv = y @ w[p + "attn.c_attn.weight"] + w[p + "attn.c_attn.bias"]
+        q, k, v = (z.view(b, t, h, hd).transpose(1, 2) for z in qkv.split(d, dim=2))
+        att = (q @ k.transpose(-1, -2)) / math.sqrt(hd)
+        att = torch.where(causal, att, torch.tensor(torch.finfo(att.dtype).min))
+        att = torch.softmax(att, dim=-1)
+        y = (att @ v).transpose(1, 2).reshape(b, t, d)
+        x = x + y @ w[p + "attn.c_proj.weight"] + w[p + "attn.c_proj.bias"]
+        y = torch.nn.functional.layer_norm(x, (d,), w[p + "ln_2.weight"], w[p + "ln_2.bias"], eps)
+        y = act(y @ w[p + "mlp.c_fc.weight"] + w[p + "mlp.c_fc.bias"])
+        x = x + y @ w[p + "mlp.c_proj.weight"] + w[p + "mlp.c_proj.bias"]
+    x = torch.nn.functional.layer_norm(x, (d,), w["transformer.ln_f.weight"], w["transformer.ln_f.bias"], eps)
+    return x @ w["transformer.wte.weight"].T
 
 
 def tensor_bytes(t, dtype):
@@ -190,7 +261,9 @@ def write_case(out, name, spec):
     with open(os.path.join(folder, "config.json"), "w") as f:
         json.dump(c, f, indent=2)
     dtype = spec["dtype"]
-    weights = random_weights(c, spec["seed"])
+    gpt2 = spec.get("family") == "gpt2"
+    weights = (gpt2_weights if gpt2 else random_weights)(c, spec["seed"])
+    run = gpt2_forward if gpt2 else forward
     # the reference computes with what the file holds: weights rounded to the stored precision
     weights = {k: v.to(TORCH_DTYPES[dtype]).to(torch.float32) for k, v in weights.items()}
     stored = {k: (dtype, tuple(v.shape), tensor_bytes(v, dtype)) for k, v in weights.items()}
@@ -199,6 +272,14 @@ def write_case(out, name, spec):
         for i in range(c["num_hidden_layers"]):
             stored[f"model.layers.{i}.self_attn.rotary_emb.inv_freq"] = ("F32", tuple(buf.shape),
                                                                           tensor_bytes(buf, "F32"))
+    if spec.get("mask_buffers"):
+        n = c["n_positions"]
+        mask = torch.tril(torch.ones(n, n)).view(1, 1, n, n)
+        for i in range(c["n_layer"]):
+            stored[f"transformer.h.{i}.attn.bias"] = ("F32", tuple(mask.shape), tensor_bytes(mask, "F32"))
+            stored[f"transformer.h.{i}.attn.masked_bias"] = ("F32", (), tensor_bytes(torch.tensor(-1e4), "F32"))
+    if spec.get("unprefixed"):
+        stored = {k[len("transformer."):] if k.startswith("transformer.") else k: v for k, v in stored.items()}
     if spec["shards"] == 1:
         write_safetensors(os.path.join(folder, "model.safetensors"), stored, {"format": "pt"})
     else:
@@ -217,12 +298,12 @@ def write_case(out, name, spec):
     g = torch.Generator().manual_seed(100 + spec["seed"])
     ids = torch.randint(0, c["vocab_size"], (BATCH, TOKENS), generator=g)
     with torch.no_grad():
-        logits = forward(c, weights, ids).to(torch.float32)
+        logits = run(c, weights, ids).to(torch.float32)
         # greedy continuation of row 0, recomputing the whole sequence at every step
         seq = ids[:1]
         greedy = []
         for _ in range(GREEDY):
-            nxt = int(forward(c, weights, seq)[0, -1].argmax())
+            nxt = int(run(c, weights, seq)[0, -1].argmax())
             greedy.append(nxt)
             seq = torch.cat([seq, torch.tensor([[nxt]])], dim=1)
     write_safetensors(os.path.join(folder, "expected.safetensors"), {

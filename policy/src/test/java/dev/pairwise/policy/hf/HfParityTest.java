@@ -30,15 +30,15 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Parity with a reference no one here wrote: PyTorch computing transformers' Llama forward pass
- * ({@code policy/src/test/python/hf_llama_parity.py}) on tiny random checkpoints in Hugging Face
- * layout (grouped- and multi-query attention, tied and untied heads, llama3 and linear rope
- * scaling, F32, sharded BF16 and F16 files). Our logits must equal PyTorch's within 1e-4 max abs
+ * Parity with a reference no one here wrote: PyTorch computing transformers' Llama and GPT-2
+ * forward passes ({@code policy/src/test/python/hf_parity.py}) on tiny random checkpoints in
+ * Hugging Face layout (grouped- and multi-query attention, tied and untied heads, llama3 and
+ * linear rope scaling, GPT-2's Conv1D layout and gelu_new, F32, sharded BF16 and F16 files). Our logits must equal PyTorch's within 1e-4 max abs
  * difference. Skipped, saying why, where no python3 with torch is installed.
  */
-class HfLlamaParityTest {
+class HfParityTest {
 
-    static final String SCRIPT = "policy/src/test/python/hf_llama_parity.py";
+    static final String SCRIPT = "policy/src/test/python/hf_parity.py";
     static final double TOLERANCE = 1e-4;
 
     @TempDir
@@ -59,7 +59,8 @@ class HfLlamaParityTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"llama-gqa-f32", "llama-mqa-bf16-sharded-tied", "mistral-gqa-f16-linear"})
+    @ValueSource(strings = {"llama-gqa-f32", "llama-mqa-bf16-sharded-tied", "mistral-gqa-f16-linear", "gpt2-f32",
+        "gpt2-f16-unprefixed"})
     void logits_equal_pytorch_within_1e_4(String name) throws IOException {
         Path dir = reference.resolve(name);
         try (GptModel model = HfImport.load(dir, HfImport.DEFAULT_MAX_CONTEXT, Device.cpu());
@@ -82,7 +83,8 @@ class HfLlamaParityTest {
      * our own full recomputation within 1e-4.
      */
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"llama-gqa-f32", "llama-mqa-bf16-sharded-tied", "mistral-gqa-f16-linear"})
+    @ValueSource(strings = {"llama-gqa-f32", "llama-mqa-bf16-sharded-tied", "mistral-gqa-f16-linear", "gpt2-f32",
+        "gpt2-f16-unprefixed"})
     void greedy_decoding_with_the_cache_matches_full_recomputation(String name) throws IOException {
         Path dir = reference.resolve(name);
         JsonObject greedy = JsonParser.parseString(Files.readString(dir.resolve("expected_greedy.json")))
