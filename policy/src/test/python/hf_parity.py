@@ -6,7 +6,8 @@ Needs only PyTorch (Debian: apt-get install python3-torch); transformers and saf
 installed here, so the safetensors files are written by hand (8-byte little-endian header length,
 JSON header, raw little-endian data) and the forward pass follows transformers' modeling_llama
 (LlamaRMSNorm in float32, rotate_half RoPE with _compute_llama3_parameters / linear scaling,
-repeat_kv for grouped-query attention, eager attention with softmax in float32, SwiGLU MLP) and
+repeat_kv for grouped-query attention, eager attention with softmax in float32, SwiGLU MLP; Qwen2's
+q/k/v biases as modeling_qwen2) and
 modeling_gpt2 (Conv1D weights (in, out), learned positions, LayerNorm, gelu_new).
 
 Usage: hf_parity.py OUT_DIR    (writes one folder per case, each with config.json, weights,
@@ -46,6 +47,14 @@ CASES = {
                     rope_scaling=dict(type="linear", factor=2.0), sliding_window=4096,
                     tie_word_embeddings=False, hidden_act="silu", torch_dtype="float16"),
         dtype="F16", shards=1, seed=3),
+    # Qwen2: biases on q/k/v (only there), tied head, theta 1e6, a declared but unused sliding window
+    "qwen2-gqa-bf16-tied": dict(
+        config=dict(architectures=["Qwen2ForCausalLM"], model_type="qwen2", hidden_size=64,
+                    intermediate_size=160, num_hidden_layers=2, num_attention_heads=4, num_key_value_heads=2,
+                    vocab_size=256, max_position_embeddings=128, rms_norm_eps=1e-6, rope_theta=1000000.0,
+                    rope_scaling=None, use_sliding_window=False, sliding_window=16, max_window_layers=2,
+                    tie_word_embeddings=True, hidden_act="silu", torch_dtype="bfloat16"),
+        dtype="BF16", shards=1, seed=6),
     # GPT-2 (GPT2LMHeadModel): Conv1D weights stored (in, out), learned positions, gelu_new, tied head,
     # and the causal-mask buffers attn.bias / attn.masked_bias that older checkpoints carry
     "gpt2-f32": dict(
@@ -87,6 +96,10 @@ def random_weights(c, seed):
         w[p + "self_attn.k_proj.weight"] = mat(kv, d)
         w[p + "self_attn.v_proj.weight"] = mat(kv, d)
         w[p + "self_attn.o_proj.weight"] = mat(d, d)
+        if c["model_type"] == "qwen2":
+            w[p + "self_attn.q_proj.bias"] = 0.1 * torch.randn(d, generator=g)
+            w[p + "self_attn.k_proj.bias"] = 0.1 * torch.randn(kv, generator=g)
+            w[p + "self_attn.v_proj.bias"] = 0.1 * torch.randn(kv, generator=g)
         w[p + "post_attention_layernorm.weight"] = gain(d)
         w[p + "mlp.gate_proj.weight"] = mat(inner, d)
         w[p + "mlp.up_proj.weight"] = mat(inner, d)
@@ -235,9 +248,11 @@ def forward(c, w, ids):
     for i in range(c["num_hidden_layers"]):
         p = f"model.layers.{i}."
         y = rms_norm(x, w[p + "input_layernorm.weight"], eps)
-        q = (y @ w[p + "self_attn.q_proj.weight"].T).view(b, t, h, hd).transpose(1, 2)
-        k = (y @ w[p + "self_attn.k_proj.weight"].T).view(b, t, kvh, hd).transpose(1, 2)
-        v = (y @ w[p + "self_attn.v_proj.weight"].T).view(b, t, kvh, hd).transpose(1, 2)
+        q, k, v = (y @ w[p + f"self_attn.{n}_proj.weight"].T + w.get(p + f"self_attn.{n}_proj.bias", 0.0)
+                   for n in "qkv")
+        q = q.view(b, t, h, hd).transpose(1, 2)
+        k = k.view(b, t, kvh, hd).transpose(1, 2)
+        v = v.view(b, t, kvh, hd).transpose(1, 2)
         q = q * cos + rotate_half(q) * sin
         k = k * cos + rotate_half(k) * sin
         k, v = repeat_kv(k, h // kvh), repeat_kv(v, h // kvh)

@@ -12,11 +12,11 @@ import picocli.CommandLine.Option;
 
 /** {@code hf-import}: a Hugging Face Llama-family or GPT-2 folder becomes one of our checkpoints. */
 @Command(name = "hf-import", description = {
-        "Imports a Hugging Face checkpoint (LlamaForCausalLM, MistralForCausalLM: Llama 2/3, Mistral, SmolLM; "
-                + "GPT2LMHeadModel) into one of our checkpoint folders.",
+        "Imports a Hugging Face checkpoint (LlamaForCausalLM, MistralForCausalLM, Qwen2ForCausalLM: Llama 2/3, "
+                + "Mistral, SmolLM, Qwen2/2.5; GPT2LMHeadModel) into one of our checkpoint folders.",
         "Reads config.json and model.safetensors or the shards of model.safetensors.index.json (F32, F16, BF16; "
                 + "saved as F32); copies tokenizer.json and friends verbatim. Unknown architectures, unsupported "
-                + "features (attention biases, QK norms, yarn/dynamic rope scaling) and missing or mis-shaped "
+                + "features (Llama attention biases, QK norms, yarn/dynamic rope scaling) and missing or mis-shaped "
                 + "tensors are refused, naming them. Prints one JSON line."})
 final class HfImportCommand extends StageCommand {
 

@@ -19,15 +19,14 @@ import java.util.Locale;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
-/** Reads a Hugging Face {@code config.json} of a Llama-family or GPT-2 model into a {@link GptConfig}. */
+/** Reads a Hugging Face {@code config.json} of a Llama-family (Llama, Mistral, Qwen2) or GPT-2 model into a {@link GptConfig}. */
 public final class HfConfig {
 
-    /** {@code model_type} values whose modules are Llama's (Mistral adds only a sliding window). */
-    static final Set<String> LLAMA_TYPES = Set.of("llama", "mistral");
-    /** {@code model_type} values this importer maps. */
-    static final Set<String> MODEL_TYPES = Set.of("llama", "mistral", "gpt2");
+    /** {@code model_type} values this importer maps (Mistral adds a sliding window to Llama, Qwen2 q/k/v biases). */
+    static final Set<String> MODEL_TYPES = Set.of("llama", "mistral", "qwen2", "gpt2");
     /** {@code architectures} entries this importer maps. */
-    static final Set<String> ARCHITECTURES = Set.of("LlamaForCausalLM", "MistralForCausalLM", "GPT2LMHeadModel");
+    static final Set<String> ARCHITECTURES = Set.of("LlamaForCausalLM", "MistralForCausalLM", "Qwen2ForCausalLM",
+            "GPT2LMHeadModel");
 
     private HfConfig() {
     }
@@ -50,6 +49,8 @@ public final class HfConfig {
         if (checkArchitecture(o)) {
             return gpt2(o, maxContext);
         }
+        boolean qwen2 = present(o, "model_type") ? string(o, "model_type").equals("qwen2")
+                : o.get("architectures").toString().contains("Qwen2ForCausalLM");
         int hidden = integer(o, "hidden_size");
         int heads = integer(o, "num_attention_heads");
         int kvHeads = o.has("num_key_value_heads") && !o.get("num_key_value_heads").isJsonNull()
@@ -77,7 +78,9 @@ public final class HfConfig {
             }
         }
         int context = Math.min(integer(o, "max_position_embeddings"), maxContext);
-        if (present(o, "sliding_window")) {
+        // Qwen2 declares a window but applies it only with use_sliding_window (default false)
+        boolean windowed = !qwen2 || present(o, "use_sliding_window") && bool(o, "use_sliding_window");
+        if (windowed && present(o, "sliding_window")) {
             context = Math.min(context, integer(o, "sliding_window"));
         }
         double theta = present(o, "rope_theta") ? number(o, "rope_theta") : 10000.0;
@@ -85,7 +88,7 @@ public final class HfConfig {
         boolean tied = present(o, "tie_word_embeddings") && bool(o, "tie_word_embeddings");
         return new GptConfig(integer(o, "vocab_size"), context, integer(o, "num_hidden_layers"), heads, hidden,
                 GptConfig.Norm.RMS, GptConfig.Position.ROPE, GptConfig.Mlp.SWIGLU, tied, false,
-                integer(o, "intermediate_size"), theta, eps, kvHeads == heads ? 0 : kvHeads, ropeScaling(o));
+                integer(o, "intermediate_size"), theta, eps, kvHeads == heads ? 0 : kvHeads, ropeScaling(o), qwen2);
     }
 
     /**
@@ -119,7 +122,7 @@ public final class HfConfig {
         int inner = present(o, "n_inner") ? integer(o, "n_inner") : 4 * width;
         return new GptConfig(present(o, "vocab_size") ? integer(o, "vocab_size") : 50257,
                 Math.min(positions, maxContext), present(o, "n_layer") ? integer(o, "n_layer") : 12, heads, width,
-                GptConfig.Norm.LAYER, GptConfig.Position.LEARNED, mlp, tied, true, inner, 10000, eps, 0, null);
+                GptConfig.Norm.LAYER, GptConfig.Position.LEARNED, mlp, tied, true, inner, 10000, eps, 0, null, false);
     }
 
     /** Refuses what is neither Llama-family nor GPT-2; true for GPT-2. */

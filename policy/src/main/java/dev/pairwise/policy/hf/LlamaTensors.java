@@ -1,7 +1,8 @@
 /*
  * Hugging Face Llama tensor names to GptModel's (nanoGPT's) names. GptModel fuses what HF keeps
  * apart: q, k and v rows stack into one c_attn weight, gate and up rows into one c_fc weight, so
- * one matmul computes each. nn.Linear weights are (out, in) on both sides, so no transpose.
+ * one matmul computes each (Qwen2's q, k and v biases likewise). nn.Linear weights are (out, in)
+ * on both sides, so no transpose.
  */
 package dev.pairwise.policy.hf;
 
@@ -47,6 +48,12 @@ final class LlamaTensors {
                     take(hf, unused, h + "self_attn.q_proj.weight", d, d),
                     take(hf, unused, h + "self_attn.k_proj.weight", kv, d),
                     take(hf, unused, h + "self_attn.v_proj.weight", kv, d)));
+            if (c.qkvBias()) {
+                out.put(p + "attn.c_attn.bias", stack(
+                        take(hf, unused, h + "self_attn.q_proj.bias", d),
+                        take(hf, unused, h + "self_attn.k_proj.bias", kv),
+                        take(hf, unused, h + "self_attn.v_proj.bias", kv)));
+            }
             out.put(p + "attn.c_proj.weight", take(hf, unused, h + "self_attn.o_proj.weight", d, d));
             out.put(p + "ln_2.weight", take(hf, unused, h + "post_attention_layernorm.weight", d));
             out.put(p + "mlp.c_fc.weight", stack(
@@ -85,10 +92,11 @@ final class LlamaTensors {
         return t;
     }
 
-    /** Row-wise concatenation of (rows_i, cols) matrices. */
+    /** Row-wise concatenation of (rows_i, cols) matrices, or of vectors. */
     private static TensorData stack(TensorData... parts) {
         long rows = 0;
-        long cols = parts[0].shape()[1];
+        boolean vectors = parts[0].shape().length == 1;
+        long cols = vectors ? 1 : parts[0].shape()[1];
         int total = 0;
         for (TensorData t : parts) {
             rows += t.shape()[0];
@@ -101,7 +109,7 @@ final class LlamaTensors {
             System.arraycopy(values, 0, all, at, values.length);
             at += values.length;
         }
-        return TensorData.ofFloats(new long[] {rows, cols}, all);
+        return TensorData.ofFloats(vectors ? new long[] {rows} : new long[] {rows, cols}, all);
     }
 
     /** The mapping must yield exactly GptModel's parameter set: a guard against the two drifting apart. */

@@ -34,6 +34,8 @@ import org.jspecify.annotations.Nullable;
  *                      multi-head attention
  * @param ropeScaling   how the rotary frequencies are stretched for long contexts (Hugging Face's
  *                      {@code rope_scaling}); null for none
+ * @param qkvBias       a bias on the query/key/value projection even without {@code bias} (Qwen2
+ *                      keeps one there and nowhere else)
  */
 public record GptConfig(
         int vocabSize,
@@ -50,7 +52,8 @@ public record GptConfig(
         double ropeTheta,
         double normEps,
         int kvHeads,
-        @Nullable RopeScaling ropeScaling) {
+        @Nullable RopeScaling ropeScaling,
+        boolean qkvBias) {
 
     /** Normalisation before attention and MLP (pre-norm blocks). */
     public enum Norm { LAYER, RMS }
@@ -102,7 +105,7 @@ public record GptConfig(
     public GptConfig(int vocabSize, int contextLength, int layers, int heads, int width, Norm norm, Position position,
                      Mlp mlp, boolean tieEmbeddings, boolean bias, int mlpHidden, double ropeTheta, double normEps) {
         this(vocabSize, contextLength, layers, heads, width, norm, position, mlp, tieEmbeddings, bias, mlpHidden,
-                ropeTheta, normEps, 0, null);
+                ropeTheta, normEps, 0, null, false);
     }
 
     /** Key/value heads: {@code kvHeads} when set, otherwise {@code heads}. */
@@ -134,19 +137,19 @@ public record GptConfig(
     /** A copy with another vocabulary size (presets are chosen before the tokenizer is known). */
     public GptConfig withVocabSize(int newVocabSize) {
         return new GptConfig(newVocabSize, contextLength, layers, heads, width, norm, position, mlp,
-                tieEmbeddings, bias, mlpHidden, ropeTheta, normEps, kvHeads, ropeScaling);
+                tieEmbeddings, bias, mlpHidden, ropeTheta, normEps, kvHeads, ropeScaling, qkvBias);
     }
 
     /** A copy with another context length. */
     public GptConfig withContextLength(int newContextLength) {
         return new GptConfig(vocabSize, newContextLength, layers, heads, width, norm, position, mlp,
-                tieEmbeddings, bias, mlpHidden, ropeTheta, normEps, kvHeads, ropeScaling);
+                tieEmbeddings, bias, mlpHidden, ropeTheta, normEps, kvHeads, ropeScaling, qkvBias);
     }
 
     /** A copy with the modern block: RMSNorm, RoPE, SwiGLU (the peer's config B). */
     public GptConfig modern() {
         return new GptConfig(vocabSize, contextLength, layers, heads, width, Norm.RMS, Position.ROPE, Mlp.SWIGLU,
-                tieEmbeddings, bias, 0, ropeTheta, normEps, kvHeads, ropeScaling);
+                tieEmbeddings, bias, 0, ropeTheta, normEps, kvHeads, ropeScaling, qkvBias);
     }
 
     /**

@@ -41,6 +41,9 @@ public final class GptConfigJson {
         if (c.kvHeads() != 0) {
             o.addProperty("n_kv_head", c.kvHeads());
         }
+        if (c.qkvBias()) {
+            o.addProperty("qkv_bias", true);
+        }
         RopeScaling scaling = c.ropeScaling();
         if (scaling != null) {
             JsonObject r = new JsonObject();
@@ -92,11 +95,12 @@ public final class GptConfigJson {
                 },
                 bool(o, "tie_embeddings"), bool(o, "bias"), integer(o, "mlp_hidden"),
                 number(o, "rope_theta"), number(o, "norm_eps"),
-                o.has("n_kv_head") ? integer(o, "n_kv_head") : 0, ropeScaling(o));
+                o.has("n_kv_head") ? integer(o, "n_kv_head") : 0, ropeScaling(o),
+                o.has("qkv_bias") && bool(o, "qkv_bias"));
         // mlp_hidden is written out for Python readers; keep 0 (= default) when it is the default
         GptConfig byDefault = new GptConfig(c.vocabSize(), c.contextLength(), c.layers(), c.heads(), c.width(),
                 c.norm(), c.position(), c.mlp(), c.tieEmbeddings(), c.bias(), 0, c.ropeTheta(), c.normEps(),
-                c.kvHeads(), c.ropeScaling());
+                c.kvHeads(), c.ropeScaling(), c.qkvBias());
         return byDefault.hidden() == c.hidden() ? byDefault : c;
     }
 

@@ -32,7 +32,11 @@ public final class GptWeights {
         for (int i = 0; i < c.layers(); i++) {
             String p = "transformer.h." + i + ".";
             norm(s, c, p + "ln_1", d);
-            linear(s, c, p + "attn.c_attn", d + 2L * c.keyValueHeads() * c.headSize(), d);
+            long qkv = d + 2L * c.keyValueHeads() * c.headSize();
+            linear(s, c, p + "attn.c_attn", qkv, d);
+            if (c.qkvBias() && !c.bias()) {
+                s.put(p + "attn.c_attn.bias", new long[] {qkv});
+            }
             linear(s, c, p + "attn.c_proj", d, d);
             norm(s, c, p + "ln_2", d);
             linear(s, c, p + "mlp.c_fc", fcOut, d);

@@ -70,8 +70,8 @@ class HfImportRefusalTest {
             c.remove("model_type");
             c.add("architectures", JsonParser.parseString("[\"Qwen3ForCausalLM\"]"));
         }, t -> { }))).hasMessageContaining("architecture 'Qwen3ForCausalLM' is not supported");
-        assertThatThrownBy(() -> load(folder(c -> c.addProperty("model_type", "qwen2"), t -> { })))
-                .hasMessageContaining("model_type 'qwen2' is not supported");
+        assertThatThrownBy(() -> load(folder(c -> c.addProperty("model_type", "qwen3"), t -> { })))
+                .hasMessageContaining("model_type 'qwen3' is not supported");
         assertThatThrownBy(() -> load(folder(c -> c.addProperty("model_type", "gpt2"), t -> { })))
                 .hasMessageContaining("model_type 'gpt2' does not match architectures [LlamaForCausalLM]");
     }

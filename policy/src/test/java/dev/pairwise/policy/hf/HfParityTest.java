@@ -59,8 +59,8 @@ class HfParityTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"llama-gqa-f32", "llama-mqa-bf16-sharded-tied", "mistral-gqa-f16-linear", "gpt2-f32",
-        "gpt2-f16-unprefixed"})
+    @ValueSource(strings = {"llama-gqa-f32", "llama-mqa-bf16-sharded-tied", "mistral-gqa-f16-linear",
+        "qwen2-gqa-bf16-tied", "gpt2-f32", "gpt2-f16-unprefixed"})
     void logits_equal_pytorch_within_1e_4(String name) throws IOException {
         Path dir = reference.resolve(name);
         try (GptModel model = HfImport.load(dir, HfImport.DEFAULT_MAX_CONTEXT, Device.cpu());
@@ -83,8 +83,8 @@ class HfParityTest {
      * our own full recomputation within 1e-4.
      */
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"llama-gqa-f32", "llama-mqa-bf16-sharded-tied", "mistral-gqa-f16-linear", "gpt2-f32",
-        "gpt2-f16-unprefixed"})
+    @ValueSource(strings = {"llama-gqa-f32", "llama-mqa-bf16-sharded-tied", "mistral-gqa-f16-linear",
+        "qwen2-gqa-bf16-tied", "gpt2-f32", "gpt2-f16-unprefixed"})
     void greedy_decoding_with_the_cache_matches_full_recomputation(String name) throws IOException {
         Path dir = reference.resolve(name);
         JsonObject greedy = JsonParser.parseString(Files.readString(dir.resolve("expected_greedy.json")))

@@ -31,7 +31,8 @@ final class TinyModels {
      */
     static GptConfig tinyGqa() {
         return new GptConfig(260, 24, 2, 4, 32, GptConfig.Norm.RMS, GptConfig.Position.ROPE, GptConfig.Mlp.SWIGLU,
-                false, false, 48, 10000, 1e-5, 2, new RopeScaling(RopeScaling.Kind.LLAMA3, 8, 1, 4, 16));
+                false, false, 48, 10000, 1e-5, 2, new RopeScaling(RopeScaling.Kind.LLAMA3, 8, 1, 4, 16),
+                false);
     }
 
     /**
