@@ -321,8 +321,9 @@ public final class GptModel implements AutoCloseable {
 
     /** GPT-2's GELU, 0.5·x·(1 + tanh(√(2/π)·(x + 0.044715·x³))): libtorch's gelu is the exact erf form. */
     private static NDArray geluTanh(NDArray x) {
-        NDArray inner = x.pow(3).mul(0.044715f).add(x).mul((float) Math.sqrt(2 / Math.PI));
-        return inner.tanh().add(1f).mul(x).mul(0.5f);
+        NDArray cube = x.mul(x).mul(x);
+        NDArray inner = NativeArrays.mul(NativeArrays.mul(cube, 0.044715).add(x), Math.sqrt(2 / Math.PI));
+        return NativeArrays.mul(NativeArrays.add(inner.tanh(), 1).mul(x), 0.5);
     }
 
     /**
