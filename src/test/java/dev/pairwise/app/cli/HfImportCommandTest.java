@@ -46,6 +46,33 @@ class HfImportCommandTest {
         assertThat(Files.readAllLines(samples)).hasSize(2);
     }
 
+    /** The imported grouped-query model fine-tunes as a base: SFT with LoRA on q/k/v and the MLP, then DPO. */
+    @Test
+    void an_imported_checkpoint_fine_tunes_with_lora_then_dpo() throws IOException {
+        CharTokenizer tokenizer = CharTokenizer.train(List.of("to be or not to be, that is the question? yes no"));
+        Path hf = TinyHfFolders.llama(tmp.resolve("hf"), tokenizer.vocabSize());
+        tokenizer.save(hf);
+        Path ckpt = tmp.resolve("ckpt");
+        assertThat(Cli.run("hf-import", "--in", hf.toString(), "--out", ckpt.toString()).code()).isZero();
+        StringBuilder demos = new StringBuilder();
+        StringBuilder pairs = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            demos.append("{\"prompt\":\"to be? \",\"completion\":\"yes\"}\n");
+            pairs.append("{\"prompt\":\"to be? \",\"chosen\":\"yes\",\"rejected\":\"no\"}\n");
+        }
+        Path demoFile = Files.writeString(tmp.resolve("sft.jsonl"), demos);
+        Path pairFile = Files.writeString(tmp.resolve("pairs.jsonl"), pairs);
+
+        Cli sft = Cli.run("sft", "--base", ckpt.toString(), "--data", demoFile.toString(), "--out",
+                tmp.resolve("sft").toString(), "--epochs", "1", "--batch", "4", "--lora-rank", "2", "--lora-targets",
+                "attn.c_attn,attn.c_proj,mlp.c_fc,mlp.c_proj", "--device", "cpu");
+        assertThat(sft.code()).as("%s", sft).isZero();
+        Cli dpo = Cli.run("dpo", "--policy", tmp.resolve("sft").toString(), "--data", pairFile.toString(), "--out",
+                tmp.resolve("dpo").toString(), "--epochs", "1", "--batch", "4", "--device", "cpu");
+        assertThat(dpo.code()).as("%s", dpo).isZero();
+        assertThat(tmp.resolve("dpo").resolve("model.safetensors")).isRegularFile();
+    }
+
     @Test
     void refusals_are_one_line_naming_the_problem() throws IOException {
         Path empty = Files.createDirectories(tmp.resolve("empty"));
