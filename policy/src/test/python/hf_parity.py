@@ -12,6 +12,9 @@ modeling_gpt2 (Conv1D weights (in, out), learned positions, LayerNorm, gelu_new)
 
 Usage: hf_parity.py OUT_DIR    (writes one folder per case, each with config.json, weights,
 expected.safetensors holding "tokens" (I64) and "logits" (F32), and expected_greedy.json)
+       hf_parity.py --forward MODEL_DIR TOKENS_FILE OUT_FILE
+                                 (reads a folder someone else wrote, e.g. our hf-export, runs the same
+                                 forward pass on the "tokens" of TOKENS_FILE, writes "logits" to OUT_FILE)
 """
 import json
 import math
@@ -19,6 +22,7 @@ import os
 import struct
 import sys
 
+import numpy as np
 import torch
 
 CASES = {
@@ -331,7 +335,48 @@ def write_case(out, name, spec):
           f"greedy {greedy}")
 
 
+NUMPY_DTYPES = {"F32": np.float32, "F16": np.float16, "F64": np.float64, "I64": np.int64, "I32": np.int32}
+
+
+def read_safetensors(path):
+    """name -> tensor; BF16 widened through its bits."""
+    with open(path, "rb") as f:
+        n = struct.unpack("<Q", f.read(8))[0]
+        header = json.loads(f.read(n))
+        data = f.read()
+    out = {}
+    for name, e in header.items():
+        if name == "__metadata__":
+            continue
+        begin, end = e["data_offsets"]
+        raw = data[begin:end]
+        if e["dtype"] == "BF16":
+            bits = np.frombuffer(raw, dtype="<u2").astype(np.uint32) << 16
+            arr = bits.view(np.float32)
+        else:
+            arr = np.frombuffer(raw, dtype=np.dtype(NUMPY_DTYPES[e["dtype"]]).newbyteorder("<"))
+        out[name] = torch.from_numpy(arr.copy().reshape(e["shape"])).float() if e["dtype"] not in ("I64", "I32") \
+            else torch.from_numpy(arr.copy().reshape(e["shape"])).long()
+    return out
+
+
+def forward_folder(model_dir, tokens_file, out_file):
+    with open(os.path.join(model_dir, "config.json")) as f:
+        c = json.load(f)
+    w = read_safetensors(os.path.join(model_dir, "model.safetensors"))
+    ids = read_safetensors(tokens_file)["tokens"]
+    run = gpt2_forward if c["model_type"] == "gpt2" else forward
+    c.setdefault("tie_word_embeddings", c["model_type"] == "gpt2")
+    with torch.no_grad():
+        logits = run(c, w, ids).to(torch.float32)
+    write_safetensors(out_file, {"logits": ("F32", tuple(logits.shape), tensor_bytes(logits, "F32"))})
+    print(f"{model_dir}: logits {tuple(logits.shape)}")
+
+
 def main():
+    if len(sys.argv) == 5 and sys.argv[1] == "--forward":
+        forward_folder(*sys.argv[2:])
+        return
     if len(sys.argv) != 2:
         sys.exit(__doc__)
     torch.manual_seed(0)

@@ -62,7 +62,7 @@ final class Gpt2Tensors {
                         Math.toIntExact(shape[0] * shape[1]))));
             } else if (conv) {
                 long[] stored = {shape[1], shape[0]};
-                out.put(name, transpose(take(named, unused, name, fileName, stored)));
+                out.put(name, HfExport.transpose(take(named, unused, name, fileName, stored)));
             } else {
                 out.put(name, take(named, unused, name, fileName, shape));
             }
@@ -89,19 +89,5 @@ final class Gpt2Tensors {
         }
         unused.remove(name);
         return t;
-    }
-
-    /** (rows, cols) to (cols, rows). */
-    private static TensorData transpose(TensorData t) {
-        int rows = Math.toIntExact(t.shape()[0]);
-        int cols = Math.toIntExact(t.shape()[1]);
-        float[] in = t.toFloatArray();
-        float[] out = new float[in.length];
-        for (int r = 0; r < rows; r++) {
-            for (int c = 0; c < cols; c++) {
-                out[c * rows + r] = in[r * cols + c];
-            }
-        }
-        return TensorData.ofFloats(new long[] {cols, rows}, out);
     }
 }

@@ -4,6 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import dev.pairwise.policy.checkpoint.Checkpoints;
+import dev.pairwise.policy.model.NativeArrays;
+import dev.pairwise.policy.model.NoGrad;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -19,13 +25,14 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** What the importer refuses, and the messages that say why; no Python needed. */
+/** What the importer refuses, and the messages that say why; our own models' export round trip. No Python needed. */
 class HfImportRefusalTest {
 
     @TempDir
@@ -204,6 +211,39 @@ class HfImportRefusalTest {
                 .hasMessageContaining("Conv1D layout");
         assertThatThrownBy(() -> load(gpt2Folder(t -> t.remove("transformer.ln_f.bias"))))
                 .hasMessageContaining("missing tensor 'transformer.ln_f.bias'");
+    }
+
+    @Test
+    void our_own_models_round_trip_through_the_hugging_face_layout(@TempDir Path tmp) throws IOException {
+        GptConfig nanogpt = GptConfig.nanogptCpu(40).withContextLength(16);
+        GptConfig modern = GptConfig.of(40, 16, 2, 2, 16);
+        int i = 0;
+        for (GptConfig c : List.of(nanogpt, modern)) {
+            Path ours = tmp.resolve("ours" + i);
+            Path hf = tmp.resolve("hf" + i++);
+            try (GptModel model = GptModel.create(c, 7, Device.cpu());
+                 NoGrad off = NoGrad.enter();
+                 NDManager manager = NDManager.newBaseManager(Device.cpu())) {
+                Checkpoints.saveModel(ours, model, null);
+                String architecture = HfExport.export(ours, hf);
+                assertThat(architecture).isEqualTo(c == nanogpt ? "GPT2LMHeadModel" : "LlamaForCausalLM");
+                try (GptModel back = HfImport.load(hf, HfImport.DEFAULT_MAX_CONTEXT, Device.cpu())) {
+                    // nanoGPT's bias-free LayerNorm and linears come back with zero biases, exact GELU kept
+                    assertThat(back.config().mlp()).isEqualTo(c.mlp());
+                    NDArray tokens = NativeArrays.of(manager, new int[] {1, 5, 9, 33, 2, 0, 39, 12}, new Shape(1, 8));
+                    float[] want = model.forward(tokens).toFloatArray();
+                    float[] got = back.forward(tokens).toFloatArray();
+                    assertThat(HfParityTest.maxAbsDiff(got, want)).as(architecture).isLessThan(1e-6);
+                }
+            }
+        }
+        GptConfig mixed = new GptConfig(40, 16, 1, 2, 16, GptConfig.Norm.RMS, GptConfig.Position.LEARNED,
+                GptConfig.Mlp.GELU, true, false, 0, 10000, 1e-5);
+        try (GptModel model = GptModel.create(mixed, 7, Device.cpu())) {
+            Checkpoints.saveModel(tmp.resolve("mixed"), model, null);
+        }
+        assertThatThrownBy(() -> HfExport.export(tmp.resolve("mixed"), tmp.resolve("hf-mixed")))
+                .hasMessageContaining("has no Hugging Face architecture");
     }
 
     @Test

@@ -11,6 +11,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.pairwise.policy.checkpoint.Checkpoints;
 import dev.pairwise.policy.io.Safetensors;
+import dev.pairwise.policy.io.TensorData;
 import dev.pairwise.policy.model.GptModel;
 import dev.pairwise.policy.model.KvCache;
 import dev.pairwise.policy.model.NoGrad;
@@ -21,6 +22,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -133,6 +136,47 @@ class HfParityTest {
             float[] got = model.forward(expected.tensor("tokens").toNDArray(manager)).toFloatArray();
             assertThat(maxAbsDiff(got, expected.tensor("logits").toFloatArray())).isLessThan(TOLERANCE);
         }
+    }
+
+    /**
+     * Import, then export: the exported folder holds every weight of the original exactly (F32;
+     * half-precision originals widened), and the PyTorch reference, reading the exported folder
+     * itself, computes the logits PyTorch computed from the original within 1e-4.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"llama-gqa-f32", "llama-mqa-bf16-sharded-tied", "mistral-gqa-f16-linear",
+        "qwen2-gqa-bf16-tied", "gpt2-f32", "gpt2-f16-unprefixed"})
+    void export_gives_back_the_original_weights_and_pytorch_reads_it(String name, @TempDir Path tmp)
+            throws IOException, InterruptedException {
+        Path dir = reference.resolve(name);
+        HfImport.importTo(dir, tmp.resolve("ours"), HfImport.DEFAULT_MAX_CONTEXT);
+        Path exported = tmp.resolve("exported");
+        String architecture = HfExport.export(tmp.resolve("ours"), exported);
+        assertThat(architecture).isIn("LlamaForCausalLM", "Qwen2ForCausalLM", "GPT2LMHeadModel");
+
+        Map<String, TensorData> original = new TreeMap<>();
+        boolean gpt2 = architecture.equals("GPT2LMHeadModel");
+        HfTensors.read(dir).forEach((n, t) -> {
+            if (!n.matches(".*(\\.attn\\.(bias|masked_bias)|rotary_emb\\.inv_freq)$")) {
+                original.put(gpt2 && !n.startsWith("transformer.") ? "transformer." + n : n, t);
+            }
+        });
+        Map<String, TensorData> back = Safetensors.read(exported.resolve(HfTensors.SINGLE)).tensors();
+        assertThat(back.keySet()).isEqualTo(original.keySet());
+        back.forEach((n, t) -> assertThat(t).as(n).isEqualTo(original.get(n)));
+
+        Path logits = tmp.resolve("logits.safetensors");
+        Process p = new ProcessBuilder(PythonWithTorch.find(), Path.of(SCRIPT).toAbsolutePath().toString(),
+                "--forward", exported.toString(), dir.resolve("expected.safetensors").toString(), logits.toString())
+                .redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(300, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as("script output:\n%s", output).isZero();
+        double worst = maxAbsDiff(Safetensors.read(logits).tensor("logits").toFloatArray(),
+                Safetensors.read(dir.resolve("expected.safetensors")).tensor("logits").toFloatArray());
+        System.out.printf("%s: exported as %s, max |pytorch(exported) - pytorch(original)| = %.3g%n", name,
+                architecture, worst);
+        assertThat(worst).isLessThan(TOLERANCE);
     }
 
     static double maxAbsDiff(float[] a, float[] b) {
