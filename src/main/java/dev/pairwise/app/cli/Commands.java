@@ -32,7 +32,8 @@ public final class Commands {
             subcommands = {HelpCommand.class, TokenizerCommand.class, PretrainCommand.class, BenchTrainCommand.class,
                 SampleCommand.class, BenchSampleCommand.class, SftCommand.class, TrainRmCommand.class,
                 EvalRmCommand.class, DpoCommand.class, PpoCommand.class, LoopDemoCommand.class,
-                HhRewardDemoCommand.class, AgreementCommand.class, CleanCorpusCommand.class})
+                HhRewardDemoCommand.class, AgreementCommand.class, CleanCorpusCommand.class, HfImportCommand.class,
+                HfExportCommand.class})
     static final class Root {
 
         @Option(names = {"-h", "--help"}, usageHelp = true, description = "Print this list of commands and exit.")

@@ -19,7 +19,8 @@ class HelpTest {
 
     /** Every command the jar has had, so none disappears unnoticed. */
     static final List<String> COMMANDS = List.of("tokenizer", "pretrain", "bench-train", "sample", "bench-sample",
-            "sft", "train-rm", "eval-rm", "dpo", "ppo", "loop-demo", "hh-reward-demo", "agreement", "clean-corpus");
+            "sft", "train-rm", "eval-rm", "dpo", "ppo", "loop-demo", "hh-reward-demo", "agreement", "clean-corpus",
+            "hf-import", "hf-export");
 
     static Map<String, CommandLine> commands() {
         return Commands.commandLine(new java.io.PrintWriter(System.out), new java.io.PrintWriter(System.err))

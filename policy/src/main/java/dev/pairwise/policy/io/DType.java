@@ -6,11 +6,13 @@ import java.util.Arrays;
 
 /**
  * The safetensors element types this project stores. The declaration order follows the
- * reference implementation's {@code Dtype} enum (I32 < F32 < F64 < I64), because its writer
+ * reference implementation's {@code Dtype} enum (F16 < BF16 < I32 < F32 < F64 < I64), because its writer
  * sorts tensors by descending dtype and then by name; keeping the same order keeps our files
  * byte-identical to the Python library's.
  */
 enum DType {
+    F16(2, DataType.FLOAT16),
+    BF16(2, DataType.BFLOAT16),
     I32(4, DataType.INT32),
     F32(4, DataType.FLOAT32),
     F64(8, DataType.FLOAT64),

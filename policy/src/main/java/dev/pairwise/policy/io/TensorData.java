@@ -12,7 +12,7 @@ import dev.pairwise.policy.model.NativeArrays;
 
 /**
  * One tensor as safetensors stores it: a dtype name ({@code F32}, {@code F64}, {@code I32},
- * {@code I64}), a shape ({@code []} for a scalar) and the raw little-endian bytes, row-major.
+ * {@code I64}, and, read from Hugging Face checkpoints, {@code F16} and {@code BF16}), a shape ({@code []} for a scalar) and the raw little-endian bytes, row-major.
  *
  * <p>The record is immutable: the shape is copied, and {@link #data()} returns a fresh read-only
  * little-endian view positioned at 0, so no caller can disturb another's reads.
@@ -82,6 +82,35 @@ public record TensorData(String dtype, long[] shape, ByteBuffer data) {
         return new TensorData("I64", shape, buffer);
     }
 
+    /**
+     * This tensor as {@code F32}: itself when it already is, a widened copy of an {@code F16} or
+     * {@code BF16} tensor (both widen exactly), and an {@link IllegalStateException} for the
+     * integer and {@code F64} types, which a model's weights never are.
+     */
+    public TensorData toF32() {
+        ByteBuffer bytes = data();
+        int n = Math.toIntExact(elementCount());
+        float[] out = new float[n];
+        switch (DType.of(dtype)) {
+            case F32 -> {
+                return this;
+            }
+            case F16 -> {
+                for (int i = 0; i < n; i++) {
+                    out[i] = Float.float16ToFloat(bytes.getShort(2 * i));
+                }
+            }
+            // bfloat16 is the top half of a float32
+            case BF16 -> {
+                for (int i = 0; i < n; i++) {
+                    out[i] = Float.intBitsToFloat((bytes.getShort(2 * i) & 0xFFFF) << 16);
+                }
+            }
+            default -> throw new IllegalStateException("tensor is " + dtype + ", not a floating type that widens to F32");
+        }
+        return ofFloats(shape, out);
+    }
+
     /** The elements of an {@code F32} tensor; throws {@link IllegalStateException} for another dtype. */
     public float[] toFloatArray() {
         float[] out = new float[elements("F32")];
@@ -118,10 +147,16 @@ public record TensorData(String dtype, long[] shape, ByteBuffer data) {
             case F64 -> ofDoubles(shape, array.toDoubleArray());
             case I32 -> ofInts(shape, array.toIntArray());
             case I64 -> ofLongs(shape, array.toLongArray());
+            // half precision is read (Hugging Face checkpoints) but never written: ours are F32 throughout
+            case F16, BF16 -> throw new IllegalArgumentException("unsupported NDArray data type "
+                    + array.getDataType() + " for writing; convert to float32 first");
         };
     }
 
-    /** A new NDArray attached to {@code manager} (and on its device) holding a copy of this tensor. */
+    /**
+     * A new NDArray attached to {@code manager} (and on its device) holding a copy of this tensor;
+     * {@code F16} and {@code BF16} tensors arrive widened to float32.
+     */
     public NDArray toNDArray(NDManager manager) {
         Shape djlShape = new Shape(shape);
         return switch (DType.of(dtype)) {
@@ -129,6 +164,7 @@ public record TensorData(String dtype, long[] shape, ByteBuffer data) {
             case F64 -> NativeArrays.of(manager, toDoubleArray(), djlShape);
             case I32 -> NativeArrays.of(manager, toIntArray(), djlShape);
             case I64 -> NativeArrays.of(manager, toLongArray(), djlShape);
+            case F16, BF16 -> NativeArrays.of(manager, toF32().toFloatArray(), djlShape);
         };
     }
 

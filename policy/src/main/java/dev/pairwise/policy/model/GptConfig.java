@@ -7,6 +7,7 @@
 package dev.pairwise.policy.model;
 
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Model configuration, validated on construction. Field meanings follow nanoGPT's
@@ -27,6 +28,14 @@ import java.util.Locale;
  * @param mlpHidden     hidden width of the MLP; 0 means the default of {@code mlp}
  * @param ropeTheta     RoPE base frequency; 10000 as in Su et al. and LLaMA
  * @param normEps       epsilon inside the norms; 1e-5 as PyTorch's LayerNorm default
+ * @param kvHeads       key/value heads (grouped-query attention, Ainslie et al. 2023: each group of
+ *                      {@code heads / kvHeads} query heads shares one key and value head, as
+ *                      Llama 2 70B, Llama 3, Mistral and Qwen2 do); 0 means {@code heads}, plain
+ *                      multi-head attention
+ * @param ropeScaling   how the rotary frequencies are stretched for long contexts (Hugging Face's
+ *                      {@code rope_scaling}); null for none
+ * @param qkvBias       a bias on the query/key/value projection even without {@code bias} (Qwen2
+ *                      keeps one there and nowhere else)
  */
 public record GptConfig(
         int vocabSize,
@@ -41,7 +50,10 @@ public record GptConfig(
         boolean bias,
         int mlpHidden,
         double ropeTheta,
-        double normEps) {
+        double normEps,
+        int kvHeads,
+        @Nullable RopeScaling ropeScaling,
+        boolean qkvBias) {
 
     /** Normalisation before attention and MLP (pre-norm blocks). */
     public enum Norm { LAYER, RMS }
@@ -49,8 +61,11 @@ public record GptConfig(
     /** How positions enter the model. */
     public enum Position { LEARNED, ROPE }
 
-    /** Feed-forward block. */
-    public enum Mlp { GELU, SWIGLU }
+    /**
+     * Feed-forward block: GELU (exact, erf; nanoGPT's nn.GELU), GELU_TANH (the tanh approximation
+     * GPT-2 was trained with, transformers' "gelu_new") or SwiGLU.
+     */
+    public enum Mlp { GELU, SWIGLU, GELU_TANH }
 
     /** Validates every field; the message names the field and the rule it breaks. */
     public GptConfig {
@@ -77,6 +92,25 @@ public record GptConfig(
         if (!(normEps > 0 && normEps < 1)) {
             throw new IllegalArgumentException("normEps must be in (0, 1), got " + normEps);
         }
+        if (kvHeads < 0 || kvHeads > 0 && heads % kvHeads != 0) {
+            throw new IllegalArgumentException("kvHeads (" + kvHeads + ") must divide heads (" + heads
+                    + "), or be 0 for one key/value head per query head");
+        }
+        if (ropeScaling != null && position != Position.ROPE) {
+            throw new IllegalArgumentException("ropeScaling needs rotary positions, got position " + position);
+        }
+    }
+
+    /** A configuration with plain multi-head attention and unscaled rotary frequencies. */
+    public GptConfig(int vocabSize, int contextLength, int layers, int heads, int width, Norm norm, Position position,
+                     Mlp mlp, boolean tieEmbeddings, boolean bias, int mlpHidden, double ropeTheta, double normEps) {
+        this(vocabSize, contextLength, layers, heads, width, norm, position, mlp, tieEmbeddings, bias, mlpHidden,
+                ropeTheta, normEps, 0, null, false);
+    }
+
+    /** Key/value heads: {@code kvHeads} when set, otherwise {@code heads}. */
+    public int keyValueHeads() {
+        return kvHeads == 0 ? heads : kvHeads;
     }
 
     /** Size of one attention head. */
@@ -93,7 +127,7 @@ public record GptConfig(
         if (mlpHidden > 0) {
             return mlpHidden;
         }
-        if (mlp == Mlp.GELU) {
+        if (mlp != Mlp.SWIGLU) {
             return 4 * width;
         }
         int h = (int) Math.round(8.0 * width / 3.0);
@@ -103,19 +137,19 @@ public record GptConfig(
     /** A copy with another vocabulary size (presets are chosen before the tokenizer is known). */
     public GptConfig withVocabSize(int newVocabSize) {
         return new GptConfig(newVocabSize, contextLength, layers, heads, width, norm, position, mlp,
-                tieEmbeddings, bias, mlpHidden, ropeTheta, normEps);
+                tieEmbeddings, bias, mlpHidden, ropeTheta, normEps, kvHeads, ropeScaling, qkvBias);
     }
 
     /** A copy with another context length. */
     public GptConfig withContextLength(int newContextLength) {
         return new GptConfig(vocabSize, newContextLength, layers, heads, width, norm, position, mlp,
-                tieEmbeddings, bias, mlpHidden, ropeTheta, normEps);
+                tieEmbeddings, bias, mlpHidden, ropeTheta, normEps, kvHeads, ropeScaling, qkvBias);
     }
 
     /** A copy with the modern block: RMSNorm, RoPE, SwiGLU (the peer's config B). */
     public GptConfig modern() {
         return new GptConfig(vocabSize, contextLength, layers, heads, width, Norm.RMS, Position.ROPE, Mlp.SWIGLU,
-                tieEmbeddings, bias, 0, ropeTheta, normEps);
+                tieEmbeddings, bias, 0, ropeTheta, normEps, kvHeads, ropeScaling, qkvBias);
     }
 
     /**

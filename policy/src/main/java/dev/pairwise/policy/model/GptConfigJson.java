@@ -10,6 +10,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /** Reads and writes {@link GptConfig} as JSON. */
 public final class GptConfigJson {
@@ -36,6 +37,25 @@ public final class GptConfigJson {
         o.addProperty("mlp_hidden", c.hidden());
         o.addProperty("rope_theta", c.ropeTheta());
         o.addProperty("norm_eps", c.normEps());
+        // written only when set, so the config of a plain multi-head model reads as it always did
+        if (c.kvHeads() != 0) {
+            o.addProperty("n_kv_head", c.kvHeads());
+        }
+        if (c.qkvBias()) {
+            o.addProperty("qkv_bias", true);
+        }
+        RopeScaling scaling = c.ropeScaling();
+        if (scaling != null) {
+            JsonObject r = new JsonObject();
+            r.addProperty("rope_type", scaling.kind().name().toLowerCase(Locale.ROOT));
+            r.addProperty("factor", scaling.factor());
+            if (scaling.kind() == RopeScaling.Kind.LLAMA3) {
+                r.addProperty("low_freq_factor", scaling.lowFreqFactor());
+                r.addProperty("high_freq_factor", scaling.highFreqFactor());
+                r.addProperty("original_max_position_embeddings", scaling.originalContextLength());
+            }
+            o.add("rope_scaling", r);
+        }
         return GSON.toJson(o);
     }
 
@@ -69,14 +89,38 @@ public final class GptConfigJson {
                 switch (mlp) {
                     case "gelu" -> GptConfig.Mlp.GELU;
                     case "swiglu" -> GptConfig.Mlp.SWIGLU;
-                    default -> throw new IllegalArgumentException("config.json: mlp must be gelu|swiglu, got " + mlp);
+                    case "gelu_tanh" -> GptConfig.Mlp.GELU_TANH;
+                    default -> throw new IllegalArgumentException("config.json: mlp must be gelu|gelu_tanh|swiglu, got "
+                            + mlp);
                 },
                 bool(o, "tie_embeddings"), bool(o, "bias"), integer(o, "mlp_hidden"),
-                number(o, "rope_theta"), number(o, "norm_eps"));
+                number(o, "rope_theta"), number(o, "norm_eps"),
+                o.has("n_kv_head") ? integer(o, "n_kv_head") : 0, ropeScaling(o),
+                o.has("qkv_bias") && bool(o, "qkv_bias"));
         // mlp_hidden is written out for Python readers; keep 0 (= default) when it is the default
         GptConfig byDefault = new GptConfig(c.vocabSize(), c.contextLength(), c.layers(), c.heads(), c.width(),
-                c.norm(), c.position(), c.mlp(), c.tieEmbeddings(), c.bias(), 0, c.ropeTheta(), c.normEps());
+                c.norm(), c.position(), c.mlp(), c.tieEmbeddings(), c.bias(), 0, c.ropeTheta(), c.normEps(),
+                c.kvHeads(), c.ropeScaling(), c.qkvBias());
         return byDefault.hidden() == c.hidden() ? byDefault : c;
+    }
+
+    private static @Nullable RopeScaling ropeScaling(JsonObject o) {
+        com.google.gson.JsonElement e = o.get("rope_scaling");
+        if (e == null || e.isJsonNull()) {
+            return null;
+        }
+        if (!e.isJsonObject()) {
+            throw new IllegalArgumentException("config.json: field 'rope_scaling' must be an object");
+        }
+        JsonObject r = e.getAsJsonObject();
+        String type = string(r, "rope_type");
+        return switch (type) {
+            case "linear" -> RopeScaling.linear(number(r, "factor"));
+            case "llama3" -> new RopeScaling(RopeScaling.Kind.LLAMA3, number(r, "factor"), number(r, "low_freq_factor"),
+                    number(r, "high_freq_factor"), integer(r, "original_max_position_embeddings"));
+            default -> throw new IllegalArgumentException("config.json: rope_scaling.rope_type must be linear|llama3, got "
+                    + type);
+        };
     }
 
     private static com.google.gson.JsonElement field(JsonObject o, String name) {

@@ -4,7 +4,9 @@
  * positions (Su et al. 2021), SwiGLU (Shazeer 2020). Written directly on NDArrays rather than
  * DJL Blocks because each DJL op is one JNI call: the forward uses one fused QKV matmul, all heads
  * in one batched matmul, q and k rotated together, precomputed mask and rotary tables. No dropout
- * (nanoGPT's CPU run uses none).
+ * (nanoGPT's CPU run uses none). Grouped-query attention (Ainslie et al. 2023) and rotary scaling
+ * make the modern block a Llama: Hugging Face Llama-family checkpoints load through
+ * dev.pairwise.policy.hf.HfImport.
  */
 package dev.pairwise.policy.model;
 
@@ -89,7 +91,7 @@ public final class GptModel implements AutoCloseable {
             }
         }
         mask = NativeArrays.of(manager, m, new Shape(t, t));
-        float[][] tables = Rope.tables(t, hd, config.ropeTheta());
+        float[][] tables = Rope.tables(t, hd, config.ropeTheta(), config.ropeScaling());
         cos = NativeArrays.of(manager, tables[0], new Shape(t, hd));
         sin = NativeArrays.of(manager, tables[1], new Shape(t, hd));
         scale = (float) (1.0 / Math.sqrt(hd));
@@ -265,23 +267,41 @@ public final class GptModel implements AutoCloseable {
         Layer w = layers[l];
         int h = config.heads();
         int hd = config.headSize();
-        NDArray qkv = Linear.linear(norm(x, w.ln1, w.ln1b), w.attn, w.attnB).singletonOrThrow()
-                .reshape(b, t, 3, h, hd).transpose(2, 0, 3, 1, 4);
+        int kvh = config.keyValueHeads();
+        NDArray projected = Linear.linear(norm(x, w.ln1, w.ln1b), w.attn, w.attnB).singletonOrThrow();
         NDArray q;
         NDArray k;
-        if (c != null) {
-            NDArray qk = Rope.apply(qkv.get("0:2"), c, s);
-            q = qk.get(0);
-            k = qk.get(1);
+        NDArray v;
+        if (kvh == h) {
+            NDArray qkv = projected.reshape(b, t, 3, h, hd).transpose(2, 0, 3, 1, 4);
+            if (c != null) {
+                NDArray qk = Rope.apply(qkv.get("0:2"), c, s);
+                q = qk.get(0);
+                k = qk.get(1);
+            } else {
+                q = qkv.get(0);
+                k = qkv.get(1);
+            }
+            v = qkv.get(2);
         } else {
-            q = qkv.get(0);
-            k = qkv.get(1);
+            NDList parts = projected.split(new long[] {config.width(), config.width() + (long) kvh * hd}, 2);
+            q = parts.get(0).reshape(b, t, h, hd).transpose(0, 2, 1, 3);
+            k = parts.get(1).reshape(b, t, kvh, hd).transpose(0, 2, 1, 3);
+            v = parts.get(2).reshape(b, t, kvh, hd).transpose(0, 2, 1, 3);
+            if (c != null) {
+                q = Rope.apply(q, c, s);
+                k = Rope.apply(k, c, s);
+            }
         }
-        NDArray v = qkv.get(2);
         if (cache != null) {
+            // the cache keeps the kvh heads, not their copies: heads/kvh times less memory
             NDList all = cache.append(l, k, v, m);
             k = all.get(0);
             v = all.get(1);
+        }
+        if (kvh != h) {
+            k = repeatKv(k, h / kvh);
+            v = repeatKv(v, h / kvh);
         }
         NDArray y = attention(q, k, v, msk, cache == null ? 0 : cache.length(), t)
                 .transpose(0, 2, 1, 3).reshape(b, t, config.width());
@@ -291,10 +311,32 @@ public final class GptModel implements AutoCloseable {
             NDList gu = hidden.split(2, 2);
             NDArray gate = gu.get(0);
             hidden = gate.mul(gate.getNDArrayInternal().sigmoid()).mul(gu.get(1));
+        } else if (config.mlp() == GptConfig.Mlp.GELU_TANH) {
+            hidden = geluTanh(hidden);
         } else {
             hidden = hidden.getNDArrayInternal().gelu();
         }
         return x.add(Linear.linear(hidden, w.mproj, w.mprojB).singletonOrThrow());
+    }
+
+    /** GPT-2's GELU, 0.5·x·(1 + tanh(√(2/π)·(x + 0.044715·x³))): libtorch's gelu is the exact erf form. */
+    private static NDArray geluTanh(NDArray x) {
+        NDArray cube = x.mul(x).mul(x);
+        NDArray inner = NativeArrays.mul(NativeArrays.mul(cube, 0.044715).add(x), Math.sqrt(2 / Math.PI));
+        return NativeArrays.mul(NativeArrays.add(inner.tanh(), 1).mul(x), 0.5);
+    }
+
+    /**
+     * Key or value heads {@code (B, kvh, T, hd)} repeated to {@code (B, kvh·groups, T, hd)} so that
+     * query head {@code j} reads key/value head {@code j / groups}: Hugging Face's {@code repeat_kv}.
+     */
+    private static NDArray repeatKv(NDArray kv, int groups) {
+        Shape shape = kv.getShape();
+        long b = shape.get(0);
+        long kvh = shape.get(1);
+        long t = shape.get(2);
+        long hd = shape.get(3);
+        return kv.expandDims(2).broadcast(new Shape(b, kvh, groups, t, hd)).reshape(b, kvh * groups, t, hd);
     }
 
     /**

@@ -5,7 +5,8 @@
  * these names load in Python tools. Deliberate departures: with tied embeddings there is no
  * separate lm_head.weight tensor (safetensors cannot alias), and the SwiGLU MLP stores its gate
  * and up projections stacked in one c_fc weight (rows [0, hidden) gate, [hidden, 2·hidden) up) so
- * that one matmul computes both.
+ * that one matmul computes both. Likewise c_attn stacks q, k and v rows; with grouped-query
+ * attention the k and v parts have keyValueHeads·headSize rows each instead of width.
  */
 package dev.pairwise.policy.model;
 
@@ -31,7 +32,11 @@ public final class GptWeights {
         for (int i = 0; i < c.layers(); i++) {
             String p = "transformer.h." + i + ".";
             norm(s, c, p + "ln_1", d);
-            linear(s, c, p + "attn.c_attn", 3 * d, d);
+            long qkv = d + 2L * c.keyValueHeads() * c.headSize();
+            linear(s, c, p + "attn.c_attn", qkv, d);
+            if (c.qkvBias() && !c.bias()) {
+                s.put(p + "attn.c_attn.bias", new long[] {qkv});
+            }
             linear(s, c, p + "attn.c_proj", d, d);
             norm(s, c, p + "ln_2", d);
             linear(s, c, p + "mlp.c_fc", fcOut, d);

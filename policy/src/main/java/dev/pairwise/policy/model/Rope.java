@@ -9,6 +9,7 @@ package dev.pairwise.policy.model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
+import org.jspecify.annotations.Nullable;
 
 /** Rotary tables and their application. */
 final class Rope {
@@ -21,12 +22,18 @@ final class Rope {
      * {@code i} and {@code i + half} at position {@code p} being {@code p · theta^(-i/half)}.
      */
     static float[][] tables(int positions, int headSize, double theta) {
+        return tables(positions, headSize, theta, null);
+    }
+
+    /** As {@link #tables(int, int, double)}, with each inverse frequency scaled by {@code scaling} when set. */
+    static float[][] tables(int positions, int headSize, double theta, @Nullable RopeScaling scaling) {
         int half = headSize / 2;
         float[] c = new float[positions * headSize];
         float[] s = new float[positions * headSize];
         for (int pos = 0; pos < positions; pos++) {
             for (int i = 0; i < half; i++) {
-                float invFreq = (float) (1.0 / Math.pow(theta, (double) i / half));
+                double unscaled = 1.0 / Math.pow(theta, (double) i / half);
+                float invFreq = (float) (scaling == null ? unscaled : scaling.scale(unscaled));
                 float angle = (float) pos * invFreq;
                 c[pos * headSize + i] = c[pos * headSize + i + half] = (float) Math.cos(angle);
                 s[pos * headSize + i] = s[pos * headSize + i + half] = (float) Math.sin(angle);

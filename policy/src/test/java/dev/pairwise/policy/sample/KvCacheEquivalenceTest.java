@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
+import dev.pairwise.policy.model.GptConfig;
 import dev.pairwise.policy.model.GptModel;
 import dev.pairwise.policy.model.KvCache;
 import dev.pairwise.policy.model.NoGrad;
@@ -17,14 +18,19 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The contract: with the cache, logits equal a full forward pass within 1e-4. */
 class KvCacheEquivalenceTest {
 
-    @ParameterizedTest(name = "modern block: {0}")
-    @ValueSource(booleans = {false, true})
-    void incremental_decoding_gives_the_logits_of_a_full_forward_pass(boolean modern) {
+    @ParameterizedTest(name = "block: {0}")
+    @ValueSource(strings = {"gpt2", "modern", "grouped-query"})
+    void incremental_decoding_gives_the_logits_of_a_full_forward_pass(String block) {
         int b = 3;
         int t = 20;
         int prefill = 7;
         int[] ids = new SplittableRandom(11).ints((long) b * t, 0, 260).toArray();
-        try (GptModel model = TinyModels.sharp(TinyModels.tiny(modern), 5);
+        GptConfig config = switch (block) {
+            case "gpt2" -> TinyModels.tiny(false);
+            case "modern" -> TinyModels.tiny(true);
+            default -> TinyModels.tinyGqa();
+        };
+        try (GptModel model = TinyModels.sharp(config, 5);
              NoGrad off = NoGrad.enter();
              NDManager manager = NDManager.newBaseManager(Device.cpu())) {
             NDArray tokens = manager.create(ids, new Shape(b, t));

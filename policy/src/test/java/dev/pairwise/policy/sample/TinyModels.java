@@ -7,6 +7,7 @@ import ai.djl.ndarray.types.Shape;
 import dev.pairwise.policy.model.GptConfig;
 import dev.pairwise.policy.model.GptModel;
 import dev.pairwise.policy.model.GptWeights;
+import dev.pairwise.policy.model.RopeScaling;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
@@ -22,6 +23,16 @@ final class TinyModels {
         GptConfig base = new GptConfig(260, 24, 2, 2, 32, GptConfig.Norm.LAYER, GptConfig.Position.LEARNED,
                 GptConfig.Mlp.GELU, true, false, 0, 10000, 1e-5);
         return modern ? base.modern() : base;
+    }
+
+    /**
+     * The modern block as Llama 3 has it: 4 query heads sharing 2 key/value heads (grouped-query
+     * attention) and llama3 rotary scaling; vocabulary 260, context 24, 2 layers, width 32.
+     */
+    static GptConfig tinyGqa() {
+        return new GptConfig(260, 24, 2, 4, 32, GptConfig.Norm.RMS, GptConfig.Position.ROPE, GptConfig.Mlp.SWIGLU,
+                false, false, 48, 10000, 1e-5, 2, new RopeScaling(RopeScaling.Kind.LLAMA3, 8, 1, 4, 16),
+                false);
     }
 
     /**

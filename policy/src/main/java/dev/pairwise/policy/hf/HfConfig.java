@@ -1,0 +1,233 @@
+/*
+ * The fields of a Hugging Face config.json that fix a Llama-family forward pass, with the
+ * defaults of transformers' LlamaConfig/MistralConfig where a field may be absent. Anything that
+ * would change the computation in a way GptModel does not reproduce (attention or MLP biases,
+ * another activation, a head size other than hidden/heads, dynamic or YaRN rope scaling, QK norms)
+ * is refused here, before a tensor is read.
+ */
+package dev.pairwise.policy.hf;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import dev.pairwise.policy.model.GptConfig;
+import dev.pairwise.policy.model.RopeScaling;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/** Reads a Hugging Face {@code config.json} of a Llama-family (Llama, Mistral, Qwen2) or GPT-2 model into a {@link GptConfig}. */
+public final class HfConfig {
+
+    /** {@code model_type} values this importer maps (Mistral adds a sliding window to Llama, Qwen2 q/k/v biases). */
+    static final Set<String> MODEL_TYPES = Set.of("llama", "mistral", "qwen2", "gpt2");
+    /** {@code architectures} entries this importer maps. */
+    static final Set<String> ARCHITECTURES = Set.of("LlamaForCausalLM", "MistralForCausalLM", "Qwen2ForCausalLM",
+            "GPT2LMHeadModel");
+
+    private HfConfig() {
+    }
+
+    /**
+     * The model configuration of {@code json}, its context length the smaller of the config's
+     * {@code max_position_embeddings} (GPT-2: {@code n_positions}), Mistral's {@code sliding_window} (attention within the
+     * window equals full attention) and {@code maxContext} (the causal mask is context² floats).
+     *
+     * @throws IllegalArgumentException naming the unsupported architecture, the missing or
+     *                                  invalid field, or the feature this model cannot reproduce
+     */
+    public static GptConfig read(String json, int maxContext) {
+        JsonObject o;
+        try {
+            o = JsonParser.parseString(json).getAsJsonObject();
+        } catch (JsonParseException | IllegalStateException e) {
+            throw new IllegalArgumentException("config.json is not a JSON object: " + e.getMessage(), e);
+        }
+        if (checkArchitecture(o)) {
+            return gpt2(o, maxContext);
+        }
+        boolean qwen2 = present(o, "model_type") ? string(o, "model_type").equals("qwen2")
+                : o.get("architectures").toString().contains("Qwen2ForCausalLM");
+        int hidden = integer(o, "hidden_size");
+        int heads = integer(o, "num_attention_heads");
+        int kvHeads = o.has("num_key_value_heads") && !o.get("num_key_value_heads").isJsonNull()
+                ? integer(o, "num_key_value_heads") : heads;
+        if (heads <= 0 || hidden % heads != 0) {
+            throw new IllegalArgumentException("config.json: num_attention_heads (" + heads
+                    + ") must divide hidden_size (" + hidden + ")");
+        }
+        if (kvHeads <= 0 || heads % kvHeads != 0) {
+            throw new IllegalArgumentException("config.json: num_key_value_heads (" + kvHeads
+                    + ") must divide num_attention_heads (" + heads + ")");
+        }
+        if (present(o, "head_dim") && integer(o, "head_dim") != hidden / heads) {
+            throw new IllegalArgumentException("config.json: head_dim " + integer(o, "head_dim")
+                    + " differs from hidden_size/num_attention_heads = " + hidden / heads + "; not supported");
+        }
+        String act = present(o, "hidden_act") ? string(o, "hidden_act") : "silu";
+        if (!act.equals("silu")) {
+            throw new IllegalArgumentException("config.json: hidden_act '" + act + "' is not supported (only silu, SwiGLU)");
+        }
+        for (String bias : List.of("attention_bias", "mlp_bias")) {
+            if (present(o, bias) && bool(o, bias)) {
+                throw new IllegalArgumentException("config.json: " + bias + " = true is not supported (no biases in "
+                        + "the Llama block here)");
+            }
+        }
+        int context = Math.min(integer(o, "max_position_embeddings"), maxContext);
+        // Qwen2 declares a window but applies it only with use_sliding_window (default false)
+        boolean windowed = !qwen2 || present(o, "use_sliding_window") && bool(o, "use_sliding_window");
+        if (windowed && present(o, "sliding_window")) {
+            context = Math.min(context, integer(o, "sliding_window"));
+        }
+        double theta = present(o, "rope_theta") ? number(o, "rope_theta") : 10000.0;
+        double eps = present(o, "rms_norm_eps") ? number(o, "rms_norm_eps") : 1e-6;
+        boolean tied = present(o, "tie_word_embeddings") && bool(o, "tie_word_embeddings");
+        return new GptConfig(integer(o, "vocab_size"), context, integer(o, "num_hidden_layers"), heads, hidden,
+                GptConfig.Norm.RMS, GptConfig.Position.ROPE, GptConfig.Mlp.SWIGLU, tied, false,
+                integer(o, "intermediate_size"), theta, eps, kvHeads == heads ? 0 : kvHeads, ropeScaling(o), qwen2);
+    }
+
+    /**
+     * GPT-2 (transformers' GPT2Config and its defaults): LayerNorm with biases, learned positions,
+     * GELU (tanh form for "gelu_new"), biases in every linear layer, tied head unless said otherwise.
+     */
+    private static GptConfig gpt2(JsonObject o, int maxContext) {
+        int width = present(o, "n_embd") ? integer(o, "n_embd") : 768;
+        int heads = present(o, "n_head") ? integer(o, "n_head") : 12;
+        if (heads <= 0 || width % heads != 0) {
+            throw new IllegalArgumentException("config.json: n_head (" + heads + ") must divide n_embd (" + width + ")");
+        }
+        String act = present(o, "activation_function") ? string(o, "activation_function") : "gelu_new";
+        GptConfig.Mlp mlp = switch (act) {
+            case "gelu_new", "gelu_pytorch_tanh" -> GptConfig.Mlp.GELU_TANH;
+            case "gelu" -> GptConfig.Mlp.GELU;
+            default -> throw new IllegalArgumentException("config.json: activation_function '" + act
+                    + "' is not supported (gelu_new, gelu_pytorch_tanh, gelu)");
+        };
+        if (present(o, "scale_attn_weights") && !bool(o, "scale_attn_weights")) {
+            throw new IllegalArgumentException("config.json: scale_attn_weights = false is not supported");
+        }
+        for (String flag : List.of("scale_attn_by_inverse_layer_idx", "add_cross_attention")) {
+            if (present(o, flag) && bool(o, flag)) {
+                throw new IllegalArgumentException("config.json: " + flag + " = true is not supported");
+            }
+        }
+        int positions = present(o, "n_positions") ? integer(o, "n_positions") : 1024;
+        double eps = present(o, "layer_norm_epsilon") ? number(o, "layer_norm_epsilon") : 1e-5;
+        boolean tied = !present(o, "tie_word_embeddings") || bool(o, "tie_word_embeddings");
+        int inner = present(o, "n_inner") ? integer(o, "n_inner") : 4 * width;
+        return new GptConfig(present(o, "vocab_size") ? integer(o, "vocab_size") : 50257,
+                Math.min(positions, maxContext), present(o, "n_layer") ? integer(o, "n_layer") : 12, heads, width,
+                GptConfig.Norm.LAYER, GptConfig.Position.LEARNED, mlp, tied, true, inner, 10000, eps, 0, null, false);
+    }
+
+    /** Refuses what is neither Llama-family nor GPT-2; true for GPT-2. */
+    private static boolean checkArchitecture(JsonObject o) {
+        String type = present(o, "model_type") ? string(o, "model_type") : null;
+        List<String> architectures = new ArrayList<>();
+        if (present(o, "architectures")) {
+            JsonElement a = o.get("architectures");
+            if (!a.isJsonArray()) {
+                throw new IllegalArgumentException("config.json: architectures must be a list");
+            }
+            a.getAsJsonArray().forEach(e -> architectures.add(e.isJsonPrimitive() ? e.getAsString() : e.toString()));
+        }
+        String supported = "supported: architectures " + new java.util.TreeSet<>(ARCHITECTURES) + ", model_type "
+                + new java.util.TreeSet<>(MODEL_TYPES);
+        if (type == null && architectures.isEmpty()) {
+            throw new IllegalArgumentException("config.json names neither model_type nor architectures; " + supported);
+        }
+        if (type != null && !MODEL_TYPES.contains(type)) {
+            throw new IllegalArgumentException("config.json: model_type '" + type + "' is not supported; " + supported);
+        }
+        for (String arch : architectures) {
+            if (!ARCHITECTURES.contains(arch)) {
+                throw new IllegalArgumentException("config.json: architecture '" + arch + "' is not supported; "
+                        + supported);
+            }
+        }
+        boolean gpt2 = type != null ? type.equals("gpt2") : architectures.contains("GPT2LMHeadModel");
+        if (gpt2 != architectures.stream().allMatch(a -> a.equals("GPT2LMHeadModel")) && !architectures.isEmpty()) {
+            throw new IllegalArgumentException("config.json: model_type '" + type + "' does not match architectures "
+                    + architectures);
+        }
+        return gpt2;
+    }
+
+    private static @Nullable RopeScaling ropeScaling(JsonObject o) {
+        if (!present(o, "rope_scaling")) {
+            return null;
+        }
+        JsonElement e = o.get("rope_scaling");
+        if (!e.isJsonObject()) {
+            throw new IllegalArgumentException("config.json: rope_scaling must be an object or null");
+        }
+        JsonObject r = e.getAsJsonObject();
+        // transformers reads "rope_type", and "type" in older configs
+        String type = present(r, "rope_type") ? string(r, "rope_type") : present(r, "type") ? string(r, "type") : null;
+        if (type == null) {
+            throw new IllegalArgumentException("config.json: rope_scaling names no rope_type");
+        }
+        return switch (type.toLowerCase(Locale.ROOT)) {
+            case "default" -> null;
+            case "linear" -> RopeScaling.linear(number(r, "factor"));
+            case "llama3" -> new RopeScaling(RopeScaling.Kind.LLAMA3, number(r, "factor"), number(r, "low_freq_factor"),
+                    number(r, "high_freq_factor"), integer(r, "original_max_position_embeddings"));
+            default -> throw new IllegalArgumentException("config.json: rope_scaling type '" + type
+                    + "' is not supported (supported: default, linear, llama3)");
+        };
+    }
+
+    private static boolean present(JsonObject o, String name) {
+        return o.has(name) && !o.get(name).isJsonNull();
+    }
+
+    private static JsonElement field(JsonObject o, String name) {
+        if (!present(o, name)) {
+            throw new IllegalArgumentException("config.json: missing field '" + name + "'");
+        }
+        return o.get(name);
+    }
+
+    private static int integer(JsonObject o, String name) {
+        JsonElement e = field(o, name);
+        try {
+            double d = e.getAsDouble();
+            if (d != Math.rint(d) || d < Integer.MIN_VALUE || d > Integer.MAX_VALUE) {
+                throw new NumberFormatException(e.toString());
+            }
+            return (int) d;
+        } catch (NumberFormatException | UnsupportedOperationException | IllegalStateException ex) {
+            throw new IllegalArgumentException("config.json: field '" + name + "' must be an integer, got " + e, ex);
+        }
+    }
+
+    private static double number(JsonObject o, String name) {
+        JsonElement e = field(o, name);
+        try {
+            return e.getAsDouble();
+        } catch (NumberFormatException | UnsupportedOperationException | IllegalStateException ex) {
+            throw new IllegalArgumentException("config.json: field '" + name + "' must be a number, got " + e, ex);
+        }
+    }
+
+    private static boolean bool(JsonObject o, String name) {
+        JsonElement e = field(o, name);
+        if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isBoolean()) {
+            throw new IllegalArgumentException("config.json: field '" + name + "' must be true or false, got " + e);
+        }
+        return e.getAsBoolean();
+    }
+
+    private static String string(JsonObject o, String name) {
+        JsonElement e = field(o, name);
+        if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isString()) {
+            throw new IllegalArgumentException("config.json: field '" + name + "' must be a string, got " + e);
+        }
+        return e.getAsString();
+    }
+}
