@@ -70,7 +70,8 @@ class QualityController {
                 body.goldRate() == null ? now.goldRate() : body.goldRate(),
                 body.goldMinAccuracy() == null ? now.goldMinAccuracy() : body.goldMinAccuracy(),
                 body.goldPause() == null ? now.goldPause() : body.goldPause(),
-                body.reviewDisagreement() == null ? now.reviewDisagreement() : body.reviewDisagreement()));
+                body.reviewDisagreement() == null ? now.reviewDisagreement() : body.reviewDisagreement(),
+                body.repeatRate() == null ? now.repeatRate() : body.repeatRate()));
     }
 
     /** The project's gold tasks with their known rankings. */
@@ -126,7 +127,7 @@ class QualityController {
     }
 
     record SettingsRequest(@Nullable Double goldRate, @Nullable Double goldMinAccuracy, @Nullable Boolean goldPause,
-                           @Nullable Double reviewDisagreement) {
+                           @Nullable Double reviewDisagreement, @Nullable Double repeatRate) {
     }
 
     record GoldRanking(@Nullable List<List<Long>> tiers) {

@@ -18,13 +18,18 @@ import org.jspecify.annotations.Nullable;
  * @param speed          judgments faster than the others' median time, against 0.5 (a sign test)
  * @param medianMs       their median time on task; null when no time is known
  * @param speedRatio     their median over the others' median; NaN when either is unknown
+ * @param repeats        position-swapped repeats they answered (a task they judged, shown again
+ *                       with the responses reversed)
+ * @param selfConsistency share of the strictly ranked response pairs of those repeats that they
+ *                       ordered as the first time; NaN before any
  * @param pausedReason   why they are paused in this project; null when they are not
  * @param flags          what is wrong: {@code position}, {@code length}, {@code speed}, {@code gold}
  */
 public record LabelerRow(long labelerId, String labeler, int judgments,
                          Agreement.@Nullable LabelerAgreement agreement, int goldJudged, double goldAccuracy,
                          BiasTest position, BiasTest length, BiasTest speed, @Nullable Long medianMs,
-                         double speedRatio, @Nullable String pausedReason, List<String> flags) {
+                         double speedRatio, int repeats, double selfConsistency, @Nullable String pausedReason,
+                         List<String> flags) {
 
     /** Whether anything is flagged. */
     public boolean flagged() {

@@ -26,6 +26,7 @@ public class LabelersService {
         double goldMin = settings.get(projectId).goldMinAccuracy();
         List<LabelerJudgment> judgments = data.labelerJudgments(projectId);
         return LabelersTable.of(new LabelersTable.Inputs(judgments, data.responseLengths(projectId),
-                QualityData.goldScores(judgments, data.goldRankings(projectId)), data.paused(projectId), goldMin));
+                QualityData.goldScores(judgments, data.goldRankings(projectId)), data.repeatTallies(projectId),
+                data.paused(projectId), goldMin));
     }
 }

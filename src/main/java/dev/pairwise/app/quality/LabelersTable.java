@@ -5,6 +5,7 @@ import dev.pairwise.app.agreement.Ranking;
 import dev.pairwise.labeling.quality.GoldAccuracy;
 import dev.pairwise.labeling.quality.LabelerJudgment;
 import dev.pairwise.labeling.quality.QualityData.GoldTally;
+import dev.pairwise.labeling.quality.QualityData.RepeatTally;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -46,7 +47,7 @@ public record LabelersTable(Agreement agreement, List<LabelerRow> labelers) {
 
     /** The inputs of a table: what {@link LabelersService} reads of a project. */
     record Inputs(List<LabelerJudgment> judgments, Map<Long, Integer> lengths, Map<Long, GoldTally> gold,
-                  Map<Long, String> paused, double goldMinAccuracy) {
+                  Map<Long, RepeatTally> repeats, Map<Long, String> paused, double goldMinAccuracy) {
     }
 
     static LabelersTable of(Inputs in) {
@@ -105,12 +106,14 @@ public record LabelersTable(Agreement agreement, List<LabelerRow> labelers) {
                 }
             }
             GoldTally gold = in.gold().get(id);
+            RepeatTally repeat = in.repeats().get(id);
             String name = own.getFirst().labeler();
             rows.add(new LabelerRow(id, name, own.size(), agreement.get(name),
                     gold == null ? 0 : gold.judged(), gold == null ? Double.NaN : gold.accuracy(),
                     BiasTest.of(firstWins, positionTrials, 0.5), BiasTest.of(l[0], l[1], lengthP0),
                     BiasTest.of(faster, speedTrials, 0.5), ownMedian == null ? null : Math.round(ownMedian),
                     ownMedian == null || othersMedian == null || othersMedian == 0 ? Double.NaN : ownMedian / othersMedian,
+                    repeat == null ? 0 : repeat.checks(), repeat == null ? Double.NaN : repeat.selfConsistency(),
                     in.paused().get(id), List.of()));
         }
         return new LabelersTable(overall, flag(correct(rows), in.goldMinAccuracy()));
@@ -130,7 +133,8 @@ public record LabelersTable(Agreement agreement, List<LabelerRow> labelers) {
             LabelerRow r = rows.get(i);
             out.add(new LabelerRow(r.labelerId(), r.labeler(), r.judgments(), r.agreement(), r.goldJudged(),
                     r.goldAccuracy(), r.position().adjusted(adj[3 * i]), r.length().adjusted(adj[3 * i + 1]),
-                    r.speed().adjusted(adj[3 * i + 2]), r.medianMs(), r.speedRatio(), r.pausedReason(), r.flags()));
+                    r.speed().adjusted(adj[3 * i + 2]), r.medianMs(), r.speedRatio(), r.repeats(), r.selfConsistency(),
+                    r.pausedReason(), r.flags()));
         }
         return out;
     }
@@ -153,7 +157,7 @@ public record LabelersTable(Agreement agreement, List<LabelerRow> labelers) {
             }
             out.add(new LabelerRow(r.labelerId(), r.labeler(), r.judgments(), r.agreement(), r.goldJudged(),
                     r.goldAccuracy(), r.position(), r.length(), r.speed(), r.medianMs(), r.speedRatio(),
-                    r.pausedReason(), List.copyOf(flags)));
+                    r.repeats(), r.selfConsistency(), r.pausedReason(), List.copyOf(flags)));
         }
         out.sort(Comparator.comparing(LabelerRow::labeler));
         return List.copyOf(out);
@@ -202,6 +206,8 @@ public record LabelersTable(Agreement agreement, List<LabelerRow> labelers) {
             m.put("kendall_tau_b", a == null ? null : number(a.kendallTauB()));
             m.put("gold_judged", r.goldJudged());
             m.put("gold_accuracy", number(r.goldAccuracy()));
+            m.put("repeats", r.repeats());
+            m.put("self_consistency", number(r.selfConsistency()));
             m.put("position", test(r.position()));
             m.put("length", test(r.length()));
             Map<String, @Nullable Object> speed = test(r.speed());

@@ -81,9 +81,12 @@ public class QualityView extends Div {
         Checkbox pause = new Checkbox("Pause labelers below it", s.goldPause());
         pause.setId("quality-gold-pause");
         NumberField review = field("Review at disagreement ≥", s.reviewDisagreement(), "quality-review");
+        NumberField repeat = field("Repeat rate (0–1)", s.repeatRate(), "quality-repeat-rate");
+        repeat.setHelperText("Tasks shown again, responses swapped, to measure self-consistency");
         Button save = new Button("Save settings", e -> {
             try {
-                settings.update(project.id(), new QualitySettings(value(rate), value(min), pause.getValue(), value(review)));
+                settings.update(project.id(), new QualitySettings(value(rate), value(min), pause.getValue(), value(review),
+                        value(repeat)));
                 Ui.success("Quality settings saved");
                 show(project);
             } catch (RuntimeException x) {
@@ -91,7 +94,7 @@ public class QualityView extends Div {
             }
         });
         save.setId("quality-save");
-        HorizontalLayout form = new HorizontalLayout(rate, min, pause, review, save);
+        HorizontalLayout form = new HorizontalLayout(rate, min, pause, review, repeat, save);
         form.setAlignItems(com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.BASELINE);
         form.setWrap(true);
         return form;
@@ -108,6 +111,9 @@ public class QualityView extends Div {
                 .setHeader("α").setAutoWidth(true);
         grid.addColumn(r -> r.goldJudged() == 0 ? "–" : percent(r.goldAccuracy()) + " of " + r.goldJudged())
                 .setHeader("Gold accuracy").setAutoWidth(true);
+        grid.addColumn(r -> r.repeats() == 0 ? "–" : Double.isNaN(r.selfConsistency()) ? "– of " + r.repeats()
+                        : percent(r.selfConsistency()) + " of " + r.repeats())
+                .setHeader("Self-consistency").setAutoWidth(true);
         grid.addColumn(r -> test(r.position())).setHeader("Position (first wins)").setAutoWidth(true);
         grid.addColumn(r -> test(r.length())).setHeader("Length (longer wins)").setAutoWidth(true);
         grid.addColumn(r -> (r.medianMs() == null ? "–" : String.format(Locale.ROOT, "%.1f s", r.medianMs() / 1000.0))

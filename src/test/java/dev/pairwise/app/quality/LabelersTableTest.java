@@ -107,6 +107,7 @@ class LabelersTableTest {
                 judgments.add(new LabelerJudgment(++judgmentId, task, l + 1, names[l], order, tiers, time, task < 6));
             }
         }
-        return new LabelersTable.Inputs(judgments, lengths, QualityData.goldScores(judgments, gold), Map.of(), 0.7);
+        return new LabelersTable.Inputs(judgments, lengths, QualityData.goldScores(judgments, gold), Map.of(), Map.of(),
+                0.7);
     }
 }

@@ -17,6 +17,7 @@ import dev.pairwise.labeling.task.OpenTasks;
 import dev.pairwise.labeling.task.Origin;
 import dev.pairwise.labeling.task.Prompt;
 import dev.pairwise.labeling.task.PromptRepository;
+import dev.pairwise.labeling.task.Repeats;
 import dev.pairwise.labeling.task.Response;
 import dev.pairwise.labeling.task.ResponseRepository;
 import io.micrometer.core.instrument.Counter;
@@ -54,13 +55,16 @@ public class JudgmentService {
     private final LabelingLimits limits;
     private final Clock clock;
     private final GoldChecks goldChecks;
+    private final Repeats repeats;
     private final Counter submitted;
     private final Counter pairsCreated;
 
     JudgmentService(PreferencePairRepository pairs, OpenTasks open, JudgmentRows rows, PromptRepository prompts,
                     ResponseRepository responses, DemonstrationRepository demos, JdbcClient jdbc,
-                    LabelingLimits limits, Clock clock, MeterRegistry meters, GoldChecks goldChecks) {
+                    LabelingLimits limits, Clock clock, MeterRegistry meters, GoldChecks goldChecks,
+                    Repeats repeats) {
         this.goldChecks = goldChecks;
+        this.repeats = repeats;
         this.pairs = pairs;
         this.open = open;
         this.rows = rows;
@@ -96,6 +100,14 @@ public class JudgmentService {
         Prior prior = prior(task.id(), labelerId, key);
         if (prior.judgmentId() != null) {
             return replay(prior.judgmentId(), prior.judgmentOwner(), labelerId);
+        }
+        if (prior.lease().filter(l -> l.status() == AssignmentStatus.SUBMITTED).isPresent()) {
+            // Judged before: this may be the position-swapped repeat of it (looked up only here,
+            // so the common submit runs no query for repeats).
+            Optional<Repeats.Check> repeat = repeats.of(task.id(), labelerId);
+            if (repeat.isPresent()) {
+                return answerRepeat(repeat.get(), in, key);
+            }
         }
         Lease lease = checkLease(task, prior.lease());
 
@@ -154,6 +166,31 @@ public class JudgmentService {
         submitted.increment();
         pairsCreated.increment(pairCount);
         return new SubmitResult(judgmentId, pairCount, demoId, false);
+    }
+
+    /**
+     * The second answer of a task shown again with its responses reversed: checked like a
+     * judgment, stored apart from judgments (no pairs, no overlap), compared with the first.
+     * The result names the first judgment, so the labeler's client cannot tell a repeat apart.
+     */
+    private SubmitResult answerRepeat(Repeats.Check check, SubmitJudgment in, String key) {
+        if (check.answered()) {
+            if (key.equals(check.idempotencyKey())) {
+                return new SubmitResult(check.judgmentId(), check.compared(), null, true);
+            }
+            throw new ConflictException("taskId", "you already judged task " + check.taskId());
+        }
+        List<Long> ids = check.presentedOrder();
+        List<Long> order = in.presentedOrder() == null ? ids : in.presentedOrder();
+        RankingValidator.validateOrder(ids, order);
+        if (!order.equals(ids)) {
+            throw new InvalidInputException("presentedOrder", "presentedOrder differs from the order the task was shown in");
+        }
+        List<List<Long>> tiers = in.allBad() && (in.tiers() == null || in.tiers().isEmpty()) ? List.of(ids) : in.tiers();
+        RankingValidator.validateTiers(ids, tiers);
+        validateRatings(ids, in.likert(), in.flags());
+        int compared = repeats.answer(check, tiers, key, clock.instant());
+        return new SubmitResult(check.judgmentId(), compared, null, false);
     }
 
     /** The task's row, locked for this transaction. */

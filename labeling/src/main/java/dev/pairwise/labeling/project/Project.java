@@ -45,6 +45,10 @@ public class Project {
     @Column(name = "gold_rate", nullable = false, insertable = false, updatable = false)
     private double goldRate;
 
+    /** Share of next tasks that repeat one the labeler judged, position-swapped; set like {@link #goldRate}. */
+    @Column(name = "repeat_rate", nullable = false, insertable = false, updatable = false)
+    private double repeatRate;
+
     protected Project() {
     }
 
@@ -102,6 +106,6 @@ public class Project {
 
     public ProjectView view() {
         return new ProjectView(id, name, guidelines, k, overlap, randomizeOrder, labelersMayWriteDemos,
-                leaseMinutes, createdAt, goldRate);
+                leaseMinutes, createdAt, goldRate, repeatRate);
     }
 }

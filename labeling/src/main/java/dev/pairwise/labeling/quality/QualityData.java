@@ -107,6 +107,35 @@ public class QualityData {
         return tally[0];
     }
 
+    /**
+     * Each labeler's answered position-swapped repeats in the project (see
+     * {@code dev.pairwise.labeling.task.Repeats}): labeler id to their tally.
+     */
+    public Map<Long, RepeatTally> repeatTallies(long projectId) {
+        Map<Long, RepeatTally> out = new HashMap<>();
+        jdbc.sql("""
+                        SELECT labeler_id, COUNT(*), SUM(agreed), SUM(compared) FROM repeat_checks
+                         WHERE project_id = ? AND answered_at IS NOT NULL
+                         GROUP BY labeler_id""")
+                .param(projectId)
+                .query(rs -> {
+                    out.put(rs.getLong(1), new RepeatTally(rs.getInt(2), rs.getInt(3), rs.getInt(4)));
+                });
+        return out;
+    }
+
+    /**
+     * A labeler's answered repeats, and over the response pairs both of their answers ranked
+     * strictly ({@code compared}), those ranked the same way ({@code agreed}).
+     */
+    public record RepeatTally(int checks, int agreed, int compared) {
+
+        /** agreed / compared: how often the labeler agrees with themself; NaN before any compared pair. */
+        public double selfConsistency() {
+            return compared == 0 ? Double.NaN : (double) agreed / compared;
+        }
+    }
+
     /** A labeler's gold tasks judged and their summed {@link GoldAccuracy.Score}. */
     public record GoldTally(int judged, GoldAccuracy.Score score) {
 

@@ -14,11 +14,15 @@ import dev.pairwise.labeling.InvalidInputException;
  * @param reviewDisagreement a task goes to review when its labelers disagree on at least this share
  *                           of the response pairs they both ranked strictly (0 &lt; x ≤ 1); 0.34 by
  *                           default: with three labelers, one dissenting on one pair is enough
+ * @param repeatRate         chance, 0..1, that a labeler's next task is one they already judged,
+ *                           shown again with its responses in another order (unmarked); 0 (the
+ *                           default) repeats none. Their two answers give their self-consistency
  */
-public record QualitySettings(double goldRate, double goldMinAccuracy, boolean goldPause, double reviewDisagreement) {
+public record QualitySettings(double goldRate, double goldMinAccuracy, boolean goldPause, double reviewDisagreement,
+                              double repeatRate) {
 
-    /** The defaults of a new project: no gold, flag below 70 %, no pausing, review at 34 % disagreement. */
-    public static final QualitySettings DEFAULTS = new QualitySettings(0, 0.7, false, 0.34);
+    /** The defaults of a new project: no gold, flag below 70 %, no pausing, review at 34 % disagreement, no repeats. */
+    public static final QualitySettings DEFAULTS = new QualitySettings(0, 0.7, false, 0.34, 0);
 
     /** Checks the ranges, naming the bad field. */
     public QualitySettings validated() {
@@ -32,6 +36,9 @@ public record QualitySettings(double goldRate, double goldMinAccuracy, boolean g
         if (!(reviewDisagreement > 0 && reviewDisagreement <= 1)) {
             throw new InvalidInputException("reviewDisagreement",
                     "reviewDisagreement must be above 0 and at most 1, was " + reviewDisagreement);
+        }
+        if (!(repeatRate >= 0 && repeatRate <= 1)) {
+            throw new InvalidInputException("repeatRate", "repeatRate must be between 0 and 1, was " + repeatRate);
         }
         return this;
     }

@@ -21,14 +21,15 @@ public class QualitySettingsService {
     /** The project's settings; {@link NotFoundException} naming {@code projectId} if unknown. */
     @Transactional(readOnly = true)
     public QualitySettings get(long projectId) {
-        return jdbc.sql("SELECT gold_rate, gold_min_accuracy, gold_pause, review_disagreement FROM projects WHERE id = ?")
+        return jdbc.sql("SELECT gold_rate, gold_min_accuracy, gold_pause, review_disagreement, repeat_rate FROM projects WHERE id = ?")
                 .param(projectId)
-                .query((rs, n) -> new QualitySettings(rs.getDouble(1), rs.getDouble(2), rs.getBoolean(3), rs.getDouble(4)))
+                .query((rs, n) -> new QualitySettings(rs.getDouble(1), rs.getDouble(2), rs.getBoolean(3), rs.getDouble(4),
+                        rs.getDouble(5)))
                 .optional()
                 .orElseThrow(() -> NotFoundException.of("projectId", "project", projectId));
     }
 
-    /** Replaces the project's settings; the assignment path sees a new gold rate once this commits. */
+    /** Replaces the project's settings; the assignment path sees new gold and repeat rates once this commits. */
     @Transactional
     public QualitySettings update(long projectId, QualitySettings settings) {
         if (settings == null) {
@@ -36,9 +37,11 @@ public class QualitySettingsService {
         }
         QualitySettings s = settings.validated();
         int updated = jdbc.sql("""
-                        UPDATE projects SET gold_rate = ?, gold_min_accuracy = ?, gold_pause = ?, review_disagreement = ?
+                        UPDATE projects SET gold_rate = ?, gold_min_accuracy = ?, gold_pause = ?, review_disagreement = ?,
+                               repeat_rate = ?
                          WHERE id = ?""")
-                .params(s.goldRate(), s.goldMinAccuracy(), s.goldPause(), s.reviewDisagreement(), projectId)
+                .params(s.goldRate(), s.goldMinAccuracy(), s.goldPause(), s.reviewDisagreement(), s.repeatRate(),
+                        projectId)
                 .update();
         if (updated == 0) {
             throw NotFoundException.of("projectId", "project", projectId);

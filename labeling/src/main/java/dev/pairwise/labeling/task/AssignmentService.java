@@ -55,19 +55,21 @@ public class AssignmentService {
     private final OpenTasks open;
     private final Leases leases;
     private final Skips skips;
+    private final Repeats repeats;
     private final JdbcClient jdbc;
     private final Clock clock;
     private final Timer latency;
     private final boolean postgres;
     private final TransactionTemplate inTransaction;
 
-    AssignmentService(ProjectSnapshots projects, OpenTasks open, Leases leases, Skips skips, JdbcClient jdbc, DatabaseKind database, Clock clock, MeterRegistry meters,
-                      PlatformTransactionManager transactions) {
+    AssignmentService(ProjectSnapshots projects, OpenTasks open, Leases leases, Skips skips, Repeats repeats, JdbcClient jdbc,
+                      DatabaseKind database, Clock clock, MeterRegistry meters, PlatformTransactionManager transactions) {
         this.inTransaction = new TransactionTemplate(transactions);
         this.projects = projects;
         this.open = open;
         this.leases = leases;
         this.skips = skips;
+        this.repeats = repeats;
         this.jdbc = jdbc;
         this.clock = clock;
         this.postgres = database.isPostgres();
@@ -123,6 +125,13 @@ public class AssignmentService {
                     a.expiresAt()));
         }
         Instant expires = now.plus(Duration.ofMinutes(project.leaseMinutes()));
+        // Repeats, like gold, cost no query in a project that does not ask for them.
+        if (project.repeatRate() > 0) {
+            Optional<NextTask> repeat = repeat(project, labelerId, now, expires);
+            if (repeat.isPresent()) {
+                return repeat;
+            }
+        }
         // Gold: a draw against the rate first, so the common case runs no gold query at all.
         if (project.goldRate() > 0 && ThreadLocalRandom.current().nextDouble() < project.goldRate()) {
             Optional<Long> gold = open.goldFor(projectId, labelerId);
@@ -149,6 +158,18 @@ public class AssignmentService {
             return Optional.of(show(project, taskId.get(), task, order, now, expires));
         }
         throw tooManyRounds(projectId);
+    }
+
+    /**
+     * The labeler's unanswered repeat, else at the project's rate a new one: a task they judged,
+     * shown unmarked with the responses reversed (no lease: the task's overlap is not touched).
+     */
+    private Optional<NextTask> repeat(ProjectView project, long labelerId, Instant now, Instant expires) {
+        Optional<Repeats.Check> check = repeats.pending(project.id(), labelerId);
+        if (check.isEmpty() && ThreadLocalRandom.current().nextDouble() < project.repeatRate()) {
+            check = repeats.draw(project.id(), labelerId, now);
+        }
+        return check.map(c -> show(project, c.taskId(), content(c.taskId()), c.presentedOrder(), c.shownAt(), expires));
     }
 
     /** A gold task, leased without a room check: each labeler may have it once, and the overlap does not apply. */
@@ -265,6 +286,9 @@ public class AssignmentService {
      */
     @Transactional
     public void skip(long taskId, long labelerId) {
+        if (repeats.dropPending(taskId, labelerId)) {
+            return; // a repeat skipped is a check not made; the task itself was judged long ago
+        }
         if (!skips.skip(taskId, labelerId, clock.instant())) {
             boolean judged = jdbc.sql("SELECT COUNT(*) FROM assignments WHERE task_id = ? AND labeler_id = ?")
                     .params(taskId, labelerId).query(Long.class).single() > 0;

@@ -82,7 +82,7 @@ abstract class GoldScenarios {
         List<AddedPrompt> added = f.prompts(p.id(), 4, 2);
         markGold(p.id(), added.get(0));
         markGold(p.id(), added.get(1));
-        settings.update(p.id(), new QualitySettings(1.0, 0.7, false, 0.34));
+        settings.update(p.id(), new QualitySettings(1.0, 0.7, false, 0.34, 0));
         long ann = f.account(Role.LABELER);
         long bob = f.account(Role.LABELER);
         List<Long> annGot = drain(p.id(), ann);
@@ -103,7 +103,7 @@ abstract class GoldScenarios {
                 new NewPrompt.NewResponse("right", Origin.imported("gold")),
                 new NewPrompt.NewResponse("also wrong", Origin.imported("gold")))), List.of(List.of(1), List.of(0, 2)), admin);
         assertThat(gold.list(p.id())).containsExactly(g);
-        settings.update(p.id(), new QualitySettings(1.0, 0.7, false, 0.34));
+        settings.update(p.id(), new QualitySettings(1.0, 0.7, false, 0.34, 0));
         NextTask t = assignment.next(p.id(), f.account(Role.LABELER)).orElseThrow();
         assertThat(t.taskId()).isEqualTo(g.taskId());
         long right = t.responses().stream().filter(r -> r.text().equals("right")).findFirst().orElseThrow().id();
@@ -126,7 +126,7 @@ abstract class GoldScenarios {
             markGold(p.id(), a);
             goldIds.add(a.taskId());
         }
-        settings.update(p.id(), new QualitySettings(0.3, 0.7, false, 0.34));
+        settings.update(p.id(), new QualitySettings(0.3, 0.7, false, 0.34, 0));
         List<Long> ids = new ArrayList<>();
         for (int i = 0; i < labelers; i++) {
             ids.add(f.account(Role.LABELER));
@@ -175,7 +175,7 @@ abstract class GoldScenarios {
         for (AddedPrompt a : added.subList(0, 6)) {
             markGold(p.id(), a);
         }
-        settings.update(p.id(), new QualitySettings(1.0, 0.7, true, 0.34));
+        settings.update(p.id(), new QualitySettings(1.0, 0.7, true, 0.34, 0));
         long contrary = f.account(Role.LABELER);
         for (int i = 0; i < 5; i++) {
             NextTask t = assignment.next(p.id(), contrary).orElseThrow();
