@@ -4,8 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.pairwise.labeling.ai.AiJudgments;
+import dev.pairwise.labeling.ai.AiOutcome;
+import dev.pairwise.labeling.ai.NewAiVerdict;
+import dev.pairwise.labeling.ai.TaskToJudge;
+import dev.pairwise.labeling.task.ShownResponse;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,6 +74,8 @@ class H2ConnectionRetirementIT {
     HikariDataSource dataSource;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    AiJudgments aiJudgments;
 
     private static Path newTempDir() {
         try {
@@ -127,6 +135,34 @@ class H2ConnectionRetirementIT {
                         + order.get(0) + "\":6}}");
         JsonNode skipped = json(post("/api/projects/" + project + "/tasks/next"), "labeler", 200, null);
         json(post("/api/tasks/" + skipped.get("taskId").asLong() + "/skip"), "labeler", 204, null);
+
+        // A position-swapped repeat (repeat_checks): four judgments, then the fifth next repeats one.
+        long repeating = json(post("/api/projects"), "admin", 201,
+                "{\"name\":\"retire-repeats-" + UUID.randomUUID() + "\",\"guidelines\":\"Rank.\",\"k\":2}")
+                .get("id").asLong();
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < 5; i++) {
+            lines.append("{\"prompt\": \"Count to ").append(i).append(".\", \"responses\": [\"a\", \"b\"]}\n");
+        }
+        mvc.perform(withBody(post("/api/projects/" + repeating + "/import?format=JSONL"), "application/x-ndjson",
+                        lines.toString()).with(httpBasic("admin", "admin")))
+                .andExpect(r -> assertThat(r.getResponse().getStatus()).isEqualTo(201));
+        mvc.perform(withBody(put("/api/projects/" + repeating + "/quality-settings"), "application/json",
+                        "{\"repeatRate\":1.0}").with(httpBasic("admin", "admin")))
+                .andExpect(r -> assertThat(r.getResponse().getStatus()).isEqualTo(200));
+        for (int i = 0; i < 4; i++) {
+            JsonNode t = json(post("/api/projects/" + repeating + "/tasks/next"), "labeler", 200, null);
+            JsonNode o = t.get("presentedOrder");
+            json(post("/api/tasks/" + t.get("taskId").asLong() + "/judgments"), "labeler", 201,
+                    "{\"idempotencyKey\":\"" + UUID.randomUUID() + "\",\"presentedOrder\":" + o
+                            + ",\"tiers\":[[" + o.get(0) + "],[" + o.get(1) + "]]}");
+        }
+        json(post("/api/projects/" + repeating + "/tasks/next"), "labeler", 200, null);
+
+        // An AI judge's verdict (ai_verdicts), an abstention as an unreadable answer gives.
+        TaskToJudge judged = aiJudgments.task(skipped.get("taskId").asLong());
+        aiJudgments.record(aiJudgments.judgeAccount("retire-judge"), new NewAiVerdict(judged.taskId(), null,
+                judged.responses().stream().map(ShownResponse::id).toList(), "no ranking here", null, null, null, AiOutcome.ABSTAIN, null, "no ranking line"));
 
         JsonNode demo = json(post("/api/projects/" + project + "/demonstrations"), "admin", 201,
                 "{\"instruction\":\"Name a prime.\",\"response\":\"7\",\"submit\":true}");
