@@ -2,7 +2,6 @@ package dev.pairwise.app.openai;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.djl.Device;
 import dev.pairwise.app.aijudge.BothOrders;
 import dev.pairwise.app.aijudge.JudgePrompt;
 import dev.pairwise.app.aijudge.RankingAnswer;
@@ -26,28 +25,14 @@ import dev.pairwise.labeling.task.NewPrompt;
 import dev.pairwise.labeling.task.Origin;
 import dev.pairwise.labeling.task.ShownResponse;
 import dev.pairwise.labeling.task.TaskService;
-import dev.pairwise.policy.align.ChatTokens;
-import dev.pairwise.policy.align.Optim;
-import dev.pairwise.policy.checkpoint.Checkpoints;
 import dev.pairwise.policy.data.pairs.Role;
 import dev.pairwise.policy.data.pairs.SftExample;
 import dev.pairwise.policy.data.pairs.Turn;
-import dev.pairwise.policy.model.GptConfig;
-import dev.pairwise.policy.model.GptModel;
-import dev.pairwise.policy.sample.Sampler;
-import dev.pairwise.policy.sample.SamplingConfig;
-import dev.pairwise.policy.sft.SftConfig;
-import dev.pairwise.policy.sft.SftTrainer;
-import dev.pairwise.policy.tokenizer.CharTokenizer;
-import dev.pairwise.policy.tokenizer.SpecialTokens;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -88,50 +73,18 @@ class AiJudgeOverV1IT extends V1AppTest {
             return judgeCheckpoint;
         }
         List<SftExample> examples = new ArrayList<>();
-        StringBuilder corpus = new StringBuilder();
-        for (int c = 32; c < 127; c++) {
-            corpus.append((char) c);
-        }
-        corpus.append('\n');
         for (int i = 0; i < 12; i++) {
             List<String> responses = List.of("answer " + i + " is " + (i * 7 % 10), "maybe " + (i * 3 % 10));
             List<Turn> turns = List.of(new Turn(Role.SYSTEM, JudgePrompt.system(RUBRIC)),
                     new Turn(Role.USER, JudgePrompt.user("question " + i, i % 2 == 0 ? responses : responses.reversed())));
             examples.add(new SftExample(turns, TARGET));
         }
-        CharTokenizer tokenizer = CharTokenizer.train(List.of(corpus.toString()));
-        ChatTokens chat = new ChatTokens(tokenizer);
-        Set<Integer> stops = new HashSet<>();
-        for (String s : SpecialTokens.ALL) {
-            stops.add(tokenizer.specialId(s));
-        }
         // One question it trained on and one it never saw: the constant answer must hold for both.
-        List<List<Turn>> probes = List.of(examples.getFirst().prompt(), List.of(
+        List<SftExample> probes = List.of(examples.getFirst(), new SftExample(List.of(
                 new Turn(Role.SYSTEM, JudgePrompt.system(RUBRIC)),
-                new Turn(Role.USER, JudgePrompt.user("question 77", List.of("maybe 9", "answer 4")))));
-        Path dir = Files.createTempDirectory("tiny-judge").resolve("sft");
-        SftConfig config = new SftConfig(100, 4, Optim.of(3e-3), 0, false, null, 0.0, 0, 0, 5);
-        try (GptModel model = GptModel.create(GptConfig.of(tokenizer.vocabSize(), 768, 2, 2, 32), 3, Device.cpu());
-             SftTrainer trainer = new SftTrainer(model, chat, examples, config)) {
-            for (int step = 1; step <= 300; step++) {
-                trainer.trainStep();
-                if (step % 30 == 0) {
-                    boolean learned = true;
-                    for (List<Turn> probe : probes) {
-                        String said = ChatTokens.cleanResponse(new Sampler(model, tokenizer).sample(
-                                List.of(chat.prompt(probe)), 1, new SamplingConfig(0.0, 0, 1.0, 20, stops, 0))
-                                .getFirst().text()).strip();
-                        learned &= said.equals(TARGET);
-                    }
-                    if (learned) {
-                        Checkpoints.saveModel(dir, model, tokenizer);
-                        judgeCheckpoint = dir;
-                        return dir;
-                    }
-                }
-            }
-        }
-        throw new AssertionError("the tiny judge did not learn to answer '" + TARGET + "' in 300 steps");
+                new Turn(Role.USER, JudgePrompt.user("question 77", List.of("maybe 9", "answer 4")))), TARGET));
+        judgeCheckpoint = TinyJudges.train("tiny-judge", examples, probes, 32, 300);
+        return judgeCheckpoint;
     }
 
     @Test
