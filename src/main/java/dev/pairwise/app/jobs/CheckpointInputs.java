@@ -47,7 +47,9 @@ final class CheckpointInputs {
                     new Input("opponentCheckpoint", LANGUAGE_MODELS, false),
                     new Input("rewardCheckpoint", EnumSet.of(CheckpointKind.REWARD), false))),
             // The judge is a connection or this checkpoint (AiJudgeExecutor checks that one is given).
-            Map.entry(JobType.AI_JUDGE, List.of(new Input("judgeCheckpoint", LANGUAGE_MODELS, false))));
+            Map.entry(JobType.AI_JUDGE, List.of(new Input("judgeCheckpoint", LANGUAGE_MODELS, false))),
+            // Reads a Hugging Face folder, no checkpoint of ours.
+            Map.entry(JobType.IMPORT, List.of()));
 
     private CheckpointInputs() {
     }

@@ -21,7 +21,9 @@ public enum JobType {
     /** Evaluate checkpoints on held-out prompts. */
     EVAL(DatasetKind.PROMPTS),
     /** An AI labeler (RLAIF): a connection or checkpoint ranks a project's tasks by a rubric. */
-    AI_JUDGE(DatasetKind.TASKS);
+    AI_JUDGE(DatasetKind.TASKS),
+    /** A Hugging Face model folder (Llama family or GPT-2) read into a BASE checkpoint. */
+    IMPORT(DatasetKind.NONE);
 
     private final DatasetKind dataset;
 

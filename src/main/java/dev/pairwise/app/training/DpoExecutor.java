@@ -22,18 +22,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
 /**
  * DPO (Rafailov et al. 2023): trains a policy on a project's preference pairs frozen at
- * submission against the frozen starting policy as reference. Registers a POLICY checkpoint whose
- * parent is the starting policy.
+ * submission against the frozen starting policy as reference, every weight or (with a LoRA rank)
+ * adapters on the projections. Registers a POLICY checkpoint whose parent is the starting policy.
  */
 @Component
 class DpoExecutor implements JobExecutor {
 
-    static final List<ConfigField> FIELDS = List.of(
+    static final List<ConfigField> FIELDS = Stream.of(List.of(
             ConfigField.checkpoint("policyCheckpoint", "Policy", List.of(CheckpointKind.SFT, CheckpointKind.POLICY), true,
                     "The policy to improve; a frozen copy is the reference (usually the SFT model)."),
             ConfigField.project("projectId", "Project", "The project whose preference pairs it learns from."),
@@ -45,10 +46,11 @@ class DpoExecutor implements JobExecutor {
             ConfigField.integer("epochs", "Epochs", 1, 1, 100, "Passes over the pairs; 1 as the paper (more overfits the pairs)."),
             ConfigField.integer("batchSize", "Batch size", 8, 1, 256, "Pairs per step; 8 fits a CPU (the paper: 64)."),
             ConfigField.number("learningRate", "Learning rate", 5e-5, 1e-8, 1e-2,
-                    "AdamW peak rate; 5e-5 for the small models here (the paper's 1e-6 is for billions of parameters)."),
-            ResumePoint.field(50, "Steps"),
-            ConfigField.integer("seed", "Seed", 1234, Integer.MIN_VALUE, Integer.MAX_VALUE,
-                    "Seeds the 90/10 split and the shuffles."));
+                    "AdamW peak rate; 5e-5 for the small models here (the paper's 1e-6 is for billions of parameters).")),
+            LoraFields.FIELDS,
+            List.of(ResumePoint.field(50, "Steps"),
+                    ConfigField.integer("seed", "Seed", 1234, Integer.MIN_VALUE, Integer.MAX_VALUE,
+                            "Seeds the 90/10 split, the shuffles and LoRA's initial A."))).flatMap(List::stream).toList();
 
     private final Inputs inputs;
 
@@ -87,7 +89,7 @@ class DpoExecutor implements JobExecutor {
         DpoConfig d = DpoConfig.defaults();
         DpoConfig config = new DpoConfig(s.number("beta"),
                 DpoLossType.valueOf(s.choice("lossType").toUpperCase(Locale.ROOT)), 0.0, s.integer("epochs"),
-                s.integer("batchSize"), Optim.of(s.number("learningRate")), 0, null, d.valFraction(), 0,
+                s.integer("batchSize"), Optim.of(s.number("learningRate")), 0, LoraFields.of(s), d.valFraction(), 0,
                 s.longValue("seed"));
         long policyId = s.requiredId("policyCheckpoint");
         Path start = inputs.folder(policyId);
@@ -101,7 +103,8 @@ class DpoExecutor implements JobExecutor {
             if (resume != null) {
                 trainer.restore(resume);
             }
-            ctx.log("DPO on " + pairs.size() + " pairs, " + trainer.totalSteps() + " steps, from step " + trainer.step());
+            ctx.log("DPO on " + pairs.size() + " pairs, " + trainer.totalSteps() + " steps, from step " + trainer.step()
+                    + "; " + LoraFields.describe(config.lora()));
             Reporter reporter = new Reporter(ctx, ResumePoint.every(s.integer("checkpointEvery"), dir, ctx, trainer::save));
             DpoResult r = trainer.run(reporter, ctx::isCancelled);
             if (r.cancelled()) {

@@ -22,19 +22,21 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
 /**
  * SFT (InstructGPT §3.5): fine-tunes a base (or SFT) model on the APPROVED demonstrations frozen
  * at submission, of one project or of all; loss on response tokens only. Registers an SFT
- * checkpoint, the first policy and the reference of DPO and PPO. Resumes exactly from its last
- * resume point.
+ * checkpoint, the first policy and the reference of DPO and PPO. Trains every weight or, with a
+ * LoRA rank, adapters on the projections of a frozen model (an imported one, say). Resumes exactly
+ * from its last resume point.
  */
 @Component
 class SftExecutor implements JobExecutor {
 
-    static final List<ConfigField> FIELDS = List.of(
+    static final List<ConfigField> FIELDS = Stream.of(List.of(
             ConfigField.checkpoint("baseCheckpoint", "Start from", List.of(CheckpointKind.BASE, CheckpointKind.SFT), true,
                     "The pretrained (or earlier SFT) model to fine-tune; its tokenizer is used."),
             new ConfigField("projectId", "Project", ConfigField.Kind.PROJECT, null, null, null, List.of(), false,
@@ -43,10 +45,12 @@ class SftExecutor implements JobExecutor {
                     "Passes over the demonstrations; 3 as Alpaca and TRL (few examples need several passes)."),
             ConfigField.integer("batchSize", "Batch size", 8, 1, 256, "Demonstrations per step; 8 fits a CPU."),
             ConfigField.number("learningRate", "Learning rate", 1e-4, 1e-7, 1e-2,
-                    "AdamW peak rate; 1e-4, ten times below pretraining, as fine-tuning moves the weights less."),
-            ResumePoint.field(50, "Steps"),
-            ConfigField.integer("seed", "Seed", 1234, Integer.MIN_VALUE, Integer.MAX_VALUE,
-                    "Seeds the 90/10 split and the shuffles."));
+                    "AdamW peak rate; 1e-4, ten times below pretraining, as fine-tuning moves the weights less "
+                            + "(with LoRA, 1e-3 or more: only the small adapters move).")),
+            LoraFields.FIELDS,
+            List.of(ResumePoint.field(50, "Steps"),
+                    ConfigField.integer("seed", "Seed", 1234, Integer.MIN_VALUE, Integer.MAX_VALUE,
+                            "Seeds the 90/10 split, the shuffles and LoRA's initial A."))).flatMap(List::stream).toList();
 
     private final Inputs inputs;
 
@@ -87,7 +91,7 @@ class SftExecutor implements JobExecutor {
     static SftConfig config(JobSettings s) {
         SftConfig d = SftConfig.defaults();
         return new SftConfig(s.integer("epochs"), s.integer("batchSize"), Optim.of(s.number("learningRate")), 0, false,
-                null, d.valFraction(), 0, 0, s.longValue("seed"));
+                LoraFields.of(s), d.valFraction(), 0, 0, s.longValue("seed"));
     }
 
     @Override
@@ -109,7 +113,8 @@ class SftExecutor implements JobExecutor {
                 trainer.restore(resume);
             }
             ctx.log("SFT on " + examples.size() + " demonstrations, " + trainer.totalSteps() + " steps, from step "
-                    + trainer.step() + "; " + trainer.truncated() + " cut to fit the context");
+                    + trainer.step() + "; " + trainer.truncated() + " cut to fit the context; "
+                    + LoraFields.describe(LoraFields.of(s)));
             int every = s.integer("checkpointEvery");
             Reporter reporter = new Reporter(ctx, ResumePoint.every(every, dir, ctx, trainer::save));
             SftResult r = trainer.run(reporter, ctx::isCancelled);

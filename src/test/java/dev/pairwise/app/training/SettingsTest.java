@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.pairwise.app.jobs.ConfigField;
 import dev.pairwise.app.jobs.JobSettings;
 import dev.pairwise.labeling.InvalidInputException;
+import dev.pairwise.policy.lora.LoraConfig;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,8 @@ class SettingsTest {
 
     static final Map<String, List<ConfigField>> ALL = Map.of(
             "TOKENIZER", TokenizerExecutor.FIELDS, "PRETRAIN", PretrainExecutor.FIELDS, "SFT", SftExecutor.FIELDS,
-            "REWARD", RewardExecutor.FIELDS, "DPO", DpoExecutor.FIELDS, "PPO", PpoExecutor.FIELDS);
+            "REWARD", RewardExecutor.FIELDS, "DPO", DpoExecutor.FIELDS, "PPO", PpoExecutor.FIELDS,
+            "IMPORT", ImportExecutor.FIELDS);
 
     private static JsonNode json(String text) {
         return JsonSupport.JSON.readTree(text);
@@ -34,6 +36,8 @@ class SettingsTest {
             if (f.required()) {
                 if (f.kind() == ConfigField.Kind.CORPUS) {
                     config.put(f.name(), "c.txt");
+                } else if (f.kind() == ConfigField.Kind.TEXT) {
+                    config.put(f.name(), "some/folder");
                 } else {
                     config.put(f.name(), 1L);
                 }
@@ -92,5 +96,24 @@ class SettingsTest {
     void the_range_message_shows_whole_numbers_plainly() {
         assertThatThrownBy(() -> JobSettings.check(TokenizerExecutor.FIELDS, json("{\"corpus\": \"c.txt\", \"vocabSize\": 100}")))
                 .hasMessage("vocabSize must be between 256 and 32768, was 100");
+    }
+
+    @Test
+    void lora_fields_give_full_fine_tuning_at_rank_0_and_adapters_on_the_chosen_projections_above() {
+        String req = "\"policyCheckpoint\": 1, \"projectId\": 2";
+        assertThat(LoraFields.of(JobSettings.check(DpoExecutor.FIELDS, json("{" + req + "}")))).isNull();
+        LoraConfig all = LoraFields.of(JobSettings.check(DpoExecutor.FIELDS, json("{" + req + ", \"loraRank\": 4}")));
+        assertThat(all).isNotNull();
+        assertThat(all.rank()).isEqualTo(4);
+        assertThat(all.alpha()).isEqualTo(16.0);
+        assertThat(all.targets()).isEqualTo(LoraConfig.PROJECTIONS);
+        assertThat(all.merge()).as("registered checkpoints are plain, merged ones").isTrue();
+        LoraConfig attention = LoraFields.of(JobSettings.check(SftExecutor.FIELDS,
+                json("{\"baseCheckpoint\": 1, \"loraRank\": 8, \"loraAlpha\": 32, \"loraTargets\": \"attention\"}")));
+        assertThat(attention.targets()).containsExactlyInAnyOrder("attn.c_attn", "attn.c_proj");
+        assertThat(attention.scale()).isEqualTo(4.0);
+        refused(SftExecutor.FIELDS, "{\"baseCheckpoint\": 1, \"loraRank\": 300}", "config.loraRank");
+        refused(SftExecutor.FIELDS, "{\"baseCheckpoint\": 1, \"loraRank\": 4, \"loraTargets\": \"mlp\"}",
+                "config.loraTargets");
     }
 }
