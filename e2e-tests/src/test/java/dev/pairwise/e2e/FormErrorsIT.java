@@ -53,4 +53,35 @@ class FormErrorsIT extends BrowserTestBase {
         assertThat(page.locator("#project-name")).containsText("already exists");
         assertThat(page.locator("#project-k")).not().hasAttribute("invalid", "");
     }
+
+    @Test
+    void the_new_user_form_marks_username_name_password_and_roles_together() {
+        login("admin", "admin");
+        page.navigate(url("/admin/users"));
+        page.locator("#user-new").click();
+        page.locator("#user-username input").fill("Has Space");
+        page.locator("#user-password input").fill("short");
+        page.locator("#user-role-choice vaadin-checkbox").first().click(); // unticks the preset Labeler
+        page.locator("#user-save").click();
+
+        assertThat(page.locator("#user-username")).containsText("Username: 2-64 characters");
+        assertThat(page.locator("#user-display-name")).containsText("Display name: 1 to 128 characters.");
+        assertThat(page.locator("#user-password")).containsText("Password: at least 8 characters.");
+        assertThat(page.locator("#user-role-choice")).containsText("Roles: choose at least one role.");
+        assertThat(page.getByTestId("notification-error")).hasCount(0);
+        screenshot("form-errors-user");
+    }
+
+    @Test
+    void the_demonstration_editor_marks_an_empty_instruction_and_response_together() {
+        login("admin", "admin");
+        page.navigate(url("/demonstrations"));
+        page.locator("#demo-new").click();
+        page.locator("#demo-submit").click();
+
+        assertThat(page.locator("#demo-instruction")).containsText("Instruction must not be empty");
+        assertThat(page.locator("#demo-response")).containsText("Response must not be empty");
+        assertThat(page.getByTestId("notification-error")).hasCount(0);
+        screenshot("form-errors-demonstration");
+    }
 }

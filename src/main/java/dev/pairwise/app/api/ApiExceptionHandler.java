@@ -7,6 +7,7 @@ import dev.pairwise.labeling.InvalidInputException;
 import dev.pairwise.labeling.NotAllowedException;
 import dev.pairwise.labeling.NotFoundException;
 import dev.pairwise.labeling.importing.ImportRejectedException;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
@@ -46,9 +47,15 @@ class ApiExceptionHandler {
         this.limits = limits;
     }
 
+    /** One wrong field, or several: then {@code errors} lists each as {@code {field, detail}}. */
     @ExceptionHandler(InvalidInputException.class)
     ProblemDetail invalid(InvalidInputException e) {
-        return problem(HttpStatus.BAD_REQUEST, "Invalid input", e.getMessage(), e.field());
+        ProblemDetail p = problem(HttpStatus.BAD_REQUEST, "Invalid input", e.getMessage(), e.field());
+        if (e.errors().size() > 1) {
+            p.setProperty("errors", e.errors().entrySet().stream()
+                    .map(f -> Map.of("field", f.getKey(), "detail", f.getValue())).toList());
+        }
+        return p;
     }
 
     @ExceptionHandler(NotFoundException.class)

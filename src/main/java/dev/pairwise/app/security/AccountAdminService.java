@@ -1,6 +1,7 @@
 package dev.pairwise.app.security;
 
 import dev.pairwise.labeling.ConflictException;
+import dev.pairwise.labeling.FieldErrors;
 import dev.pairwise.labeling.InvalidInputException;
 import dev.pairwise.labeling.NotFoundException;
 import dev.pairwise.labeling.account.Account;
@@ -82,8 +83,9 @@ public class AccountAdminService {
     @Transactional
     @PreAuthorize("hasRole('ADMIN')")
     public Account create(String username, String displayName, String password, Set<Role> roles) {
-        checkPassword(password);
-        return insert(username, displayName, password, roles);
+        FieldErrors errors = new FieldErrors();
+        errors.check(() -> checkPassword(password));
+        return insert(username, displayName, password, roles, errors);
     }
 
     /**
@@ -92,7 +94,7 @@ public class AccountAdminService {
      */
     @Transactional
     public Account ensureAccount(String username, String displayName, String password, Set<Role> roles) {
-        return accounts.findByUsername(username).orElseGet(() -> insert(username, displayName, password, roles));
+        return accounts.findByUsername(username).orElseGet(() -> insert(username, displayName, password, roles, new FieldErrors()));
     }
 
     /** Enables or disables an account; an admin cannot disable their own. */
@@ -195,20 +197,24 @@ public class AccountAdminService {
         return out.toString();
     }
 
-    private Account insert(String username, String displayName, String password, Set<Role> roles) {
+    /** Checks every field (all wrong ones reported together, then a taken name) and stores the account. */
+    private Account insert(String username, String displayName, String password, Set<Role> roles,
+                           FieldErrors errors) {
         String name = username == null ? "" : username.strip();
         if (!USERNAME.matcher(name).matches()) {
-            throw new InvalidInputException("username",
+            errors.add("username",
                     "Username: 2-64 characters, lower-case letters, digits, '.', '_' or '-', starting with a letter or digit.");
         }
+        if (password == null || password.isEmpty()) {
+            errors.add("password", "Password: must not be empty.");
+        }
+        String display = errors.value(() -> checkDisplayName(displayName));
+        errors.check(() -> checkRoles(roles));
+        errors.throwIfAny();
         if (accounts.existsByUsername(name)) {
             throw new ConflictException("username", "Username: '" + name + "' is taken.");
         }
-        if (password == null || password.isEmpty()) {
-            throw new InvalidInputException("password", "Password: must not be empty.");
-        }
-        checkRoles(roles);
-        var account = new Account(name, checkDisplayName(displayName), encoder.encode(password), roles,
+        var account = new Account(name, display, encoder.encode(password), roles,
                 Instant.now(clock).truncatedTo(ChronoUnit.MICROS));
         return accounts.save(account);
     }

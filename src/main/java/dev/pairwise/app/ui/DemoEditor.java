@@ -101,11 +101,14 @@ final class DemoEditor extends Div {
     }
 
     private void save(boolean submit) {
+        FieldMarks marks = new FieldMarks().on("projectId", project).on("instruction", instruction)
+                .on("response", response);
+        marks.clear();
         try {
             DemonstrationView saved;
             if (editingId == null) {
                 if (project.getValue() == null) {
-                    Ui.error("Project: choose the project this demonstration belongs to.");
+                    marks.mark("projectId", "Choose the project this demonstration belongs to.");
                     return;
                 }
                 saved = demos.create(me, new DemoDraft(project.getValue().id(), instruction.getValue(),
@@ -122,7 +125,7 @@ final class DemoEditor extends Div {
             setVisible(false);
             onSaved.run();
         } catch (RuntimeException e) {
-            Ui.error(Ui.messageOf(e));
+            marks.show(e);
         }
     }
 }

@@ -1,6 +1,5 @@
 package dev.pairwise.app.ui;
 
-import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -19,13 +18,10 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import dev.pairwise.labeling.ConflictException;
-import dev.pairwise.labeling.InvalidInputException;
 import dev.pairwise.labeling.project.ProjectService;
 import dev.pairwise.labeling.project.ProjectSettings;
 import dev.pairwise.labeling.project.ProjectView;
 import jakarta.annotation.security.RolesAllowed;
-import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -130,20 +126,21 @@ public class ProjectsAdminView extends Div {
      * the service still refuses (a name taken) lands on its field too.
      */
     private void save() {
-        List<HasValidation> fields = List.of(name, guidelines, k, overlap, lease);
-        fields.forEach(f -> f.setInvalid(false));
+        FieldMarks marks = new FieldMarks().on("name", name).on("guidelines", guidelines).on("k", k)
+                .on("overlap", overlap).on("leaseMinutes", lease);
+        marks.clear();
         boolean ok = true;
         if (name.getValue().isBlank()) {
-            ok = mark(name, "Give the project a name.");
+            ok = marks.mark("name", "Give the project a name.");
         }
         if (k.isInvalid() || k.getValue() == null || k.getValue() < 2 || k.getValue() > 9) {
-            ok = mark(k, "K must be a whole number from 2 to 9.");
+            ok = marks.mark("k", "K must be a whole number from 2 to 9.");
         }
         if (overlap.getValue() == null || overlap.getValue() < 1 || overlap.getValue() > 100) {
-            ok = mark(overlap, "Overlap must be a whole number from 1 to 100.");
+            ok = marks.mark("overlap", "Overlap must be a whole number from 1 to 100.");
         }
         if (lease.getValue() == null || lease.getValue() < 1 || lease.getValue() > 24 * 60) {
-            ok = mark(lease, "The lease must be a whole number of minutes from 1 to 1440 (a day).");
+            ok = marks.mark("leaseMinutes", "The lease must be a whole number of minutes from 1 to 1440 (a day).");
         }
         if (!ok) {
             return;
@@ -155,35 +152,8 @@ public class ProjectsAdminView extends Div {
             Ui.success("Saved project " + saved.name());
             refresh();
             edit(saved);
-        } catch (InvalidInputException e) {
-            showOnField(e.field(), e.getMessage());
-        } catch (ConflictException e) {
-            showOnField(e.field(), e.getMessage());
         } catch (RuntimeException e) {
-            Ui.error(Ui.messageOf(e));
-        }
-    }
-
-    private static boolean mark(HasValidation field, String message) {
-        field.setErrorMessage(message);
-        field.setInvalid(true);
-        return false;
-    }
-
-    private void showOnField(String field, String message) {
-        HasValidation target = switch (field) {
-            case "name" -> name;
-            case "guidelines" -> guidelines;
-            case "k" -> k;
-            case "overlap" -> overlap;
-            case "leaseMinutes" -> lease;
-            default -> null;
-        };
-        String text = Character.toUpperCase(message.charAt(0)) + message.substring(1);
-        if (target == null) {
-            Ui.error(text);
-        } else {
-            mark(target, text);
+            marks.show(e);
         }
     }
 

@@ -112,7 +112,10 @@ public class UsersView extends VerticalLayout {
         password.setHelperText("At least " + AccountAdminService.MIN_PASSWORD_LENGTH + " characters");
         CheckboxGroup<Role> roles = roleChoice();
         roles.setValue(EnumSet.of(Role.LABELER));
+        FieldMarks marks = new FieldMarks().on("username", username).on("displayName", displayName)
+                .on("password", password).on("roles", roles);
         Button save = new Button("Create", e -> {
+            marks.clear();
             try {
                 accounts.create(username.getValue(), displayName.getValue(), password.getValue(),
                         EnumSet.copyOf(roles.getValue().isEmpty() ? EnumSet.noneOf(Role.class) : roles.getValue()));
@@ -120,7 +123,7 @@ public class UsersView extends VerticalLayout {
                 dialog.close();
                 refresh();
             } catch (RuntimeException ex) {
-                Ui.error(Ui.messageOf(ex));
+                marks.show(ex);
             }
         });
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -135,7 +138,9 @@ public class UsersView extends VerticalLayout {
         dialog.setHeaderTitle("Roles of " + account.getUsername());
         CheckboxGroup<Role> roles = roleChoice();
         roles.setValue(account.getRoles());
+        FieldMarks marks = new FieldMarks().on("roles", roles);
         Button save = new Button("Save", e -> {
+            marks.clear();
             try {
                 accounts.setRoles(account.getId(), EnumSet.copyOf(
                         roles.getValue().isEmpty() ? EnumSet.noneOf(Role.class) : roles.getValue()), me);
@@ -143,7 +148,7 @@ public class UsersView extends VerticalLayout {
                 dialog.close();
                 refresh();
             } catch (RuntimeException ex) {
-                Ui.error(Ui.messageOf(ex));
+                marks.show(ex);
             }
         });
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

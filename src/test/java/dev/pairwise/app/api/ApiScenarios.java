@@ -275,6 +275,13 @@ abstract class ApiScenarios {
         mvc.perform(post("/api/projects/" + p + "/demonstrations").with(as(labeler))
                         .contentType(MediaType.APPLICATION_JSON).content("{\"instruction\":\"Q\",\"response\":\"A\"}"))
                 .andExpect(status().isForbidden());
+        mvc.perform(post("/api/projects/" + p + "/demonstrations").with(as(admin))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"instruction\":\" \",\"response\":\"\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.field").value("instruction"))
+                .andExpect(jsonPath("$.errors[0].field").value("instruction"))
+                .andExpect(jsonPath("$.errors[1].field").value("response"))
+                .andExpect(jsonPath("$.errors[1].detail").value("response must not be empty"));
         JsonNode demo = json(post("/api/projects/" + p + "/demonstrations").with(as(admin))
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"instruction\":\"Name a prime.\",\"response\":\"7\",\"submit\":true}"), 201);

@@ -85,6 +85,17 @@ class AccountAdminServiceTest {
     }
 
     @Test
+    void every_wrong_field_of_a_new_account_is_reported_at_once() {
+        assertThatThrownBy(() -> accounts.create("Has Space", " ", "short", EnumSet.noneOf(Role.class)))
+                .isInstanceOf(InvalidInputException.class)
+                .satisfies(e -> assertThat(((InvalidInputException) e).errors())
+                        .containsOnlyKeys("password", "username", "displayName", "roles")
+                        .containsEntry("password", "Password: at least 8 characters."))
+                .extracting(e -> ((InvalidInputException) e).field()).isEqualTo("password");
+        assertThat(accounts.findByUsername("Has Space")).isEmpty();
+    }
+
+    @Test
     void an_admin_cannot_disable_themselves_or_drop_their_own_admin_role() {
         String name = unique("root");
         Account me = accounts.create(name, "Root", "password1", EnumSet.of(Role.ADMIN));

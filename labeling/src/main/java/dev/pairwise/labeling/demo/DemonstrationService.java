@@ -1,6 +1,7 @@
 package dev.pairwise.labeling.demo;
 
 import dev.pairwise.labeling.ConflictException;
+import dev.pairwise.labeling.FieldErrors;
 import dev.pairwise.labeling.InvalidInputException;
 import dev.pairwise.labeling.LabelingLimits;
 import dev.pairwise.labeling.NotAllowedException;
@@ -71,8 +72,9 @@ public class DemonstrationService {
         if (!mayWrite(author, project)) {
             throw new NotAllowedException("you may not write demonstrations in project " + project.getName());
         }
-        String instruction = TextRules.require("instruction", draft.instruction(), limits.maxTextChars());
-        String response = TextRules.require("response", draft.response(), limits.maxTextChars());
+        Text text = text(draft.instruction(), draft.response());
+        String instruction = text.instruction();
+        String response = text.response();
         DemoStatus status = draft.submit() ? DemoStatus.SUBMITTED : DemoStatus.DRAFT;
         Demonstration d = demos.saveAndFlush(new Demonstration(project.getId(), instruction, response, status,
                 Demonstration.SOURCE_WRITTEN, authorId, null, clock.instant()));
@@ -96,8 +98,9 @@ public class DemonstrationService {
         if (!admin && (d.getStatus() == DemoStatus.SUBMITTED || d.getStatus() == DemoStatus.APPROVED)) {
             throw new ConflictException("status", "demonstration " + demoId + " is " + d.getStatus() + " and locked");
         }
-        String newInstruction = TextRules.require("instruction", instruction, limits.maxTextChars());
-        String newResponse = TextRules.require("response", response, limits.maxTextChars());
+        Text text = text(instruction, response);
+        String newInstruction = text.instruction();
+        String newResponse = text.response();
         if (author) {
             d.revise(newInstruction, newResponse, clock.instant());
         } else if (!newInstruction.equals(d.getInstruction()) || !newResponse.equals(d.getResponse())) {
@@ -105,6 +108,18 @@ public class DemonstrationService {
             d.edit(newInstruction, newResponse, clock.instant());
         }
         return view(demos.saveAndFlush(d));
+    }
+
+    private record Text(String instruction, String response) {
+    }
+
+    /** Checks both texts, reporting both when both are wrong. */
+    private Text text(@Nullable String instruction, @Nullable String response) {
+        FieldErrors errors = new FieldErrors();
+        String i = errors.value(() -> TextRules.require("instruction", instruction, limits.maxTextChars()));
+        String r = errors.value(() -> TextRules.require("response", response, limits.maxTextChars()));
+        errors.throwIfAny();
+        return new Text(i, r);
     }
 
     /** Reviewers' edits of a demonstration, oldest first; the first holds the author's original. */

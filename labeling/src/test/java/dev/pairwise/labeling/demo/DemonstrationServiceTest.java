@@ -130,6 +130,18 @@ class DemonstrationServiceTest {
     }
 
     @Test
+    void an_empty_instruction_and_response_are_refused_together_and_nothing_is_stored() {
+        ProjectView p = f.project(2, 1);
+        assertThatThrownBy(() -> demos.create(admin, new DemoDraft(p.id(), " ", "", true)))
+                .isInstanceOf(InvalidInputException.class)
+                .extracting(e -> ((InvalidInputException) e).errors().keySet())
+                .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.collection(String.class))
+                .containsExactly("instruction", "response");
+        assertThat(demos.search(new DemoQuery(p.id(), null, null, null), PageRequest.of(0, 10)).getTotalElements())
+                .isZero();
+    }
+
+    @Test
     void the_list_filters_by_project_status_author_and_text() {
         ProjectView p = f.project(2, 1);
         demos.create(admin, new DemoDraft(p.id(), "How do tides work?", "The moon.", true));
