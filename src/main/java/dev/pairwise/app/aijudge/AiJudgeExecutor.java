@@ -26,6 +26,10 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -42,7 +46,9 @@ import tools.jackson.databind.JsonNode;
  * {@code maxTasks}). A task whose question got no answer after the connection's retries is left
  * without a verdict, so a later job asks again; {@value #MAX_FAILURES_IN_A_ROW} such failures in a
  * row fail the job (the server is down, not one question bad). Resumes after a restart: tasks
- * judged meanwhile are skipped.
+ * judged meanwhile are skipped. A connection judge is asked about as many tasks at once as the
+ * connection's {@code max_concurrent} allows, so a slow server does not hold the job to one
+ * question at a time; a checkpoint judge answers one at a time.
  */
 @Component
 class AiJudgeExecutor implements JobExecutor {
@@ -143,7 +149,7 @@ class AiJudgeExecutor implements JobExecutor {
         Long connectionId = config.id("connectionId");
         if (connectionId != null) {
             ConnectionView c = connections.get(connectionId);
-            return new ConnectionJudge(client, connectionId, c.name(), temperature, maxTokens);
+            return new ConnectionJudge(client, connectionId, c.name(), c.settings().maxConcurrent(), temperature, maxTokens);
         }
         CheckpointView checkpoint = registry.get(config.requiredId("judgeCheckpoint"));
         return new CheckpointJudge(checkpoint.name(), Path.of(checkpoint.path()), temperature, maxTokens,
@@ -156,58 +162,85 @@ class AiJudgeExecutor implements JobExecutor {
         String rubric = config.text("rubric").strip();
         BothOrders.OnDisagreement onDisagreement = BothOrders.OnDisagreement.valueOf(config.choice("onDisagreement"));
         List<Long> tasks = ctx.dataset();
-        Map<AiOutcome, Integer> counts = new EnumMap<>(AiOutcome.class);
-        int failed = 0;
-        int failedInARow = 0;
-        int skipped = 0;
-        try (Judge judge = judge(config)) {
+        Tally tally = new Tally();
+        try (Judge judge = judge(config); ExecutorService asking = Executors.newVirtualThreadPerTaskExecutor()) {
             long judgeId = judgments.judgeAccount(judge.system());
+            int window = judge.concurrency();
             ctx.log("judging " + tasks.size() + " tasks with " + judge.system() + " as "
-                    + AiJudgments.accountName(judge.system()) + "; disagreeing orders: " + onDisagreement);
+                    + AiJudgments.accountName(judge.system()) + ", " + window + " at a time; disagreeing orders: "
+                    + onDisagreement);
             ctx.progress(0, tasks.size());
-            for (int i = 0; i < tasks.size(); i++) {
+            for (int from = 0; from < tasks.size(); from += window) {
                 if (ctx.isCancelled()) {
-                    ctx.log("cancelled after " + i + " tasks");
+                    ctx.log("cancelled after " + from + " tasks");
                     return;
                 }
-                TaskToJudge task;
-                try {
-                    task = judgments.task(tasks.get(i));
-                } catch (NotFoundException gone) {
-                    skipped++;
-                    continue;
-                }
-                NewAiVerdict verdict;
-                try {
-                    verdict = ask(judge, rubric, task, onDisagreement, ctx.jobId());
-                    failedInARow = 0;
-                } catch (ConnectionFailure f) {
-                    failed++;
-                    ctx.log("task " + task.taskId() + ": no answer (" + f.getMessage() + "); left for a later job");
-                    if (++failedInARow >= MAX_FAILURES_IN_A_ROW) {
-                        throw new IllegalStateException("the judge gave no answer " + failedInARow
-                                + " times in a row; last: " + f.getMessage(), f);
+                List<TaskToJudge> batch = new ArrayList<>();
+                for (Long id : tasks.subList(from, Math.min(from + window, tasks.size()))) {
+                    try {
+                        batch.add(judgments.task(id));
+                    } catch (NotFoundException gone) {
+                        tally.skipped++;
                     }
-                    ctx.progress(i + 1, tasks.size());
-                    continue;
                 }
-                if (judgments.record(judgeId, verdict).isPresent()) {
-                    counts.merge(verdict.outcome(), 1, Integer::sum);
-                    if (verdict.outcome() != AiOutcome.RANKED) {
-                        ctx.log("task " + task.taskId() + ": " + verdict.outcome().name().toLowerCase(Locale.ROOT)
-                                + " (" + verdict.reason() + ")");
-                    }
-                } else {
-                    skipped++; // judged meanwhile (a resumed job, or another job of the same judge)
+                // The questions of a window are in flight together (the connection's own caps still
+                // apply); the verdicts are stored in task order on this thread, so counting failures
+                // in a row and resuming behave as if they had been asked one after another.
+                List<Future<NewAiVerdict>> answers = new ArrayList<>();
+                for (TaskToJudge task : batch) {
+                    answers.add(asking.submit(() -> ask(judge, rubric, task, onDisagreement, ctx.jobId())));
                 }
-                ctx.progress(i + 1, tasks.size());
-                ctx.metric("ranked", counts.getOrDefault(AiOutcome.RANKED, 0));
-                ctx.metric("abstained", counts.getOrDefault(AiOutcome.ABSTAIN, 0));
+                for (int i = 0; i < batch.size(); i++) {
+                    store(ctx, judgeId, batch.get(i), answers.get(i), tally);
+                }
+                ctx.progress(Math.min(from + window, tasks.size()), tasks.size());
+                ctx.metric("ranked", tally.counts.getOrDefault(AiOutcome.RANKED, 0));
+                ctx.metric("abstained", tally.counts.getOrDefault(AiOutcome.ABSTAIN, 0));
             }
         }
         ctx.log(String.format(Locale.ROOT, "done: %d ranked, %d tied, %d abstained, %d without an answer, %d skipped",
-                counts.getOrDefault(AiOutcome.RANKED, 0), counts.getOrDefault(AiOutcome.TIE, 0),
-                counts.getOrDefault(AiOutcome.ABSTAIN, 0), failed, skipped));
+                tally.counts.getOrDefault(AiOutcome.RANKED, 0), tally.counts.getOrDefault(AiOutcome.TIE, 0),
+                tally.counts.getOrDefault(AiOutcome.ABSTAIN, 0), tally.failed, tally.skipped));
+    }
+
+    /** What a job has done so far. */
+    private static final class Tally {
+        final Map<AiOutcome, Integer> counts = new EnumMap<>(AiOutcome.class);
+        int failed;
+        int failedInARow;
+        int skipped;
+    }
+
+    /** Waits for one task's verdict and stores it, or counts the failure to get one. */
+    private void store(JobContext ctx, long judgeId, TaskToJudge task, Future<NewAiVerdict> answer, Tally tally) {
+        NewAiVerdict verdict;
+        try {
+            verdict = answer.get();
+            tally.failedInARow = 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the judge", e);
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof ConnectionFailure f)) {
+                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            }
+            tally.failed++;
+            ctx.log("task " + task.taskId() + ": no answer (" + f.getMessage() + "); left for a later job");
+            if (++tally.failedInARow >= MAX_FAILURES_IN_A_ROW) {
+                throw new IllegalStateException("the judge gave no answer " + tally.failedInARow
+                        + " times in a row; last: " + f.getMessage(), f);
+            }
+            return;
+        }
+        if (judgments.record(judgeId, verdict).isPresent()) {
+            tally.counts.merge(verdict.outcome(), 1, Integer::sum);
+            if (verdict.outcome() != AiOutcome.RANKED) {
+                ctx.log("task " + task.taskId() + ": " + verdict.outcome().name().toLowerCase(Locale.ROOT)
+                        + " (" + verdict.reason() + ")");
+            }
+        } else {
+            tally.skipped++; // judged meanwhile (a resumed job, or another job of the same judge)
+        }
     }
 
     /** Both questions about one task and their verdict. */

@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * A judge behind a model connection (vLLM, Ollama, a hosted API, or our own {@code /v1}): the
- * connection client's retries with backoff on 429/5xx and its caps apply to every question.
+ * connection client's retries with backoff on 429/5xx and its caps apply to every question, and
+ * several questions may be in flight at once.
  */
 final class ConnectionJudge implements Judge {
 
@@ -14,17 +15,26 @@ final class ConnectionJudge implements Judge {
     private final long connectionId;
     private final String name;
     private final SamplingOverrides sampling;
+    private final int concurrency;
 
-    ConnectionJudge(ConnectionClient client, long connectionId, String name, double temperature, int maxTokens) {
+    ConnectionJudge(ConnectionClient client, long connectionId, String name, int concurrency, double temperature,
+                    int maxTokens) {
         this.client = client;
         this.connectionId = connectionId;
         this.name = name;
+        this.concurrency = concurrency;
         this.sampling = new SamplingOverrides(temperature, null, maxTokens, null, List.of());
     }
 
     @Override
     public String system() {
         return name;
+    }
+
+    /** The connection's {@code max_concurrent}: the client is thread-safe and enforces that cap itself. */
+    @Override
+    public int concurrency() {
+        return concurrency;
     }
 
     @Override

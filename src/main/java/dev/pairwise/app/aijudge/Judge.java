@@ -3,8 +3,8 @@ package dev.pairwise.app.aijudge;
 import java.util.List;
 
 /**
- * A model that answers judging questions: a connection or a policy checkpoint. Not thread-safe;
- * an AI_JUDGE job asks one question at a time and closes it at the end.
+ * A model that answers judging questions: a connection or a policy checkpoint. An AI_JUDGE job
+ * asks at most {@link #concurrency()} questions at once and closes it at the end.
  */
 interface Judge extends AutoCloseable {
 
@@ -18,6 +18,11 @@ interface Judge extends AutoCloseable {
      *                                                          after its retries
      */
     String ask(String rubric, String prompt, List<String> responses);
+
+    /** How many questions may be asked at once: one unless the judge is safe to share. */
+    default int concurrency() {
+        return 1;
+    }
 
     @Override
     void close();

@@ -151,9 +151,14 @@ abstract class AiJudgeScenarios {
         return JSON.readTree(request.body()).get("messages").get(0).get("content").asString();
     }
 
+    /** A connection that takes one request at a time, so the questions arrive in a known order. */
     private long connection(String name) {
-        return connections.create(new ConnectionSettings(name, server.baseUrl(), "judge-model", 0.7, 1.0, 256, 4,
-                100_000, Duration.ofSeconds(10)), null, "ai-judge-it").id();
+        return connection(name, 1);
+    }
+
+    private long connection(String name, int maxConcurrent) {
+        return connections.create(new ConnectionSettings(name, server.baseUrl(), "judge-model", 0.7, 1.0, 256,
+                maxConcurrent, 100_000, Duration.ofSeconds(10)), null, "ai-judge-it").id();
     }
 
     private String account(Role role) {
@@ -383,6 +388,30 @@ abstract class AiJudgeScenarios {
         assertThat(server.requests()).hasSize(5); // 400 is not retried; the 6th task is never asked
         assertThat(ai.verdicts(project, 0, 100)).isEmpty();
         assertThat(progress.progress(project).aiJudgments()).isZero();
+    }
+
+    @Test
+    void a_slow_judge_is_asked_as_many_tasks_at_once_as_its_connection_allows_and_all_land_in_order()
+            throws Exception {
+        List<String> prompts = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            prompts.add("consistent " + i);
+        }
+        long project = project(prompts);
+        server.otherwise(ScriptedOpenAiServer.after(Duration.ofMillis(300), AiJudgeScenarios::judgeLike));
+
+        long started = System.nanoTime();
+        JobView job = judge(project, connection("scripted-slow-" + suffix, 4), "TIE");
+        long millis = (System.nanoTime() - started) / 1_000_000;
+
+        assertThat(job.status()).as(job.error() + "\n" + job.logTail()).isEqualTo(JobStatus.SUCCEEDED);
+        assertThat(job.logTail()).contains("4 at a time").contains("done: 8 ranked, 0 tied, 0 abstained");
+        assertThat(server.requests()).hasSize(16);
+        assertThat(server.maxInFlight()).isBetween(2, 4); // the connection's cap holds
+        // One at a time, 16 questions of 300 ms would take 4.8 s; four at a time about 1.2 s.
+        assertThat(millis).isLessThan(4_000);
+        assertThat(ai.verdicts(project, 0, 100)).hasSize(8)
+                .allSatisfy(v -> assertThat(v.outcome()).isEqualTo(AiOutcome.RANKED));
     }
 
     private String promptOf(long taskId) {
