@@ -9,6 +9,7 @@ import dev.pairwise.app.connections.ConnectionSettings;
 import dev.pairwise.app.connections.ModelConnections;
 import dev.pairwise.app.connections.ScriptedOpenAiServer;
 import dev.pairwise.app.jobs.JobRequest;
+import dev.pairwise.app.jobs.AwaitJobs;
 import dev.pairwise.app.jobs.JobService;
 import dev.pairwise.app.jobs.JobStatus;
 import dev.pairwise.app.jobs.JobType;
@@ -192,12 +193,7 @@ abstract class AiJudgeScenarios {
     }
 
     private JobView await(JobView job) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (!job.status().isFinal() && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-            job = jobs.get(job.id());
-        }
-        return job;
+        return AwaitJobs.finished(jobs, job.id(), Duration.ofSeconds(120));
     }
 
     /** The labeler ranks every task the queue gives them; GOOD first unless {@code contrarianOn} names the prompt. */

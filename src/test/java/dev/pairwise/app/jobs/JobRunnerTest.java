@@ -76,15 +76,7 @@ class JobRunnerTest {
     }
 
     private JobView await(long id, Predicate<JobView> condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (System.nanoTime() < deadline) {
-            JobView v = service.get(id);
-            if (condition.test(v)) {
-                return v;
-            }
-            Thread.sleep(5);
-        }
-        throw new AssertionError("Job " + id + " never got there: " + service.get(id));
+        return AwaitJobs.until(service, id, condition, Duration.ofSeconds(20));
     }
 
     private JobView awaitStatus(long id, JobStatus status) throws InterruptedException {

@@ -9,10 +9,9 @@ import dev.pairwise.app.connections.ConnectionSettings;
 import dev.pairwise.app.connections.ModelConnections;
 import dev.pairwise.app.jobs.CheckpointKind;
 import dev.pairwise.app.jobs.JobRequest;
+import dev.pairwise.app.jobs.AwaitJobs;
 import dev.pairwise.app.jobs.JobService;
-import dev.pairwise.app.jobs.JobStatus;
 import dev.pairwise.app.jobs.JobType;
-import dev.pairwise.app.jobs.JobView;
 import dev.pairwise.labeling.ai.AiJudgments;
 import dev.pairwise.labeling.ai.AiOutcome;
 import dev.pairwise.labeling.ai.AiVerdictView;
@@ -105,14 +104,8 @@ class AiJudgeOverV1IT extends V1AppTest {
 
         String config = JSON.writeValueAsString(Map.of("projectId", project, "connectionId", connection,
                 "rubric", RUBRIC, "onDisagreement", "TIE", "maxTokens", 32));
-        JobView job = jobs.submit(new JobRequest(JobType.AI_JUDGE, config, "ai-judge-v1-it"));
-        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
-        while (!job.status().isFinal() && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-            job = jobs.get(job.id());
-        }
-
-        assertThat(job.status()).as(job.error() + "\n" + job.logTail()).isEqualTo(JobStatus.SUCCEEDED);
+        AwaitJobs.succeeded(jobs, jobs.submit(new JobRequest(JobType.AI_JUDGE, config, "ai-judge-v1-it")).id(),
+                Duration.ofSeconds(180));
         List<AiVerdictView> verdicts = ai.verdicts(project, 0, 100);
         assertThat(verdicts).hasSize(3);
         for (AiVerdictView v : verdicts) {
@@ -149,14 +142,8 @@ class AiJudgeOverV1IT extends V1AppTest {
 
         String config = JSON.writeValueAsString(Map.of("projectId", project, "judgeCheckpoint", checkpoint,
                 "rubric", RUBRIC, "onDisagreement", "ABSTAIN", "maxTokens", 24));
-        JobView job = jobs.submit(new JobRequest(JobType.AI_JUDGE, config, "ai-judge-v1-it"));
-        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
-        while (!job.status().isFinal() && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-            job = jobs.get(job.id());
-        }
-
-        assertThat(job.status()).as(job.error() + "\n" + job.logTail()).isEqualTo(JobStatus.SUCCEEDED);
+        AwaitJobs.succeeded(jobs, jobs.submit(new JobRequest(JobType.AI_JUDGE, config, "ai-judge-v1-it")).id(),
+                Duration.ofSeconds(180));
         List<AiVerdictView> verdicts = ai.verdicts(project, 0, 100);
         assertThat(verdicts).hasSize(2);
         for (AiVerdictView v : verdicts) {

@@ -9,8 +9,8 @@ import dev.pairwise.app.connections.ConnectionView;
 import dev.pairwise.app.connections.ModelConnections;
 import dev.pairwise.app.jobs.CheckpointKind;
 import dev.pairwise.app.jobs.JobRequest;
+import dev.pairwise.app.jobs.AwaitJobs;
 import dev.pairwise.app.jobs.JobService;
-import dev.pairwise.app.jobs.JobStatus;
 import dev.pairwise.app.jobs.JobType;
 import dev.pairwise.app.jobs.JobView;
 import dev.pairwise.app.jobs.MetricPoint;
@@ -210,14 +210,7 @@ class SampleJudgeLeaderboardIT extends V1AppTest {
     }
 
     private JobView finish(JobView job) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(240).toNanos();
-        while (!job.status().isFinal() && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-            job = jobs.get(job.id());
-        }
-        assertThat(job.status()).as(job.type() + " job: " + job.error() + "\n" + job.logTail())
-                .isEqualTo(JobStatus.SUCCEEDED);
-        return job;
+        return AwaitJobs.succeeded(jobs, job.id(), Duration.ofSeconds(240));
     }
 
     private double metric(JobView job, String name) {

@@ -10,8 +10,8 @@ import dev.pairwise.app.jobs.CheckpointKind;
 import dev.pairwise.app.jobs.CheckpointView;
 import dev.pairwise.app.jobs.JobContext;
 import dev.pairwise.app.jobs.JobRequest;
+import dev.pairwise.app.jobs.AwaitJobs;
 import dev.pairwise.app.jobs.JobService;
-import dev.pairwise.app.jobs.JobStatus;
 import dev.pairwise.app.jobs.JobType;
 import dev.pairwise.app.jobs.JobView;
 import dev.pairwise.app.jobs.MetricPoint;
@@ -169,18 +169,7 @@ class SamplingJobsIT {
 
     private JobView run(JobType type, String config) throws InterruptedException {
         JobView job = jobs.submit(new JobRequest(type, config, "researcher"));
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (System.nanoTime() < deadline) {
-            JobView v = jobs.get(job.id());
-            if (v.status() == JobStatus.SUCCEEDED) {
-                return v;
-            }
-            if (v.status() == JobStatus.FAILED || v.status() == JobStatus.CANCELLED) {
-                throw new AssertionError("job " + v.id() + " ended " + v.status() + ": " + v.error() + "\n" + v.logTail());
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("job " + job.id() + " did not finish: " + jobs.get(job.id()));
+        return AwaitJobs.succeeded(jobs, job.id(), Duration.ofSeconds(90));
     }
 
     private double metric(JobView job, String name) {

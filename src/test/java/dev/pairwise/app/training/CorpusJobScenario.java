@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pairwise.app.jobs.CorpusStore;
 import dev.pairwise.app.jobs.JobRequest;
+import dev.pairwise.app.jobs.AwaitJobs;
 import dev.pairwise.app.jobs.JobService;
 import dev.pairwise.app.jobs.JobStatus;
 import dev.pairwise.app.jobs.JobType;
@@ -110,11 +111,6 @@ abstract class CorpusJobScenario {
     }
 
     private JobView await(JobView job) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
-        while (!job.status().isFinal() && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-            job = jobs.get(job.id());
-        }
-        return job;
+        return AwaitJobs.finished(jobs, job.id(), Duration.ofSeconds(180));
     }
 }

@@ -11,8 +11,8 @@ import ai.djl.ndarray.NDArray;
 import dev.pairwise.app.jobs.CheckpointKind;
 import dev.pairwise.app.jobs.CheckpointView;
 import dev.pairwise.app.jobs.JobRequest;
+import dev.pairwise.app.jobs.AwaitJobs;
 import dev.pairwise.app.jobs.JobService;
-import dev.pairwise.app.jobs.JobStatus;
 import dev.pairwise.app.jobs.JobType;
 import dev.pairwise.app.jobs.JobView;
 import dev.pairwise.app.jobs.MetricPoint;
@@ -130,14 +130,7 @@ abstract class HfImportJobsScenario {
     }
 
     private JobView succeeded(JobView job) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
-        JobView v = jobs.get(job.id());
-        while (!v.status().isFinal() && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-            v = jobs.get(job.id());
-        }
-        assertThat(v.status()).as("%s job %d: %s\n%s", v.type(), v.id(), v.error(), v.logTail())
-                .isEqualTo(JobStatus.SUCCEEDED);
+        JobView v = AwaitJobs.succeeded(jobs, job.id(), Duration.ofSeconds(180));
         System.out.printf("%s job %d: %d ms, %d steps%n%s%n", v.type(), v.id(),
                 Duration.between(v.startedAt(), v.finishedAt()).toMillis(), v.step(), v.logTail());
         return v;

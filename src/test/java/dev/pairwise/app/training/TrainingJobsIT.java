@@ -9,6 +9,7 @@ import dev.pairwise.app.jobs.CheckpointView;
 import dev.pairwise.app.jobs.CorpusStore;
 import dev.pairwise.app.jobs.JobExecutor;
 import dev.pairwise.app.jobs.JobRequest;
+import dev.pairwise.app.jobs.AwaitJobs;
 import dev.pairwise.app.jobs.JobService;
 import dev.pairwise.app.jobs.JobStatus;
 import dev.pairwise.app.jobs.JobType;
@@ -118,16 +119,7 @@ class TrainingJobsIT {
     }
 
     private JobView await(long id, Predicate<JobView> condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        JobView v = jobs.get(id);
-        while (System.nanoTime() < deadline) {
-            v = jobs.get(id);
-            if (condition.test(v)) {
-                return v;
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("job " + id + " never got there: " + v);
+        return AwaitJobs.until(jobs, id, condition, Duration.ofSeconds(90));
     }
 
     private JobView succeeded(JobView job) throws InterruptedException {
