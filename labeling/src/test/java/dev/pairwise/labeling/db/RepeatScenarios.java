@@ -159,6 +159,49 @@ abstract class RepeatScenarios {
         assertThat(data.repeatTallies(p.id()).get(me).checks()).isEqualTo(1);
     }
 
+    /**
+     * Twelve careful labelers at once on a project with overlap 3 and every eligible task repeated:
+     * repeats never count towards a task's overlap nor make pairs, each (task, labeler) is repeated
+     * at most once and only to someone who judged it, and everyone agrees with themself.
+     */
+    @Test
+    void concurrent_labelers_with_repeats_fill_every_task_exactly_and_repeat_only_their_own_judgments()
+            throws Exception {
+        int tasks = 40;
+        int overlap = 3;
+        ProjectView p = f.project(2, overlap);
+        f.prompts(p.id(), tasks, 2);
+        settings.update(p.id(), new QualitySettings(0, 0.7, false, 0.34, 1.0));
+        List<Long> labelers = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            labelers.add(f.account(Role.LABELER));
+        }
+        List<Integer> answered = Concurrently.run(labelers.stream().<java.util.concurrent.Callable<Integer>>map(me -> () -> {
+            int n = 0;
+            for (Optional<NextTask> t = assignment.next(p.id(), me); t.isPresent() && n < 500;
+                 t = assignment.next(p.id(), me)) {
+                submit(me, t.get(), byContent(t.get()), UUID.randomUUID().toString());
+                n++;
+            }
+            return n;
+        }).toList());
+
+        long repeats = count("SELECT COUNT(*) FROM repeat_checks WHERE project_id = ?", p.id());
+        assertThat(answered.stream().mapToLong(Integer::longValue).sum()).isEqualTo(tasks * overlap + repeats);
+        assertThat(repeats).isPositive();
+        assertThat(count("SELECT COUNT(*) FROM judgments WHERE project_id = ?", p.id())).isEqualTo(tasks * overlap);
+        assertThat(count("SELECT COUNT(*) FROM preference_pairs WHERE project_id = ?", p.id())).isEqualTo(tasks * overlap);
+        assertThat(count("SELECT COUNT(*) FROM comparison_tasks WHERE project_id = ? AND judgment_count = ? AND completed",
+                p.id(), overlap)).isEqualTo(tasks);
+        assertThat(count("SELECT COUNT(*) FROM repeat_checks WHERE project_id = ? AND answered_at IS NULL", p.id())).isZero();
+        assertThat(count("""
+                SELECT COUNT(*) FROM repeat_checks r WHERE r.project_id = ? AND NOT EXISTS (SELECT 1 FROM judgments j
+                 WHERE j.id = r.judgment_id AND j.task_id = r.task_id AND j.labeler_id = r.labeler_id)""", p.id()))
+                .as("repeats of someone else's judgment").isZero();
+        assertThat(data.repeatTallies(p.id()).values())
+                .allSatisfy(t -> assertThat(t.selfConsistency()).isEqualTo(1.0));
+    }
+
     /** Ranks the response with the lower id best, whatever the order shown: a labeler who reads. */
     private static List<Long> byContent(NextTask t) {
         return t.presentedOrder().stream().sorted().toList();
