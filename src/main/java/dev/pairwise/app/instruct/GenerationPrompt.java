@@ -17,6 +17,8 @@ public final class GenerationPrompt {
 
     private static final Pattern ITEM_BREAK = Pattern.compile("\\n\\d+\\s?\\. ");
     private static final Pattern LEADING_NUMBER = Pattern.compile("^\\s*\\d+\\s?\\.\\s*");
+    /** The next number the model opened but did not fill ("\n18." at the end). */
+    private static final Pattern TRAILING_NUMBER = Pattern.compile("\\n\\d+\\s?\\.\\s*$");
 
     private GenerationPrompt() {
     }
@@ -43,7 +45,7 @@ public final class GenerationPrompt {
     public static List<String> parse(String answer, boolean cutOff) {
         String text = LEADING_NUMBER.matcher(answer.replace("\r\n", "\n").stripLeading()).replaceFirst("");
         List<String> out = new ArrayList<>();
-        String[] items = ITEM_BREAK.split(text);
+        String[] items = ITEM_BREAK.split(TRAILING_NUMBER.matcher(text).replaceFirst(""));
         int usable = cutOff ? items.length - 1 : items.length;
         for (int i = 0; i < usable; i++) {
             String item = items[i];

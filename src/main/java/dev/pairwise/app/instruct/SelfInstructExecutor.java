@@ -40,8 +40,8 @@ import tools.jackson.databind.JsonNode;
  * <p>A request's survivors are stored in one transaction ({@link InstructionStore}), with the
  * model's answer to each as a draft demonstration when {@code withDrafts}. The job stops at
  * {@code target} new prompts or {@code maxRequests} requests. After each stored batch its state
- * (requests made, instructions kept, refusals) is written to the job's folder, so a resumed job
- * goes on from there; a crash between a batch and that file at worst lets a resumed job overshoot
+ * (requests made, instructions kept, refusals) is written to the job's folder and recorded as its
+ * checkpoint, so a resumed job goes on from there; a crash between a batch and that file at worst lets a resumed job overshoot
  * the target by one batch, and never stores a prompt twice (the project's prompts are in the pool).
  */
 @Component
@@ -171,7 +171,9 @@ class SelfInstructExecutor implements JobExecutor {
         boolean withDrafts = config.flag("withDrafts");
         List<String> projectPrompts = projectPrompts(config);
         List<String> seeds = seeds(config, projectPrompts);
-        SelfInstructState state = SelfInstructState.load(ctx.checkpointDir());
+        Path resume = ctx.resumeFrom();
+        SelfInstructState state = resume == null ? new SelfInstructState() : SelfInstructState.load(resume);
+        Path stateDir = ctx.checkpointDir().resolve("state");
         InstructionPool pool = new InstructionPool();
         seeds.forEach(pool::add);
         projectPrompts.forEach(pool::add);
@@ -200,7 +202,7 @@ class SelfInstructExecutor implements JobExecutor {
                         throw new IllegalStateException("the model gave no answer " + failedInARow
                                 + " times in a row; last: " + f.getMessage(), f);
                     }
-                    state.save(ctx.checkpointDir());
+                    save(ctx, state, stateDir);
                     report(ctx, state, target);
                     continue;
                 }
@@ -212,7 +214,7 @@ class SelfInstructExecutor implements JobExecutor {
                 }
                 int stored = store.store(projectId, batch);
                 state.answered(kept, stored);
-                state.save(ctx.checkpointDir());
+                save(ctx, state, stateDir);
                 report(ctx, state, target);
             }
         }
@@ -270,6 +272,12 @@ class SelfInstructExecutor implements JobExecutor {
             ctx.log("no draft answer for \"" + instruction + "\" (" + f.getMessage() + ")");
             return null;
         }
+    }
+
+    /** Saves the state and records its folder as the job's resume point. */
+    private static void save(JobContext ctx, SelfInstructState state, Path dir) {
+        state.save(dir);
+        ctx.checkpoint(dir);
     }
 
     private static void report(JobContext ctx, SelfInstructState state, int target) {

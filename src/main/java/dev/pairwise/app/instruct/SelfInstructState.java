@@ -31,7 +31,7 @@ final class SelfInstructState {
     private final Map<Rejection, Long> rejections = new EnumMap<>(Rejection.class);
     private final List<String> generated = new ArrayList<>();
 
-    /** The state saved in {@code dir}, or a fresh one. */
+    /** The state saved in {@code dir}, or a fresh one when there is none. */
     static SelfInstructState load(Path dir) {
         SelfInstructState s = new SelfInstructState();
         Path file = dir.resolve(FILE);
@@ -51,6 +51,11 @@ final class SelfInstructState {
 
     /** Writes the state to {@code dir} through a temporary file, so a crash leaves the old or the new one. */
     void save(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create " + dir, e);
+        }
         ObjectNode n = JSON.createObjectNode();
         n.put("requests", requests);
         n.put("failedRequests", failedRequests);

@@ -31,6 +31,12 @@ class GenerationPromptTest {
     }
 
     @Test
+    void an_opened_but_empty_last_number_is_not_part_of_the_last_item() {
+        assertThat(GenerationPrompt.parse("Describe a cat in detail.\n10. Name two rivers in Africa.\n11.", false))
+                .containsExactly("Describe a cat in detail.", "Name two rivers in Africa.");
+    }
+
+    @Test
     void a_cut_off_answer_loses_its_unfinished_last_item() {
         assertThat(GenerationPrompt.parse("Describe a cat.\n10. Explain how tides wo", true))
                 .containsExactly("Describe a cat.");
