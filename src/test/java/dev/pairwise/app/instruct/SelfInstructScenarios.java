@@ -265,6 +265,31 @@ abstract class SelfInstructScenarios {
     }
 
     @Test
+    void a_cancelled_job_stops_between_requests_with_whole_batches_stored() throws Exception {
+        server.close();
+        server = new ScriptedOpenAiServer().otherwise(ScriptedOpenAiServer.after(Duration.ofMillis(300), this::modelLike));
+        long projectId = project("cancel");
+        String config = JSON.writeValueAsString(Map.of("projectId", projectId, "connectionId", connection(),
+                "seedFile", seedFile().toString(), "target", 1000, "maxRequests", 1000));
+        JobView job = jobs.submit(new JobRequest(JobType.SELF_INSTRUCT, config, "self-instruct-it"));
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (generationRequests.get() < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        jobs.cancel(job.id());
+        while (!job.status().isFinal() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            job = jobs.get(job.id());
+        }
+        assertThat(job.status()).isEqualTo(JobStatus.CANCELLED);
+        List<String> stored = prompts(projectId);
+        // Each answered request stored its two survivors whole; the job stopped long before 1000 requests.
+        assertThat(stored.size() % 2).isZero();
+        assertThat(stored).isEqualTo(NEW.subList(0, stored.size()));
+        assertThat(generationRequests.get()).isLessThan(10);
+    }
+
+    @Test
     void bad_configs_are_refused_naming_the_field() throws Exception {
         long projectId = project("bad");
         long connectionId = connection();
