@@ -210,7 +210,9 @@ class SelfInstructExecutor implements JobExecutor {
                         target - state.kept());
                 List<NewInstruction> batch = new ArrayList<>();
                 for (String instruction : kept) {
-                    batch.add(new NewInstruction(instruction, withDrafts ? draft(generator, instruction, state, ctx) : null));
+                    // Each draft its own seed offset: the place its instruction will have among those kept.
+                    long answerSeed = ANSWER_SEEDS + state.generated().size() + batch.size();
+                    batch.add(new NewInstruction(instruction, withDrafts ? draft(generator, instruction, answerSeed, ctx) : null));
                 }
                 int stored = store.store(projectId, batch);
                 state.answered(kept, stored);
@@ -262,10 +264,9 @@ class SelfInstructExecutor implements JobExecutor {
     }
 
     /** The model's answer to a new instruction, or null (the prompt is kept without a draft) when none came. */
-    private static @Nullable String draft(Generator generator, String instruction, SelfInstructState state,
-                                          JobContext ctx) {
+    private static @Nullable String draft(Generator generator, String instruction, long seedOffset, JobContext ctx) {
         try {
-            Generator.Answer a = generator.ask(instruction, ANSWER_SEEDS + state.candidates());
+            Generator.Answer a = generator.ask(instruction, seedOffset);
             String text = a.text().strip();
             return text.isEmpty() ? null : text;
         } catch (ConnectionFailure f) {
