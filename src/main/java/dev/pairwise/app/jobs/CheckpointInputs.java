@@ -49,7 +49,9 @@ final class CheckpointInputs {
             // The judge is a connection or this checkpoint (AiJudgeExecutor checks that one is given).
             Map.entry(JobType.AI_JUDGE, List.of(new Input("judgeCheckpoint", LANGUAGE_MODELS, false))),
             // Reads a Hugging Face folder, no checkpoint of ours.
-            Map.entry(JobType.IMPORT, List.of()));
+            Map.entry(JobType.IMPORT, List.of()),
+            // The generator is a connection or this checkpoint (SelfInstructExecutor checks that one is given).
+            Map.entry(JobType.SELF_INSTRUCT, List.of(new Input("checkpointId", LANGUAGE_MODELS, false))));
 
     private CheckpointInputs() {
     }

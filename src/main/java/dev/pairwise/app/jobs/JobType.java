@@ -23,7 +23,9 @@ public enum JobType {
     /** An AI labeler (RLAIF): a connection or checkpoint ranks a project's tasks by a rubric. */
     AI_JUDGE(DatasetKind.TASKS),
     /** A Hugging Face model folder (Llama family or GPT-2) read into a BASE checkpoint. */
-    IMPORT(DatasetKind.NONE);
+    IMPORT(DatasetKind.NONE),
+    /** Self-Instruct: a connection or checkpoint grows instructions from seed tasks into a project's prompts. */
+    SELF_INSTRUCT(DatasetKind.NONE);
 
     private final DatasetKind dataset;
 

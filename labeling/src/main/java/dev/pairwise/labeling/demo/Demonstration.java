@@ -20,6 +20,8 @@ public class Demonstration {
     public static final String SOURCE_WRITTEN = "written";
     /** A labeler's better answer when all ranked responses were bad. */
     public static final String SOURCE_BETTER_ANSWER = "better-answer";
+    /** A model's answer to an instruction a SELF_INSTRUCT job generated, kept as a draft to edit. */
+    public static final String SOURCE_SELF_INSTRUCT = "self-instruct";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
