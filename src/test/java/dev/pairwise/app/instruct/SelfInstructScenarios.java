@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.pairwise.app.connections.ConnectionSettings;
 import dev.pairwise.app.connections.ModelConnections;
 import dev.pairwise.app.connections.ScriptedOpenAiServer;
+import dev.pairwise.app.jobs.AwaitJobs;
 import dev.pairwise.app.jobs.JobRequest;
 import dev.pairwise.app.jobs.JobService;
 import dev.pairwise.app.jobs.JobStatus;
@@ -154,12 +155,7 @@ abstract class SelfInstructScenarios {
 
     private JobView run(Map<String, Object> config) throws InterruptedException {
         JobView job = jobs.submit(new JobRequest(JobType.SELF_INSTRUCT, JSON.writeValueAsString(config), "self-instruct-it"));
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (!job.status().isFinal() && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-            job = jobs.get(job.id());
-        }
-        return job;
+        return AwaitJobs.finished(jobs, job.id(), Duration.ofSeconds(120));
     }
 
     private double metric(JobView job, String name) {
@@ -277,10 +273,7 @@ abstract class SelfInstructScenarios {
             Thread.sleep(20);
         }
         jobs.cancel(job.id());
-        while (!job.status().isFinal() && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-            job = jobs.get(job.id());
-        }
+        job = AwaitJobs.finished(jobs, job.id(), Duration.ofSeconds(60));
         assertThat(job.status()).isEqualTo(JobStatus.CANCELLED);
         List<String> stored = prompts(projectId);
         // Each answered request stored its two survivors whole; the job stopped long before 1000 requests.

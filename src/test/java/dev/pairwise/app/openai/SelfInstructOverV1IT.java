@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.pairwise.app.connections.ConnectionSettings;
 import dev.pairwise.app.connections.ModelConnections;
 import dev.pairwise.app.instruct.GenerationPrompt;
+import dev.pairwise.app.jobs.AwaitJobs;
 import dev.pairwise.app.jobs.CheckpointKind;
 import dev.pairwise.app.jobs.JobRequest;
 import dev.pairwise.app.jobs.JobService;
@@ -102,12 +103,7 @@ class SelfInstructOverV1IT extends V1AppTest {
 
     private JobView run(Map<String, Object> config) throws Exception {
         JobView job = jobs.submit(new JobRequest(JobType.SELF_INSTRUCT, JSON.writeValueAsString(config), "self-instruct-v1"));
-        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
-        while (!job.status().isFinal() && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-            job = jobs.get(job.id());
-        }
-        return job;
+        return AwaitJobs.finished(jobs, job.id(), Duration.ofSeconds(180));
     }
 
     private double metric(JobView job, String name) {
