@@ -95,13 +95,19 @@ final class NpmTokenizers {
         for (int i = 0; i < env.size(); i += 2) {
             builder.environment().put(env.get(i), env.get(i + 1));
         }
-        Process p = builder.start();
-        byte[] output = p.getInputStream().readAllBytes();
-        if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError(String.join(" ", command) + " did not finish in " + seconds + " s");
+        // Output to a file, not a pipe, so the timeout holds even when the command hangs.
+        Path log = Files.createTempFile("npm-tokenizers", ".log");
+        try {
+            Process p = builder.redirectOutput(log.toFile()).start();
+            if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new AssertionError(String.join(" ", command) + " did not finish in " + seconds + " s:\n"
+                        + tail(Files.readString(log, StandardCharsets.UTF_8)));
+            }
+            return new Result(p.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+        } finally {
+            Files.deleteIfExists(log);
         }
-        return new Result(p.exitValue(), new String(output, StandardCharsets.UTF_8));
     }
 
     private static String tail(String output) {
