@@ -76,6 +76,7 @@ class DpoExecutor implements JobExecutor {
     @Override
     public List<Long> prepare(JsonNode config) {
         JobSettings s = JobSettings.check(FIELDS, config);
+        inputs.requireChatTokens("policyCheckpoint", s.requiredId("policyCheckpoint"));
         return inputs.pairSnapshot(s);
     }
 

@@ -2,6 +2,7 @@ package dev.pairwise.app.training;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
+import dev.pairwise.app.jobs.CheckpointView;
 import dev.pairwise.app.jobs.ConfigField;
 import dev.pairwise.app.jobs.JobSettings;
 import dev.pairwise.app.jobs.ModelRegistry;
@@ -9,6 +10,11 @@ import dev.pairwise.app.quality.LabelersService;
 import dev.pairwise.labeling.InvalidInputException;
 import dev.pairwise.labeling.dataset.PairSource;
 import dev.pairwise.labeling.dataset.TrainingDataService;
+import dev.pairwise.policy.align.ChatTokens;
+import dev.pairwise.policy.tokenizer.SpecialTokens;
+import dev.pairwise.policy.tokenizer.Tokenizer;
+import dev.pairwise.policy.tokenizer.Tokenizers;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -28,6 +34,33 @@ class Inputs {
         this.registry = registry;
         this.data = data;
         this.labelers = labelers;
+    }
+
+    /**
+     * Refuses, at submission, a checkpoint that chat training cannot start from: its tokenizer
+     * lacks the chat template's special tokens ({@code <|user|>}, {@code <|assistant|>},
+     * {@code <|end|>}, {@code <|pad|>}), as a Hugging Face model imported with its own
+     * {@code tokenizer.json} does. Without this the job would fail only once it runs.
+     *
+     * @throws InvalidInputException naming {@code config.<field>}, the checkpoint and the missing tokens
+     */
+    void requireChatTokens(String field, long checkpointId) {
+        CheckpointView checkpoint = registry.get(checkpointId);
+        String which = "Checkpoint " + checkpointId + " (" + checkpoint.name() + ")";
+        Tokenizer tokenizer;
+        try {
+            tokenizer = Tokenizers.load(Path.of(checkpoint.path()));
+        } catch (IOException | RuntimeException e) {
+            throw new InvalidInputException("config." + field, which + ": its tokenizer cannot be read: " + e.getMessage());
+        }
+        List<String> missing = ChatTokens.missing(tokenizer);
+        if (!missing.isEmpty()) {
+            throw new InvalidInputException("config." + field, which + " given as " + field
+                    + " cannot be trained on chats: its tokenizer has no " + String.join(", ", missing)
+                    + ", the chat template's special tokens (" + String.join(" ", SpecialTokens.ALL)
+                    + "). A model imported from Hugging Face keeps its own tokenizer.json and its own chat tokens; "
+                    + "start from a checkpoint whose tokenizer has ours.");
+        }
     }
 
     /** The folder of a registered checkpoint (its kind was checked at submission). */

@@ -80,6 +80,7 @@ class SftExecutor implements JobExecutor {
         if (project != null) {
             inputs.requireProject(project);
         }
+        inputs.requireChatTokens("baseCheckpoint", s.requiredId("baseCheckpoint"));
         List<Long> ids = inputs.data().approvedDemonstrationIds(project);
         if (ids.isEmpty()) {
             throw new InvalidInputException("dataset", "No approved demonstrations to train on"

@@ -17,6 +17,7 @@ import dev.pairwise.app.jobs.JobType;
 import dev.pairwise.app.jobs.JobView;
 import dev.pairwise.app.jobs.MetricPoint;
 import dev.pairwise.app.jobs.ModelRegistry;
+import dev.pairwise.app.jobs.NewCheckpoint;
 import dev.pairwise.app.security.AccountAdminService;
 import dev.pairwise.labeling.InvalidInputException;
 import dev.pairwise.labeling.demo.DemoDraft;
@@ -236,6 +237,38 @@ abstract class HfImportJobsScenario {
                         .isEqualTo(recomputed.get(i).tokenIds());
             }
         }
+    }
+
+    @Test
+    void sft_and_dpo_refuse_an_imported_model_whose_tokenizer_lacks_the_chat_tokens_naming_the_checkpoint()
+            throws Exception {
+        // A model brought with its own chat tokens (Qwen's and ChatML's names) instead of ours.
+        Path hf = tinyLlama(ROOT.resolve("hf").resolve("own-chat-tokens-" + UUID.randomUUID()));
+        String tokenizer = Files.readString(hf.resolve("tokenizer.json"));
+        Files.writeString(hf.resolve("tokenizer.json"), tokenizer.replace("<|user|>", "<|im_start|>")
+                .replace("<|end|>", "<|im_end|>"));
+        CheckpointView base = producedBy(succeeded(submit(JobType.IMPORT,
+                "{\"folder\": \"" + hf.getFileName() + "\"}")));
+        long project = demoProject();
+        int before = jobs.recent(1000).size();
+
+        assertThatThrownBy(() -> submit(JobType.SFT, """
+                {"baseCheckpoint": %d, "projectId": %d, "loraRank": 4}""".formatted(base.id(), project)))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+                    assertThat(e.field()).isEqualTo("config.baseCheckpoint");
+                    assertThat(e.getMessage()).contains("Checkpoint " + base.id() + " (" + base.name() + ")",
+                            "baseCheckpoint", "has no <|user|>, <|end|>,").doesNotContain("no <|assistant|>");
+                });
+        // The same folder registered by hand as an SFT model, given to DPO.
+        CheckpointView sft = registry.register(new NewCheckpoint("hand-registered-" + UUID.randomUUID(), CheckpointKind.SFT,
+                base.path(), base.id(), null, null));
+        assertThatThrownBy(() -> submit(JobType.DPO, """
+                {"policyCheckpoint": %d, "projectId": %d}""".formatted(sft.id(), project)))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+                    assertThat(e.field()).isEqualTo("config.policyCheckpoint");
+                    assertThat(e.getMessage()).contains("Checkpoint " + sft.id(), "has no <|user|>, <|end|>,");
+                });
+        assertThat(jobs.recent(1000)).as("no job was created").hasSize(before);
     }
 
     /** LoRA trains adapters on the block projections only: embeddings, norms and the head stay as they were. */

@@ -5,6 +5,7 @@ import dev.pairwise.policy.data.pairs.Turn;
 import dev.pairwise.policy.tokenizer.SpecialTokens;
 import dev.pairwise.policy.tokenizer.Tokenizer;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -33,6 +34,23 @@ public final class ChatTokens {
         this.assistant = tokenizer.specialId(SpecialTokens.ASSISTANT);
         this.end = tokenizer.specialId(SpecialTokens.END);
         this.pad = tokenizer.specialId(SpecialTokens.PAD);
+    }
+
+    /**
+     * The chat template's special tokens that {@code tokenizer} does not have, in
+     * {@link SpecialTokens#ALL} order; empty when {@link #ChatTokens(Tokenizer)} accepts it. A model
+     * imported with its own {@code tokenizer.json} (Qwen's {@code <|im_start|>}, say) has none.
+     */
+    public static List<String> missing(Tokenizer tokenizer) {
+        List<String> missing = new ArrayList<>();
+        for (String token : SpecialTokens.ALL) {
+            try {
+                tokenizer.specialId(token);
+            } catch (IllegalArgumentException e) {
+                missing.add(token);
+            }
+        }
+        return missing;
     }
 
     /** The tokenizer the ids belong to. */

@@ -4,12 +4,16 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * Byte-level BPE as in GPT-2 (Radford et al. 2019), on merges learned per Sennrich et al. 2016.
@@ -22,6 +26,11 @@ import java.util.Map;
  * <p>The vocabulary is exactly Hugging Face's ByteLevel one (GPT-2's byte-to-unicode names), so
  * {@link #save} writes a {@code tokenizer.json} that the Rust/Python {@code tokenizers} library
  * loads and that encodes the same ids. Instances are immutable and thread-safe.
+ *
+ * <p>Newer byte-level files (Llama 3, Qwen2/2.5/3) cut the text with their own regex (a
+ * {@code Split} pre-tokenizer, behaviour {@code Isolated}, before a {@code ByteLevel} one with
+ * {@code use_regex=false}) and may NFC-normalize first; {@link #BpeTokenizer(List, int[][], Map,
+ * String, boolean)} takes that regex and the normalization, and {@link #save} writes them back.
  */
 public final class BpeTokenizer implements Tokenizer {
 
@@ -34,6 +43,10 @@ public final class BpeTokenizer implements Tokenizer {
     private final byte[][] tokenBytes;
     private final MergeRules rules;
     private final PieceCache cache = new PieceCache(CACHE_SLOTS_LOG2);
+    /** The {@code Split} pre-tokenizer's regex as the file spells it; null for GPT-2's (the fast scanner). */
+    private final String splitRegex;
+    private final Pattern split;
+    private final boolean nfc;
 
     /**
      * @param tokens byte-level token strings by id (added tokens hold their content)
@@ -41,6 +54,25 @@ public final class BpeTokenizer implements Tokenizer {
      * @param added  added (special) token content to id, in id order
      */
     BpeTokenizer(List<String> tokens, int[][] merges, Map<String, Integer> added) {
+        this(tokens, merges, added, null, false);
+    }
+
+    /**
+     * @param splitRegex the {@code Split} pre-tokenizer's regex (Oniguruma syntax, which for the
+     *                   patterns in Hugging Face files Java reads the same with Unicode character
+     *                   classes), or null for GPT-2's
+     * @param nfc        whether text is NFC-normalized before it is cut (a {@code NFC} normalizer)
+     * @throws IllegalArgumentException also when {@code splitRegex} does not compile
+     */
+    BpeTokenizer(List<String> tokens, int[][] merges, Map<String, Integer> added, String splitRegex, boolean nfc) {
+        this.splitRegex = splitRegex;
+        try {
+            // \s, \w and \b must be Unicode's, as in Oniguruma (see ByteLevel).
+            this.split = splitRegex == null ? null : Pattern.compile(splitRegex, Pattern.UNICODE_CHARACTER_CLASS);
+        } catch (PatternSyntaxException e) {
+            throw new IllegalArgumentException("pre-tokenizer regex does not compile: " + e.getMessage(), e);
+        }
+        this.nfc = nfc;
         this.tokens = List.copyOf(tokens);
         this.merges = merges.clone();
         this.added = Collections.unmodifiableMap(new LinkedHashMap<>(added));
@@ -103,20 +135,45 @@ public final class BpeTokenizer implements Tokenizer {
 
     @Override
     public int[] encode(String text) {
+        if (nfc) {
+            text = Normalizer.normalize(text, Normalizer.Form.NFC);
+        }
         IntList ids = new IntList(text.length() / 3);
         int n = text.length();
-        for (int start = 0, end; start < n; start = end) {
-            end = ByteLevel.pieceEnd(text, start, n);
-            int hash = PieceCache.hash(text, start, end);
-            int[] piece = cache.get(text, start, end, hash);
-            if (piece == null) {
-                String word = text.substring(start, end);
-                piece = rules.apply(ByteLevel.utf8(word));
-                cache.put(word, hash, piece);
+        if (split == null) {
+            for (int start = 0, end; start < n; start = end) {
+                end = ByteLevel.pieceEnd(text, start, n);
+                encodePiece(text, start, end, ids);
             }
-            ids.addAll(piece);
+            return ids.toArray();
+        }
+        // Split with behaviour Isolated: every match is a piece, and so is every gap between matches.
+        Matcher matcher = split.matcher(text);
+        int done = 0;
+        while (matcher.find()) {
+            if (matcher.start() > done) {
+                encodePiece(text, done, matcher.start(), ids);
+            }
+            if (matcher.end() > matcher.start()) {
+                encodePiece(text, matcher.start(), matcher.end(), ids);
+            }
+            done = matcher.end();
+        }
+        if (done < n) {
+            encodePiece(text, done, n, ids);
         }
         return ids.toArray();
+    }
+
+    private void encodePiece(String text, int start, int end, IntList ids) {
+        int hash = PieceCache.hash(text, start, end);
+        int[] piece = cache.get(text, start, end, hash);
+        if (piece == null) {
+            String word = text.substring(start, end);
+            piece = rules.apply(ByteLevel.utf8(word));
+            cache.put(word, hash, piece);
+        }
+        ids.addAll(piece);
     }
 
     @Override
@@ -166,5 +223,15 @@ public final class BpeTokenizer implements Tokenizer {
 
     Map<String, Integer> added() {
         return added;
+    }
+
+    /** The {@code Split} pre-tokenizer's regex, or null where GPT-2's ByteLevel regex cuts the text. */
+    String splitRegex() {
+        return splitRegex;
+    }
+
+    /** Whether text is NFC-normalized before it is cut. */
+    boolean nfc() {
+        return nfc;
     }
 }

@@ -61,7 +61,39 @@ final class TokenizerJson {
         JsonArray merges = new JsonArray();
         tokenizer.merges().forEach(merges::add);
         model.add("merges", merges);
-        return document(tokenizer.added(), byteLevel(false), byteLevel(true), model);
+        JsonObject root = document(tokenizer.added(), byteLevel(false), byteLevel(true), model);
+        if (tokenizer.nfc()) {
+            JsonObject nfc = new JsonObject();
+            nfc.addProperty("type", "NFC");
+            root.add("normalizer", nfc);
+        }
+        if (tokenizer.splitRegex() != null) {
+            root.add("pre_tokenizer", splitThenBytes(tokenizer.splitRegex()));
+        }
+        return root;
+    }
+
+    /** The Llama 3 / Qwen2 layout: a Split on the model's own regex, then ByteLevel without GPT-2's regex. */
+    private static JsonObject splitThenBytes(String regex) {
+        JsonObject split = new JsonObject();
+        split.addProperty("type", "Split");
+        JsonObject pattern = new JsonObject();
+        pattern.addProperty("Regex", regex);
+        split.add("pattern", pattern);
+        split.addProperty("behavior", "Isolated");
+        split.addProperty("invert", false);
+        JsonObject byteLevel = new JsonObject();
+        byteLevel.addProperty("type", "ByteLevel");
+        byteLevel.addProperty("add_prefix_space", false);
+        byteLevel.addProperty("trim_offsets", false);
+        byteLevel.addProperty("use_regex", false);
+        JsonArray steps = new JsonArray();
+        steps.add(split);
+        steps.add(byteLevel);
+        JsonObject sequence = new JsonObject();
+        sequence.addProperty("type", "Sequence");
+        sequence.add("pretokenizers", steps);
+        return sequence;
     }
 
     static JsonObject charLevel(CharTokenizer tokenizer) {

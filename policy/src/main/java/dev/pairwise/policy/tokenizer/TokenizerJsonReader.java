@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * Reads a Hugging Face {@code tokenizer.json} into one of our tokenizers: a byte-level BPE (ours or
@@ -65,15 +66,8 @@ final class TokenizerJsonReader {
     }
 
     private Tokenizer bpe(JsonObject root, JsonObject model) throws IOException {
-        requireNull(root, "normalizer");
-        JsonObject pre = object(root, "pre_tokenizer");
-        expect(pre, "type", "ByteLevel", "pre_tokenizer.type");
-        if (pre.has("add_prefix_space") && pre.get("add_prefix_space").getAsBoolean()) {
-            throw fault("pre_tokenizer.add_prefix_space=true is not supported (GPT-2 style byte-level BPE uses false)");
-        }
-        if (pre.has("use_regex") && !pre.get("use_regex").getAsBoolean()) {
-            throw fault("pre_tokenizer.use_regex=false is not supported (the GPT-2 regex is required)");
-        }
+        boolean nfc = nfcOrNone(root);
+        String splitRegex = splitRegex(object(root, "pre_tokenizer"));
         for (String field : List.of("dropout", "continuing_subword_prefix", "end_of_word_suffix")) {
             if (model.has(field) && !model.get(field).isJsonNull() && !model.get(field).getAsString().isEmpty()) {
                 throw fault("model." + field + "=" + model.get(field) + " is not supported");
@@ -112,7 +106,66 @@ final class TokenizerJsonReader {
             }
             merges[rank] = new int[] {left, right, result};
         }
-        return new BpeTokenizer(tokens, merges, added);
+        return new BpeTokenizer(tokens, merges, added, splitRegex, nfc);
+    }
+
+    /** True for an {@code NFC} normalizer, false for none; anything else is refused. */
+    private boolean nfcOrNone(JsonObject root) throws IOException {
+        JsonElement normalizer = root.get("normalizer");
+        if (normalizer == null || normalizer.isJsonNull()) {
+            return false;
+        }
+        if (normalizer.isJsonObject() && "NFC".equals(stringOrNull(normalizer.getAsJsonObject(), "type"))
+                && normalizer.getAsJsonObject().size() == 1) {
+            return true;
+        }
+        throw fault("normalizer " + normalizer + " is not supported (only null or {\"type\":\"NFC\"})");
+    }
+
+    /**
+     * The regex that cuts text into words: null for GPT-2's ({@code ByteLevel} with its own regex),
+     * or the pattern of a {@code Split} (behaviour {@code Isolated}, not inverted) followed by a
+     * {@code ByteLevel} with {@code use_regex=false}, the layout of Llama 3 and Qwen2/2.5/3.
+     */
+    private String splitRegex(JsonObject pre) throws IOException {
+        String type = stringOrNull(pre, "type");
+        if ("ByteLevel".equals(type)) {
+            requirePrefixSpaceFalse(pre, "pre_tokenizer");
+            if (pre.has("use_regex") && !pre.get("use_regex").getAsBoolean()) {
+                throw fault("pre_tokenizer.use_regex=false is not supported without a Split before it (the GPT-2 regex is required)");
+            }
+            return null;
+        }
+        JsonArray steps = "Sequence".equals(type) && pre.has("pretokenizers") && pre.get("pretokenizers").isJsonArray()
+                ? pre.getAsJsonArray("pretokenizers") : null;
+        if (steps == null || steps.size() != 2 || !steps.get(0).isJsonObject() || !steps.get(1).isJsonObject()) {
+            throw fault("pre_tokenizer must be ByteLevel, or a Sequence of a Split and a ByteLevel; was " + pre);
+        }
+        JsonObject split = steps.get(0).getAsJsonObject();
+        JsonObject byteLevel = steps.get(1).getAsJsonObject();
+        expect(split, "type", "Split", "pre_tokenizer.pretokenizers[0].type");
+        expect(split, "behavior", "Isolated", "pre_tokenizer.pretokenizers[0].behavior");
+        if (split.has("invert") && split.get("invert").getAsBoolean()) {
+            throw fault("pre_tokenizer.pretokenizers[0].invert=true is not supported");
+        }
+        JsonElement pattern = split.get("pattern");
+        String regex = pattern != null && pattern.isJsonObject() ? stringOrNull(pattern.getAsJsonObject(), "Regex") : null;
+        String literal = pattern != null && pattern.isJsonObject() ? stringOrNull(pattern.getAsJsonObject(), "String") : null;
+        if (regex == null && literal == null) {
+            throw fault("pre_tokenizer.pretokenizers[0].pattern must be {\"Regex\": ...} or {\"String\": ...}, was " + pattern);
+        }
+        expect(byteLevel, "type", "ByteLevel", "pre_tokenizer.pretokenizers[1].type");
+        requirePrefixSpaceFalse(byteLevel, "pre_tokenizer.pretokenizers[1]");
+        if (!byteLevel.has("use_regex") || byteLevel.get("use_regex").getAsBoolean()) {
+            throw fault("pre_tokenizer.pretokenizers[1].use_regex must be false after a Split (not supported: two regexes)");
+        }
+        return regex != null ? regex : Pattern.quote(literal);
+    }
+
+    private void requirePrefixSpaceFalse(JsonObject byteLevel, String path) throws IOException {
+        if (byteLevel.has("add_prefix_space") && byteLevel.get("add_prefix_space").getAsBoolean()) {
+            throw fault(path + ".add_prefix_space=true is not supported (GPT-2 style byte-level BPE uses false)");
+        }
     }
 
     private Tokenizer charLevel(JsonObject root, JsonObject model) throws IOException {

@@ -3,9 +3,31 @@ package dev.pairwise.policy.align;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.pairwise.policy.tokenizer.CharTokenizer;
+import dev.pairwise.policy.tokenizer.SpecialTokens;
+import dev.pairwise.policy.tokenizer.Tokenizer;
+import dev.pairwise.policy.tokenizer.Tokenizers;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ChatTokensTest {
+
+    @Test
+    void missing_names_the_chat_tokens_a_tokenizer_lacks(@TempDir Path dir) throws IOException {
+        CharTokenizer ours = CharTokenizer.train(List.of("hello"));
+        assertThat(ChatTokens.missing(ours)).isEmpty();
+        ours.save(dir);
+        // An imported model's own chat tokens in place of two of ours.
+        Path json = dir.resolve("tokenizer.json");
+        Files.writeString(json, Files.readString(json).replace("<|user|>", "<|im_start|>").replace("<|end|>", "<|im_end|>"));
+        Tokenizer theirs = Tokenizers.load(dir);
+        assertThat(ChatTokens.missing(theirs)).containsExactly(SpecialTokens.USER, SpecialTokens.END);
+        assertThatThrownBy(() -> new ChatTokens(theirs)).hasMessageContaining("<|user|>");
+    }
 
     @Test
     void a_sampled_response_is_cut_before_a_special_token() {

@@ -56,6 +56,68 @@ class TokenizerJsonTest {
         }
     }
 
+    /** Qwen2/2.5/3's pre-tokenizer regex, as in their tokenizer.json: digits one by one, CR/LF runs apart. */
+    static final String QWEN_REGEX = "(?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\\r\\n\\p{L}\\p{N}]?\\p{L}+|\\p{N}"
+            + "| ?[^\\s\\p{L}\\p{N}]+[\\r\\n]*|\\s*[\\r\\n]+|\\s+(?!\\S)|\\s+";
+
+    @Test
+    void qwen_layout_with_nfc_and_a_split_regex_encodes_as_hugging_face_and_saves_back() throws IOException {
+        List<String> corpus = new ArrayList<>(BpeTokenizerTest.CORPUS);
+        corpus.add(" 2026 1234567 caf\u00e9 don't");
+        BpeTrainer.train(corpus, 400).save(dir);
+        JsonObject json = JsonParser.parseString(Files.readString(dir.resolve("tokenizer.json"))).getAsJsonObject();
+        json.add("normalizer", JsonParser.parseString("{\"type\": \"NFC\"}"));
+        JsonObject pattern = new JsonObject();
+        pattern.addProperty("Regex", QWEN_REGEX);
+        JsonObject split = JsonParser.parseString("{\"type\": \"Split\", \"behavior\": \"Isolated\", \"invert\": false}")
+                .getAsJsonObject();
+        split.add("pattern", pattern);
+        JsonObject sequence = JsonParser.parseString("{\"type\": \"Sequence\", \"pretokenizers\": [{}, {\"type\": \"ByteLevel\", "
+                + "\"add_prefix_space\": false, \"trim_offsets\": false, \"use_regex\": false}]}").getAsJsonObject();
+        sequence.getAsJsonArray("pretokenizers").set(0, split);
+        json.add("pre_tokenizer", sequence);
+        Files.writeString(dir.resolve("tokenizer.json"), json.toString());
+
+        Tokenizer ours = Tokenizers.load(dir);
+        List<String> texts = new ArrayList<>(samples());
+        texts.add("e\u0301te\u0301 1234567 don'T\r\n\r\n  x");
+        try (HuggingFaceTokenizer hf = huggingFace(dir)) {
+            for (String text : texts) {
+                assertThat(ours.encode(text)).as(text).isEqualTo(ids(hf.encode(text)));
+            }
+        }
+        // NFC first: the decomposed e + U+0301 encodes as the composed \u00e9; digits one token each.
+        assertThat(ours.encode("cafe\u0301")).isEqualTo(ours.encode("caf\u00e9"));
+        assertThat(ours.decode(ours.encode("cafe\u0301"))).isEqualTo("caf\u00e9");
+        assertThat(ours.encode("1234567")).hasSize(7);
+
+        Path again = dir.resolve("again");
+        ours.save(again);
+        JsonObject saved = JsonParser.parseString(Files.readString(again.resolve("tokenizer.json"))).getAsJsonObject();
+        assertThat(saved.get("normalizer")).isEqualTo(json.get("normalizer"));
+        assertThat(saved.getAsJsonObject("pre_tokenizer").getAsJsonArray("pretokenizers").get(0).getAsJsonObject()
+                .getAsJsonObject("pattern").get("Regex").getAsString()).isEqualTo(QWEN_REGEX);
+        Tokenizer reloaded = Tokenizers.load(again);
+        for (String text : texts) {
+            assertThat(reloaded.encode(text)).as(text).isEqualTo(ours.encode(text));
+        }
+    }
+
+    @Test
+    void a_split_without_byte_level_or_another_normalizer_is_refused_naming_the_field() throws IOException {
+        BpeTrainer.train(BpeTokenizerTest.CORPUS, 300).save(dir);
+        String json = Files.readString(dir.resolve("tokenizer.json"));
+        JsonObject nfkc = JsonParser.parseString(json).getAsJsonObject();
+        nfkc.add("normalizer", JsonParser.parseString("{\"type\": \"NFKC\"}"));
+        Files.writeString(dir.resolve("tokenizer.json"), nfkc.toString());
+        assertThatThrownBy(() -> Tokenizers.load(dir)).hasMessageContaining("normalizer").hasMessageContaining("NFKC");
+        JsonObject splitOnly = JsonParser.parseString(json).getAsJsonObject();
+        splitOnly.add("pre_tokenizer", JsonParser.parseString("{\"type\": \"Sequence\", \"pretokenizers\": [{\"type\": \"Split\", "
+                + "\"pattern\": {\"Regex\": \"\\\\s+\"}, \"behavior\": \"Isolated\"}, {\"type\": \"ByteLevel\", \"use_regex\": true}]}"));
+        Files.writeString(dir.resolve("tokenizer.json"), splitOnly.toString());
+        assertThatThrownBy(() -> Tokenizers.load(dir)).hasMessageContaining("pre_tokenizer.pretokenizers[1].use_regex must be false");
+    }
+
     @Test
     void hugging_face_agrees_on_tiny_shakespeare_with_a_4k_vocabulary() throws IOException {
         org.junit.jupiter.api.Assumptions.assumeTrue(Texts.shakespeareAvailable(),
