@@ -37,9 +37,9 @@ final class LoopDemoCommand extends StageCommand {
                     + "one JSON line per routing and budget. Pretraining and SFT run once for both."})
     String routing;
 
-    @Option(names = "--budgets", paramLabel = "N,N,...", split = ",",
-            description = "Label budgets (labelled prompts) of --routing; uncertainty adds the difference between "
-                    + "consecutive budgets per round. Default: 50,100,200,400.")
+    @Option(names = "--budgets", paramLabel = "N", split = ",",
+            description = "Label budgets (labelled prompts) of --routing, comma-separated; uncertainty adds the "
+                    + "difference between consecutive budgets per round.")
     List<Integer> budgets = new ArrayList<>(List.of(50, 100, 200, 400));
 
     @Mixin
