@@ -148,8 +148,12 @@ class H2ConnectionRetirementIT {
                         lines.toString()).with(httpBasic("admin", "admin")))
                 .andExpect(r -> assertThat(r.getResponse().getStatus()).isEqualTo(201));
         mvc.perform(withBody(put("/api/projects/" + repeating + "/quality-settings"), "application/json",
-                        "{\"repeatRate\":1.0}").with(httpBasic("admin", "admin")))
+                        "{\"repeatRate\":1.0,\"routing\":\"UNCERTAINTY\"}").with(httpBasic("admin", "admin")))
                 .andExpect(r -> assertThat(r.getResponse().getStatus()).isEqualTo(200));
+        // the routing setting through the API (V20's check on projects); no margins yet, so still oldest first
+        assertThat(json(get("/api/projects/" + repeating), "admin", 200, null).get("routing").asString())
+                .isEqualTo("UNCERTAINTY");
+        json(put("/api/projects/" + repeating + "/quality-settings"), "admin", 400, "{\"routing\":\"RANDOM\"}");
         for (int i = 0; i < 4; i++) {
             JsonNode t = json(post("/api/projects/" + repeating + "/tasks/next"), "labeler", 200, null);
             JsonNode o = t.get("presentedOrder");

@@ -241,40 +241,11 @@ public final class LoopDemo {
     /** Runs every stage with the given learning settings. */
     public static Result run(Size size, Knobs knobs, long seed, Device device, Consumer<String> sink) {
         long t0 = System.nanoTime();
-        Consumer<String> log = line -> sink.accept(String.format(Locale.ROOT, "%5.0fs %s", (System.nanoTime() - t0) / 1e9,
-                line));
-        TaskGenerator.Split tasks = new TaskGenerator(size.maxOperand(), size.kindSet())
-                .split(size.trainTasks(), size.heldOut(), seed);
-        String corpus = SyntheticData.pretrainingCorpus(tasks.train(), size.corpusLines(), 0.1, seed);
-        StringBuilder alphabet = new StringBuilder(corpus);
-        tasks.train().forEach(t -> alphabet.append(t.prompt()).append('\n'));
-        tasks.heldOut().forEach(t -> alphabet.append(t.prompt()).append('\n'));
-        alphabet.append("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 :+=-\n");
-        CharTokenizer tok = CharTokenizer.train(List.of(alphabet.toString()));
-        ChatTokens chat = new ChatTokens(tok);
-        GptConfig config = GptConfig.of(tok.vocabSize(), size.context(), size.layers(), size.heads(), size.width());
-
-        try (GptModel sft = GptModel.create(config, seed, device)) {
-            // 1. Pretrain on the generated corpus.
-            TokenDataset data = new TokenDataset(tok.encode(corpus), tok.vocabSize(), config.contextLength(), 0.1);
-            try (Pretrainer pre = new Pretrainer(sft, data, TrainConfig.of(size.pretrainIters(), 16, size.pretrainLr(), seed))) {
-                var r = pre.run(p -> {
-                    if (p.step() % 100 == 0) {
-                        log.accept("  pretrain " + p.step() + ": loss " + p.loss());
-                    }
-                }, () -> false);
-                log.accept("pretrain: loss " + r.lastLoss());
-            }
-            // 2. SFT on demonstrations, a share of them (30%) wrong.
-            SftConfig sftConfig = new SftConfig(size.sftEpochs(), 16, Optim.of(1e-3), 0, false, null, 0.05, 0, 0, seed);
-            try (SftTrainer t = new SftTrainer(sft, chat,
-                    SyntheticData.demonstrations(tasks.train(), knobs.demoErrorRate(), knobs.errors(), seed), sftConfig)) {
-                log.accept("sft: " + t.run((st, total, m) -> {
-                    if (st % 25 == 0) {
-                        log.accept("  sft " + st + "/" + total + ": loss " + m.get("loss"));
-                    }
-                }, () -> false));
-            }
+        Consumer<String> log = timed(sink, t0);
+        try (Sft trained = pretrainAndSft(size, knobs, seed, device, log)) {
+            TaskGenerator.Split tasks = trained.tasks();
+            ChatTokens chat = trained.chat();
+            GptModel sft = trained.policy();
             // 3. Sample K = 4 per prompt from the SFT policy; simulated labelers rank them.
             List<SyntheticTask> ranked = tasks.train().subList(0, Math.min(size.rankedPrompts(), tasks.train().size()));
             List<PreferenceGroup> groups = judgments(sft, chat, ranked, knobs.labelNoise(), knobs.goldInK(), seed);
@@ -332,27 +303,92 @@ public final class LoopDemo {
         }
     }
 
-    private static GptModel copy(GptModel m) {
+    /** Prefixes each line with the seconds since {@code t0}. */
+    static Consumer<String> timed(Consumer<String> sink, long t0) {
+        return line -> sink.accept(String.format(Locale.ROOT, "%5.0fs %s", (System.nanoTime() - t0) / 1e9, line));
+    }
+
+    /** The generated tasks, the chat format and the SFT policy (owned: closed with this). */
+    record Sft(TaskGenerator.Split tasks, ChatTokens chat, GptModel policy) implements AutoCloseable {
+        @Override
+        public void close() {
+            policy.close();
+        }
+    }
+
+    /** Stages 1 and 2: the generated tasks, pretraining on the generated corpus, SFT on demonstrations. */
+    static Sft pretrainAndSft(Size size, Knobs knobs, long seed, Device device, Consumer<String> log) {
+        TaskGenerator.Split tasks = new TaskGenerator(size.maxOperand(), size.kindSet())
+                .split(size.trainTasks(), size.heldOut(), seed);
+        String corpus = SyntheticData.pretrainingCorpus(tasks.train(), size.corpusLines(), 0.1, seed);
+        StringBuilder alphabet = new StringBuilder(corpus);
+        tasks.train().forEach(t -> alphabet.append(t.prompt()).append('\n'));
+        tasks.heldOut().forEach(t -> alphabet.append(t.prompt()).append('\n'));
+        alphabet.append("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 :+=-\n");
+        CharTokenizer tok = CharTokenizer.train(List.of(alphabet.toString()));
+        ChatTokens chat = new ChatTokens(tok);
+        GptConfig config = GptConfig.of(tok.vocabSize(), size.context(), size.layers(), size.heads(), size.width());
+        GptModel sft = GptModel.create(config, seed, device);
+        try {
+            // 1. Pretrain on the generated corpus.
+            TokenDataset data = new TokenDataset(tok.encode(corpus), tok.vocabSize(), config.contextLength(), 0.1);
+            try (Pretrainer pre = new Pretrainer(sft, data, TrainConfig.of(size.pretrainIters(), 16, size.pretrainLr(), seed))) {
+                var r = pre.run(p -> {
+                    if (p.step() % 100 == 0) {
+                        log.accept("  pretrain " + p.step() + ": loss " + p.loss());
+                    }
+                }, () -> false);
+                log.accept("pretrain: loss " + r.lastLoss());
+            }
+            // 2. SFT on demonstrations, a share of them (30%) wrong.
+            SftConfig sftConfig = new SftConfig(size.sftEpochs(), 16, Optim.of(1e-3), 0, false, null, 0.05, 0, 0, seed);
+            try (SftTrainer t = new SftTrainer(sft, chat,
+                    SyntheticData.demonstrations(tasks.train(), knobs.demoErrorRate(), knobs.errors(), seed), sftConfig)) {
+                log.accept("sft: " + t.run((st, total, m) -> {
+                    if (st % 25 == 0) {
+                        log.accept("  sft " + st + "/" + total + ": loss " + m.get("loss"));
+                    }
+                }, () -> false));
+            }
+            return new Sft(tasks, chat, sft);
+        } catch (RuntimeException e) {
+            sft.close();
+            throw e;
+        }
+    }
+
+    static GptModel copy(GptModel m) {
         return GptModel.fromWeights(m.config(), m.parameters(), m.device());
     }
 
-    private static List<PreferenceGroup> judgments(GptModel policy, ChatTokens chat, List<SyntheticTask> tasks, double noise,
-            boolean goldInK, long seed) {
+    /** K = 4 samples per prompt from the policy, cleaned; "-" stands for an empty answer (oracle score 0). */
+    static List<List<String>> sampleK(GptModel policy, ChatTokens chat, List<SyntheticTask> tasks, long samplingSeed) {
         List<int[]> prompts = tasks.stream().map(t -> chat.prompt(Turn.user(t.prompt()))).toList();
         List<Sample> samples;
         try (NoGrad off = NoGrad.enter()) {
             samples = new Sampler(policy, chat.tokenizer()).sample(prompts, 4,
-                    new SamplingConfig(1.0, 0, 1.0, 12, Set.of(chat.endId()), seed + 2));
+                    new SamplingConfig(1.0, 0, 1.0, 12, Set.of(chat.endId()), samplingSeed));
         }
-        SimulatedLabeler labeler = new SimulatedLabeler(noise, 0);
-        Random rng = new Random(seed + 3);
-        List<PreferenceGroup> groups = new ArrayList<>();
+        List<List<String>> out = new ArrayList<>();
         for (int i = 0; i < tasks.size(); i++) {
             List<String> k4 = new ArrayList<>();
             for (int j = 0; j < 4; j++) {
                 String text = ChatTokens.cleanResponse(samples.get(i * 4 + j).text()).strip();
-                k4.add(text.isEmpty() ? "-" : text); // "-" stands for an empty answer (oracle score 0)
+                k4.add(text.isEmpty() ? "-" : text);
             }
+            out.add(k4);
+        }
+        return out;
+    }
+
+    private static List<PreferenceGroup> judgments(GptModel policy, ChatTokens chat, List<SyntheticTask> tasks, double noise,
+            boolean goldInK, long seed) {
+        List<List<String>> samples = sampleK(policy, chat, tasks, seed + 2);
+        SimulatedLabeler labeler = new SimulatedLabeler(noise, 0);
+        Random rng = new Random(seed + 3);
+        List<PreferenceGroup> groups = new ArrayList<>();
+        for (int i = 0; i < tasks.size(); i++) {
+            List<String> k4 = samples.get(i);
             if (goldInK) {
                 k4.set(3, tasks.get(i).answer());
             }

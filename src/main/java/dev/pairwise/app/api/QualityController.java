@@ -2,6 +2,7 @@ package dev.pairwise.app.api;
 
 import dev.pairwise.app.quality.LabelersService;
 import dev.pairwise.labeling.InvalidInputException;
+import dev.pairwise.labeling.project.Routing;
 import dev.pairwise.labeling.quality.GoldService;
 import dev.pairwise.labeling.quality.GoldService.GoldTask;
 import dev.pairwise.labeling.quality.Pauses;
@@ -71,7 +72,8 @@ class QualityController {
                 body.goldMinAccuracy() == null ? now.goldMinAccuracy() : body.goldMinAccuracy(),
                 body.goldPause() == null ? now.goldPause() : body.goldPause(),
                 body.reviewDisagreement() == null ? now.reviewDisagreement() : body.reviewDisagreement(),
-                body.repeatRate() == null ? now.repeatRate() : body.repeatRate()));
+                body.repeatRate() == null ? now.repeatRate() : body.repeatRate(),
+                body.routing() == null ? now.routing() : Routing.parse("routing", body.routing())));
     }
 
     /** The project's gold tasks with their known rankings. */
@@ -127,7 +129,7 @@ class QualityController {
     }
 
     record SettingsRequest(@Nullable Double goldRate, @Nullable Double goldMinAccuracy, @Nullable Boolean goldPause,
-                           @Nullable Double reviewDisagreement, @Nullable Double repeatRate) {
+                           @Nullable Double reviewDisagreement, @Nullable Double repeatRate, @Nullable String routing) {
     }
 
     record GoldRanking(@Nullable List<List<Long>> tiers) {

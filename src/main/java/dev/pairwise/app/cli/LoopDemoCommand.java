@@ -2,6 +2,7 @@ package dev.pairwise.app.cli;
 
 import ai.djl.Device;
 import dev.pairwise.loopdemo.LoopDemo;
+import dev.pairwise.loopdemo.RoutingComparison;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -30,6 +31,17 @@ final class LoopDemoCommand extends StageCommand {
             description = "Overrides one learning setting (e.g. dpoLr=1e-4); may be repeated.")
     List<String> knobs = new ArrayList<>();
 
+    @Option(names = "--routing", paramLabel = "fifo|uncertainty|both",
+            description = {"Instead of the whole loop: the reward model's held-out accuracy at each label budget when "
+                    + "the training prompts are labelled in order (fifo) or smallest reward margin first (uncertainty); "
+                    + "one JSON line per routing and budget. Pretraining and SFT run once for both."})
+    String routing;
+
+    @Option(names = "--budgets", paramLabel = "N", split = ",",
+            description = "Label budgets (labelled prompts) of --routing, comma-separated; uncertainty adds the "
+                    + "difference between consecutive budgets per round.")
+    List<Integer> budgets = new ArrayList<>(List.of(50, 100, 200, 400));
+
     @Mixin
     DeviceOption deviceOption;
 
@@ -49,8 +61,23 @@ final class LoopDemoCommand extends StageCommand {
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }
+        RoutingComparison.Routings routings = null;
+        int[] budgetList = null;
+        if (routing != null) {
+            try {
+                routings = RoutingComparison.Routings.named(routing);
+                budgetList = RoutingComparison.budgets(budgets, s.trainTasks());
+            } catch (IllegalArgumentException e) {
+                throw usage(e.getMessage());
+            }
+        }
         Device device = deviceOption.resolve();
         err().println(DjlRuntime.describe(device));
+        if (routings != null) {
+            RoutingComparison.Result r = RoutingComparison.run(s, k, seed, budgetList, routings, device, err()::println);
+            r.toJsonLines().forEach(out()::println);
+            return 0;
+        }
         LoopDemo.Result r = LoopDemo.run(s, k, seed, device, err()::println);
         out().println(r.toJson());
         return 0;

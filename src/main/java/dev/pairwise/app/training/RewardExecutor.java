@@ -29,7 +29,8 @@ import tools.jackson.databind.JsonNode;
  * REWARD: a Bradley–Terry reward model (InstructGPT §3.5) trained on a project's preference pairs
  * frozen at submission, all pairs of a judgment as one element, on the pretrained
  * all-MiniLM-L6-v2 encoder (the default) or on the GPT of a base or SFT checkpoint. Registers a
- * REWARD checkpoint with its held-out accuracy and margin (its parent: that GPT checkpoint).
+ * REWARD checkpoint with its held-out accuracy and margin (its parent: that GPT checkpoint). In a
+ * project with UNCERTAINTY routing it then scores the open tasks' margins with the new model.
  */
 @Component
 class RewardExecutor implements JobExecutor {
@@ -63,9 +64,11 @@ class RewardExecutor implements JobExecutor {
                     "Seeds the head, the 90/10 split and the shuffles."));
 
     private final Inputs inputs;
+    private final UncertaintyRefresh uncertainty;
 
-    RewardExecutor(Inputs inputs) {
+    RewardExecutor(Inputs inputs, UncertaintyRefresh uncertainty) {
         this.inputs = inputs;
+        this.uncertainty = uncertainty;
     }
 
     @Override
@@ -131,6 +134,8 @@ class RewardExecutor implements JobExecutor {
                 return;
             }
             trainer.save(dir);
+            // The project's open tasks by the new model's uncertainty, if it routes by it.
+            int scored = uncertainty.refresh(s.requiredId("projectId"), model, ctx::log);
             Map<String, Number> headline = new LinkedHashMap<>();
             headline.put("steps", (long) r.steps());
             headline.put("loss", r.trainLoss());
@@ -141,6 +146,9 @@ class RewardExecutor implements JobExecutor {
                 headline.put("eval_margin", r.heldOut().meanMargin());
                 headline.put("eval_pairs", (long) r.heldOut().pairs());
                 headline.put("eval_longer_wins_accuracy", trainer.heldOutLongerWins().accuracy());
+            }
+            if (scored > 0) {
+                headline.put("routing_margins", (long) scored);
             }
             ctx.publish(CheckpointKind.REWARD, dir, baseId, JsonSupport.metrics(headline));
         }

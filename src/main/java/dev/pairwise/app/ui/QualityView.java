@@ -9,6 +9,7 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -19,6 +20,7 @@ import dev.pairwise.app.quality.LabelersService;
 import dev.pairwise.app.quality.LabelersTable;
 import dev.pairwise.labeling.project.ProjectService;
 import dev.pairwise.labeling.project.ProjectView;
+import dev.pairwise.labeling.project.Routing;
 import dev.pairwise.labeling.quality.Pauses;
 import dev.pairwise.labeling.quality.QualitySettings;
 import dev.pairwise.labeling.quality.QualitySettingsService;
@@ -83,10 +85,16 @@ public class QualityView extends Div {
         NumberField review = field("Review at disagreement ≥", s.reviewDisagreement(), "quality-review");
         NumberField repeat = field("Repeat rate (0–1)", s.repeatRate(), "quality-repeat-rate");
         repeat.setHelperText("Tasks shown again, responses swapped, to measure self-consistency");
+        Select<Routing> routing = new Select<>();
+        routing.setLabel("Routing");
+        routing.setItems(Routing.values());
+        routing.setValue(s.routing());
+        routing.setId("quality-routing");
+        routing.setHelperText("UNCERTAINTY: smallest reward-model margin first, refreshed by each REWARD job");
         Button save = new Button("Save settings", e -> {
             try {
                 settings.update(project.id(), new QualitySettings(value(rate), value(min), pause.getValue(), value(review),
-                        value(repeat)));
+                        value(repeat), routing.getValue()));
                 Ui.success("Quality settings saved");
                 show(project);
             } catch (RuntimeException x) {
@@ -94,7 +102,7 @@ public class QualityView extends Div {
             }
         });
         save.setId("quality-save");
-        HorizontalLayout form = new HorizontalLayout(rate, min, pause, review, repeat, save);
+        HorizontalLayout form = new HorizontalLayout(rate, min, pause, review, repeat, routing, save);
         form.setAlignItems(com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.BASELINE);
         form.setWrap(true);
         return form;

@@ -81,6 +81,10 @@ class AlignmentCommandsTest {
         assertThat(last.err()).contains("--size must be tiny or small");
         assertThat(run("loop-demo", "--set", "layerz=3")).isEqualTo(2);
         assertThat(last.err()).contains("unknown setting 'layerz'");
+        assertThat(run("loop-demo", "--routing", "random")).isEqualTo(2);
+        assertThat(last.err()).contains("--routing must be fifo, uncertainty or both");
+        assertThat(run("loop-demo", "--routing", "both", "--budgets", "50,900")).isEqualTo(2);
+        assertThat(last.err()).contains("budgets must be in 1..800");
         assertThat(run("train-rm", "--init", "a", "--data", "b", "--out", "c", "--device", "tpu")).isEqualTo(2);
         assertThat(last.err()).contains("--device", "tpu");
     }

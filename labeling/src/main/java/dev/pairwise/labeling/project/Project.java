@@ -2,6 +2,8 @@ package dev.pairwise.labeling.project;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -48,6 +50,11 @@ public class Project {
     /** Share of next tasks that repeat one the labeler judged, position-swapped; set like {@link #goldRate}. */
     @Column(name = "repeat_rate", nullable = false, insertable = false, updatable = false)
     private double repeatRate;
+
+    /** The order open tasks are handed out in; set like {@link #goldRate}. */
+    @Column(name = "routing", nullable = false, insertable = false, updatable = false)
+    @Enumerated(EnumType.STRING)
+    private Routing routing;
 
     protected Project() {
     }
@@ -106,6 +113,6 @@ public class Project {
 
     public ProjectView view() {
         return new ProjectView(id, name, guidelines, k, overlap, randomizeOrder, labelersMayWriteDemos,
-                leaseMinutes, createdAt, goldRate, repeatRate);
+                leaseMinutes, createdAt, goldRate, repeatRate, routing == null ? Routing.FIFO : routing);
     }
 }

@@ -1,6 +1,7 @@
 package dev.pairwise.labeling.quality;
 
 import dev.pairwise.labeling.InvalidInputException;
+import dev.pairwise.labeling.project.Routing;
 
 /**
  * A project's label-quality settings.
@@ -17,12 +18,20 @@ import dev.pairwise.labeling.InvalidInputException;
  * @param repeatRate         chance, 0..1, that a labeler's next task is one they already judged,
  *                           shown again with its responses in another order (unmarked); 0 (the
  *                           default) repeats none. Their two answers give their self-consistency
+ * @param routing            the order open tasks are handed out in: FIFO (the default) or
+ *                           UNCERTAINTY, smallest margin of the project's latest reward model first
  */
 public record QualitySettings(double goldRate, double goldMinAccuracy, boolean goldPause, double reviewDisagreement,
-                              double repeatRate) {
+                              double repeatRate, Routing routing) {
 
-    /** The defaults of a new project: no gold, flag below 70 %, no pausing, review at 34 % disagreement, no repeats. */
-    public static final QualitySettings DEFAULTS = new QualitySettings(0, 0.7, false, 0.34, 0);
+    /** The defaults of a new project: no gold, flag below 70 %, no pausing, review at 34 % disagreement, no repeats, FIFO. */
+    public static final QualitySettings DEFAULTS = new QualitySettings(0, 0.7, false, 0.34, 0, Routing.FIFO);
+
+    /** FIFO routing with the given rates. */
+    public QualitySettings(double goldRate, double goldMinAccuracy, boolean goldPause, double reviewDisagreement,
+                           double repeatRate) {
+        this(goldRate, goldMinAccuracy, goldPause, reviewDisagreement, repeatRate, Routing.FIFO);
+    }
 
     /** Checks the ranges, naming the bad field. */
     public QualitySettings validated() {
@@ -39,6 +48,9 @@ public record QualitySettings(double goldRate, double goldMinAccuracy, boolean g
         }
         if (!(repeatRate >= 0 && repeatRate <= 1)) {
             throw new InvalidInputException("repeatRate", "repeatRate must be between 0 and 1, was " + repeatRate);
+        }
+        if (routing == null) {
+            throw new InvalidInputException("routing", "routing must be FIFO or UNCERTAINTY");
         }
         return this;
     }

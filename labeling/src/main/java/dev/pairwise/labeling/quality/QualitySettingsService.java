@@ -2,6 +2,7 @@ package dev.pairwise.labeling.quality;
 
 import dev.pairwise.labeling.NotFoundException;
 import dev.pairwise.labeling.project.ProjectSnapshots;
+import dev.pairwise.labeling.project.Routing;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,15 +22,17 @@ public class QualitySettingsService {
     /** The project's settings; {@link NotFoundException} naming {@code projectId} if unknown. */
     @Transactional(readOnly = true)
     public QualitySettings get(long projectId) {
-        return jdbc.sql("SELECT gold_rate, gold_min_accuracy, gold_pause, review_disagreement, repeat_rate FROM projects WHERE id = ?")
+        return jdbc.sql("""
+                        SELECT gold_rate, gold_min_accuracy, gold_pause, review_disagreement, repeat_rate, routing
+                          FROM projects WHERE id = ?""")
                 .param(projectId)
                 .query((rs, n) -> new QualitySettings(rs.getDouble(1), rs.getDouble(2), rs.getBoolean(3), rs.getDouble(4),
-                        rs.getDouble(5)))
+                        rs.getDouble(5), Routing.valueOf(rs.getString(6))))
                 .optional()
                 .orElseThrow(() -> NotFoundException.of("projectId", "project", projectId));
     }
 
-    /** Replaces the project's settings; the assignment path sees new gold and repeat rates once this commits. */
+    /** Replaces the project's settings; the assignment path sees new gold and repeat rates and the routing once this commits. */
     @Transactional
     public QualitySettings update(long projectId, QualitySettings settings) {
         if (settings == null) {
@@ -38,10 +41,10 @@ public class QualitySettingsService {
         QualitySettings s = settings.validated();
         int updated = jdbc.sql("""
                         UPDATE projects SET gold_rate = ?, gold_min_accuracy = ?, gold_pause = ?, review_disagreement = ?,
-                               repeat_rate = ?
+                               repeat_rate = ?, routing = ?
                          WHERE id = ?""")
                 .params(s.goldRate(), s.goldMinAccuracy(), s.goldPause(), s.reviewDisagreement(), s.repeatRate(),
-                        projectId)
+                        s.routing().name(), projectId)
                 .update();
         if (updated == 0) {
             throw NotFoundException.of("projectId", "project", projectId);

@@ -6,6 +6,7 @@ import dev.pairwise.labeling.NotAllowedException;
 import dev.pairwise.labeling.NotFoundException;
 import dev.pairwise.labeling.project.ProjectSnapshots;
 import dev.pairwise.labeling.project.ProjectView;
+import dev.pairwise.labeling.project.Routing;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
@@ -140,7 +141,7 @@ public class AssignmentService {
             }
         }
         for (int round = 0; round < MAX_ROUNDS; round++) {
-            Optional<Long> taskId = lockOpenTask(projectId, labelerId, now);
+            Optional<Long> taskId = lockOpenTask(projectId, labelerId, now, project.routing());
             if (taskId.isEmpty()) {
                 return lockSkippedTask(projectId, labelerId, now)
                         .map(id -> resume(project, id, labelerId, now));
@@ -190,20 +191,21 @@ public class AssignmentService {
     }
 
     /**
-     * Locks an open task for this labeler that still has room, or empty when the open work has
-     * none for them. First without waiting (PostgreSQL: one statement passes over held rows;
+     * Locks an open task for this labeler that still has room, in the project's routing order
+     * (read from the cached project, so FIFO and UNCERTAINTY cost the same statements), or empty
+     * when the open work has none for them. First without waiting (PostgreSQL: one statement passes over held rows;
      * H2 applies LIMIT before SKIP LOCKED, so there each candidate is tried on its own); when
      * every candidate is held, waits for the oldest one and re-checks it.
      */
-    private Optional<Long> lockOpenTask(long projectId, long labelerId, Instant now) {
+    private Optional<Long> lockOpenTask(long projectId, long labelerId, Instant now, Routing routing) {
         for (int round = 0; round < MAX_ROUNDS; round++) {
             if (postgres) {
-                Optional<Long> id = open.lockOldestFree(projectId, labelerId, now);
+                Optional<Long> id = open.lockFirstFree(projectId, labelerId, now, routing);
                 if (id.isPresent()) {
                     return id; // its room is checked as the lease is stored
                 }
             }
-            List<Long> candidates = open.candidates(projectId, labelerId, now, CANDIDATES);
+            List<Long> candidates = open.candidates(projectId, labelerId, now, CANDIDATES, routing);
             if (candidates.isEmpty()) {
                 return Optional.empty(); // read fresh: no open task for this labeler
             }
@@ -215,7 +217,7 @@ public class AssignmentService {
                 }
             }
             // Every candidate is held by another transaction (a lease being made, a judgment being
-            // stored) or filled since the read: wait for the oldest, whose holder may leave room.
+            // stored) or filled since the read: wait for the first, whose holder may leave room.
             Long oldest = candidates.getFirst();
             if (open.lock(oldest) && (postgres || open.hasRoom(oldest, now))) {
                 return Optional.of(oldest);

@@ -1,5 +1,6 @@
 package dev.pairwise.labeling.task;
 
+import dev.pairwise.labeling.project.Routing;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -31,8 +32,15 @@ public class OpenTasks {
                AND t.judgment_count + (SELECT COUNT(*) FROM assignments a
                      WHERE a.task_id = t.id AND a.status = 'ACTIVE' AND a.expires_at > ?)
                  < (SELECT p.overlap FROM projects p WHERE p.id = t.project_id)
-             ORDER BY t.project_id, t.completed, t.id
             """;
+    /** FIFO: the columns of ix_tasks_open. */
+    private static final String OLDEST_FIRST = " ORDER BY t.project_id, t.completed, t.id";
+    /**
+     * UNCERTAINTY: the columns of ix_tasks_uncertain; NULLS LAST is PostgreSQL's default for an
+     * ascending column, spelled out for H2, so unscored tasks follow the scored ones.
+     */
+    private static final String SMALLEST_MARGIN_FIRST =
+            " ORDER BY t.project_id, t.completed, t.routing_margin NULLS LAST, t.id";
 
     private final JdbcClient jdbc;
 
@@ -40,24 +48,30 @@ public class OpenTasks {
         this.jdbc = jdbc;
     }
 
+    private static String order(Routing routing) {
+        return routing == Routing.UNCERTAINTY ? SMALLEST_MARGIN_FIRST : OLDEST_FIRST;
+    }
+
     /**
-     * Tasks that look open to this labeler, oldest first: an unlocked read, so the caller locks
-     * one and re-checks it with {@link #hasRoom}. The ORDER BY names the columns of ix_tasks_open,
-     * so the scan reads that index in order from the first open task and stops at the LIMIT.
+     * Tasks that look open to this labeler in the project's routing order (FIFO: oldest first):
+     * an unlocked read, so the caller locks one and re-checks it with {@link #hasRoom}. The ORDER
+     * BY names the columns of ix_tasks_open (ix_tasks_uncertain for UNCERTAINTY), so the scan
+     * reads that index in order from the first open task and stops at the LIMIT.
      */
-    public List<Long> candidates(long projectId, long labelerId, Instant now, int limit) {
-        return jdbc.sql("SELECT t.id FROM comparison_tasks t" + OPEN_FOR_LABELER + " LIMIT ?")
+    public List<Long> candidates(long projectId, long labelerId, Instant now, int limit, Routing routing) {
+        return jdbc.sql("SELECT t.id FROM comparison_tasks t" + OPEN_FOR_LABELER + order(routing) + " LIMIT ?")
                 .params(projectId, at(now), labelerId, at(now), limit).query(Long.class).list();
     }
 
     /**
-     * The oldest open task no other transaction holds, locked. PostgreSQL only: it takes row locks
+     * The first open task in routing order (FIFO: the oldest) no other transaction holds, locked. PostgreSQL only: it takes row locks
      * below the LIMIT, passing over rows others hold in one statement (H2 applies the LIMIT first,
      * then finds the one row held). The caller still re-checks with {@link #hasRoom}: the lease
      * counts here come from the statement's snapshot, taken before the lock.
      */
-    public Optional<Long> lockOldestFree(long projectId, long labelerId, Instant now) {
-        return jdbc.sql("SELECT t.id FROM comparison_tasks t" + OPEN_FOR_LABELER + " LIMIT 1 FOR UPDATE OF t SKIP LOCKED")
+    public Optional<Long> lockFirstFree(long projectId, long labelerId, Instant now, Routing routing) {
+        return jdbc.sql("SELECT t.id FROM comparison_tasks t" + OPEN_FOR_LABELER + order(routing)
+                        + " LIMIT 1 FOR UPDATE OF t SKIP LOCKED")
                 .params(projectId, at(now), labelerId, at(now)).query(Long.class).optional();
     }
 

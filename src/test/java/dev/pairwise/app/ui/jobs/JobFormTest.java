@@ -42,7 +42,7 @@ class JobFormTest {
 
         @Override
         public List<ProjectView> projects() {
-            return List.of(new ProjectView(1, "demo", "", 4, 1, true, false, 30, Instant.EPOCH, 0, 0));
+            return List.of(new ProjectView(1, "demo", "", 4, 1, true, false, 30, Instant.EPOCH, 0, 0, dev.pairwise.labeling.project.Routing.FIFO));
         }
 
         @Override
