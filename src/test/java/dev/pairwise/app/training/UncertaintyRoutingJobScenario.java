@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.Device;
+import dev.pairwise.app.jobs.AwaitJobs;
 import dev.pairwise.app.jobs.CorpusStore;
 import dev.pairwise.app.jobs.JobRequest;
 import dev.pairwise.app.jobs.JobService;
-import dev.pairwise.app.jobs.JobStatus;
 import dev.pairwise.app.jobs.JobType;
 import dev.pairwise.app.jobs.JobView;
 import dev.pairwise.app.jobs.ModelRegistry;
@@ -185,13 +185,6 @@ abstract class UncertaintyRoutingJobScenario {
     }
 
     private JobView succeeded(JobView job) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
-        while (!job.status().isFinal() && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-            job = jobs.get(job.id());
-        }
-        assertThat(job.status()).as("%s job %d: %s%n%s", job.type(), job.id(), job.error(), job.logTail())
-                .isEqualTo(JobStatus.SUCCEEDED);
-        return job;
+        return AwaitJobs.succeeded(jobs, job.id(), Duration.ofSeconds(180));
     }
 }
