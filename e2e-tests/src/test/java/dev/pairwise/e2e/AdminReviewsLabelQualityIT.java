@@ -97,6 +97,16 @@ class AdminReviewsLabelQualityIT extends BrowserTestBase {
         JsonArray annTiers = exported.stream().filter(o -> o.get("task_id").getAsLong() == task
                 && o.get("labeler").getAsString().equals(ann)).findFirst().orElseThrow().getAsJsonArray("tiers");
         assertThat(adjudicated.getAsJsonArray("tiers")).isEqualTo(annTiers);
+
+        // Uncertainty-first routing is one of the project's quality settings.
+        page.navigate(url("/admin/quality"));
+        choose("#quality-project", projectName);
+        choose("#quality-routing", "Least certain first");
+        page.locator("#quality-save").click();
+        assertThat(page.getByTestId("notification-success").last()).containsText("Quality settings saved");
+        JsonObject saved = JsonParser.parseString(send("GET", "/api/projects/" + project + "/quality-settings", "admin",
+                "admin", null, null)).getAsJsonObject();
+        assertThat(saved.get("routing").getAsString()).isEqualTo("UNCERTAINTY");
     }
 
     /** Picks a project in a view's project select. */

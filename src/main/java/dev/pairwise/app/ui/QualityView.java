@@ -88,9 +88,10 @@ public class QualityView extends Div {
         Select<Routing> routing = new Select<>();
         routing.setLabel("Routing");
         routing.setItems(Routing.values());
+        routing.setItemLabelGenerator(r -> r == Routing.FIFO ? "Oldest first" : "Least certain first");
         routing.setValue(s.routing());
         routing.setId("quality-routing");
-        routing.setHelperText("UNCERTAINTY: smallest reward-model margin first, refreshed by each REWARD job");
+        routing.setHelperText("Least certain: the smallest reward-model margin first, refreshed by each REWARD job");
         Button save = new Button("Save settings", e -> {
             try {
                 settings.update(project.id(), new QualitySettings(value(rate), value(min), pause.getValue(), value(review),
