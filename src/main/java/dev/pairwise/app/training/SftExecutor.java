@@ -80,12 +80,13 @@ class SftExecutor implements JobExecutor {
         if (project != null) {
             inputs.requireProject(project);
         }
-        inputs.requireChatTokens("baseCheckpoint", s.requiredId("baseCheckpoint"));
         List<Long> ids = inputs.data().approvedDemonstrationIds(project);
         if (ids.isEmpty()) {
             throw new InvalidInputException("dataset", "No approved demonstrations to train on"
                     + (project == null ? "" : " in project " + project) + ": approve some on the demonstrations page first");
         }
+        // Last: it reads the checkpoint's tokenizer from disk, the costliest check.
+        inputs.requireChatTokens("baseCheckpoint", s.requiredId("baseCheckpoint"));
         return ids;
     }
 

@@ -304,9 +304,11 @@ abstract class AiJudgeScenarios {
         assertThat(data.pairIds(project, false, List.of(), PairSource.BOTH)).hasSize(12);
         assertThat(data.pairIds(project, false, List.of())).hasSize(8);
         // ... and as a DPO job's snapshot by its pairSource field (cancelled at once: only the snapshot matters).
+        // A stand-in policy: only its tokenizer (with the chat tokens, which DPO checks at submission), no weights.
+        java.nio.file.Path noModel = java.nio.file.Files.createTempDirectory("no-model");
+        dev.pairwise.policy.tokenizer.CharTokenizer.train(List.of("abc")).save(noModel);
         long policy = registry.register(new dev.pairwise.app.jobs.NewCheckpoint("policy-" + suffix,
-                dev.pairwise.app.jobs.CheckpointKind.SFT, java.nio.file.Files.createTempDirectory("no-model").toString(),
-                null, null, null)).id();
+                dev.pairwise.app.jobs.CheckpointKind.SFT, noModel.toString(), null, null, null)).id();
         for (var source : Map.of("AI", 4, "HUMAN", 8, "BOTH", 12).entrySet()) {
             JobView dpo = jobs.submit(new JobRequest(JobType.DPO, JSON.writeValueAsString(Map.of("projectId", project,
                     "policyCheckpoint", policy, "pairSource", source.getKey())), "ai-judge-it"));
