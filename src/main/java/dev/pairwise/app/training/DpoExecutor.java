@@ -76,10 +76,8 @@ class DpoExecutor implements JobExecutor {
     @Override
     public List<Long> prepare(JsonNode config) {
         JobSettings s = JobSettings.check(FIELDS, config);
-        List<Long> pairs = inputs.pairSnapshot(s);
-        // Last: it reads the checkpoint's tokenizer from disk, the costliest check.
         inputs.requireChatTokens("policyCheckpoint", s.requiredId("policyCheckpoint"));
-        return pairs;
+        return inputs.pairSnapshot(s);
     }
 
     @Override
