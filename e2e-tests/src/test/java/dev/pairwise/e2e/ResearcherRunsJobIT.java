@@ -82,7 +82,7 @@ class ResearcherRunsJobIT extends BrowserTestBase {
         assertThat(page).hasURL(Pattern.compile(".*/jobs/new$"));
         assertThat(jobs.recent(500)).hasSize(queuedBefore);
 
-        page.locator("#config-epochs input").fill("40");
+        page.locator("#config-epochs input").fill("100"); // 300 steps: long enough to be seen growing
         page.locator("#config-batchSize input").fill("1");
         page.locator("#config-batchSize input").press("Tab");
         screenshot("20-start-sft-job");
