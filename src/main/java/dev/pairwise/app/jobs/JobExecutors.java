@@ -1,9 +1,11 @@
 package dev.pairwise.app.jobs;
 
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /** The executor beans by job type; two for one type is a wiring mistake, refused at startup. */
@@ -24,6 +26,11 @@ class JobExecutors {
 
     Optional<JobExecutor> find(JobType type) {
         return Optional.ofNullable(byType.get(type));
+    }
+
+    /** The job types this instance can run. */
+    Set<JobType> types() {
+        return byType.isEmpty() ? EnumSet.noneOf(JobType.class) : EnumSet.copyOf(byType.keySet());
     }
 
     boolean canResume(JobType type) {

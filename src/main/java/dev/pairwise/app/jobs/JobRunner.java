@@ -192,7 +192,7 @@ class JobRunner {
         drainPending.set(false); // a wake-up from now on queues another pass
         try {
             while (!stopping) {
-                Optional<ClaimedJob> next = store.claimNext();
+                Optional<ClaimedJob> next = store.claimNext(executors.types());
                 if (next.isEmpty()) {
                     return;
                 }

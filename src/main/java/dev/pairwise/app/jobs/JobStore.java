@@ -3,6 +3,7 @@ package dev.pairwise.app.jobs;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -39,13 +40,15 @@ class JobStore {
     }
 
     /**
-     * Moves the oldest QUEUED job to RUNNING, held by this instance for one lease; skips one that
-     * another instance claimed (or a user cancelled) in between.
+     * Moves the oldest QUEUED job of the given types to RUNNING, held by this instance for one
+     * lease; skips one that another instance claimed (or a user cancelled) in between. Only the
+     * types this instance has executors for are claimed: an instance of another build sharing the
+     * database (or a test's partial application) leaves the others' jobs to them instead of failing them.
      */
     @Transactional
-    Optional<ClaimedJob> claimNext() {
+    Optional<ClaimedJob> claimNext(Collection<JobType> types) {
         while (true) {
-            Optional<TrainingJob> next = jobs.firstQueued();
+            Optional<TrainingJob> next = jobs.firstQueued(types);
             if (next.isEmpty()) {
                 return Optional.empty();
             }

@@ -1,6 +1,7 @@
 package dev.pairwise.app.jobs;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -26,8 +27,14 @@ interface TrainingJobRepository extends JpaRepository<TrainingJob, Long> {
 
     List<TrainingJob> findAllByOrderByIdDesc(Limit limit);
 
-    default Optional<TrainingJob> firstQueued() {
-        return findByStatusOrderByIdAsc(JobStatus.QUEUED, Limit.of(1)).stream().findFirst();
+    List<TrainingJob> findByStatusAndTypeInOrderByIdAsc(JobStatus status, Collection<JobType> types, Limit limit);
+
+    /** The oldest queued job of one of these types (those this instance can run). */
+    default Optional<TrainingJob> firstQueued(Collection<JobType> types) {
+        if (types.isEmpty()) {
+            return Optional.empty();
+        }
+        return findByStatusAndTypeInOrderByIdAsc(JobStatus.QUEUED, types, Limit.of(1)).stream().findFirst();
     }
 
     /** RUNNING jobs whose lease ran out at {@code now} (or that never had one): their instance stopped. */

@@ -87,6 +87,24 @@ abstract class JobClaimRace {
         }
     }
 
+    /**
+     * An instance claims only job types it has executors for: a queued TOKENIZER job is left to an
+     * instance that can run it, not claimed and failed by one that cannot.
+     */
+    @org.junit.jupiter.api.Test
+    void an_instance_claims_only_the_job_types_it_can_run() {
+        long queued = queue(1).getFirst();
+        JobStore store = instance(0);
+        Optional<ClaimedJob> other = tx.execute(s -> store.claimNext(java.util.EnumSet.of(JobType.SFT, JobType.DPO)));
+        assertThat(other).isEmpty();
+        assertThat(view(queued).status()).isEqualTo(JobStatus.QUEUED);
+        Optional<ClaimedJob> mine = tx.execute(s -> store.claimNext(java.util.EnumSet.of(JobType.TOKENIZER)));
+        assertThat(mine).hasValueSatisfying(c -> assertThat(c.id()).isEqualTo(queued));
+        Optional<ClaimedJob> none = tx.execute(s -> store.claimNext(java.util.EnumSet.noneOf(JobType.class)));
+        assertThat(none).isEmpty();
+        tx.executeWithoutResult(s -> jobs.finish(queued, 1, JobStatus.CANCELLED, null, Instant.now()));
+    }
+
     interface IntFunctionWithException<T> {
         T apply(int i) throws Exception;
     }
@@ -98,7 +116,7 @@ abstract class JobClaimRace {
             JobStore store = instance(i);
             List<ClaimedJob> mine = new ArrayList<>();
             while (true) {
-                Optional<ClaimedJob> next = tx.execute(s -> store.claimNext());
+                Optional<ClaimedJob> next = tx.execute(s -> store.claimNext(java.util.EnumSet.allOf(JobType.class)));
                 if (next.isEmpty()) {
                     return mine;
                 }
