@@ -16,11 +16,10 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import dev.pairwise.policy.align.AlignCheckpoints;
 import dev.pairwise.policy.data.pairs.Role;
 import dev.pairwise.policy.data.pairs.Turn;
+import dev.pairwise.policy.io.Json;
 import dev.pairwise.policy.io.Safetensors;
 import dev.pairwise.policy.model.NativeArrays;
 import dev.pairwise.rewardmodel.bert.BertConfig;
@@ -41,6 +40,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.IntStream;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /** A Bradley–Terry reward model on the pretrained all-MiniLM-L6-v2 encoder; takes text. */
 public final class BertRewardModel implements RewardModel {
@@ -135,14 +136,13 @@ public final class BertRewardModel implements RewardModel {
 
     /** Loads a checkpoint written by {@link #save} ({@link RewardModel#load} checks what the folder holds). */
     static BertRewardModel load(Path dir, Device device) throws IOException {
-        JsonObject state = AlignCheckpoints.state(dir);
+        JsonNode state = AlignCheckpoints.state(dir);
         for (String key : new String[] {"maxLength", "frozenLayers"}) {
             if (!state.has(key)) {
                 throw new IllegalArgumentException(dir.resolve(AlignCheckpoints.STATE) + " lacks '" + key + "'");
             }
         }
-        BertConfig config = BertConfig.fromJson(JsonParser.parseString(Files.readString(file(dir, CONFIG_FILE)))
-                .getAsJsonObject());
+        BertConfig config = BertConfig.fromJson(Json.parseObject(Files.readString(file(dir, CONFIG_FILE)), CONFIG_FILE));
         float[] w;
         float b;
         BertEncoder encoder;
@@ -154,7 +154,7 @@ public final class BertRewardModel implements RewardModel {
         }
         try {
             return new BertRewardModel(encoder, WordPieceTokenizer.of(Files.readAllBytes(file(dir, TOKENIZER_FILE))),
-                    state.get("maxLength").getAsInt(), state.get("frozenLayers").getAsInt(), w, b);
+                    state.get("maxLength").asInt(), state.get("frozenLayers").asInt(), w, b);
         } catch (IOException | RuntimeException e) {
             encoder.close();
             throw e;
@@ -304,23 +304,21 @@ public final class BertRewardModel implements RewardModel {
      * optimizer moments.
      */
     @Override
-    public void save(Path dir, Map<String, NDArray> optimizerState, long optimizerStep, JsonObject state)
+    public void save(Path dir, Map<String, NDArray> optimizerState, long optimizerStep, ObjectNode state)
             throws IOException {
-        state.addProperty("kind", GptRewardModel.KIND);
-        state.addProperty("backbone", MiniLm.NAME);
-        state.addProperty("maxLength", maxLength);
-        state.addProperty("frozenLayers", frozenLayers);
+        state.put("kind", GptRewardModel.KIND);
+        state.put("backbone", MiniLm.NAME);
+        state.put("maxLength", maxLength);
+        state.put("frozenLayers", frozenLayers);
         Map<String, NDArray> head = new LinkedHashMap<>();
         head.put("score.weight", headW);
         head.put("score.bias", headB);
         AlignCheckpoints.save(dir, tmp -> {
             Files.createDirectories(tmp);
             Safetensors.writeNDArrays(tmp.resolve(MODEL_FILE), encoder.parameters(), Map.of("format", "pt"));
-            JsonObject config = encoder.config().toJson();
-            com.google.gson.JsonArray architectures = new com.google.gson.JsonArray();
-            architectures.add("BertModel");
-            config.add("architectures", architectures);
-            Files.writeString(tmp.resolve(CONFIG_FILE), config.toString());
+            ObjectNode config = encoder.config().toJson();
+            config.putArray("architectures").add("BertModel");
+            Files.writeString(tmp.resolve(CONFIG_FILE), Json.compact(config));
             Files.write(tmp.resolve(TOKENIZER_FILE), tokenizer.json());
         }, optimizerState, optimizerStep, state, Map.of(AlignCheckpoints.REWARD_HEAD, head));
     }

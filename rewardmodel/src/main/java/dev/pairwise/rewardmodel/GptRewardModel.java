@@ -4,7 +4,6 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import com.google.gson.JsonObject;
 import dev.pairwise.policy.align.AlignCheckpoints;
 import dev.pairwise.policy.align.ChatTokens;
 import dev.pairwise.policy.data.pairs.Turn;
@@ -21,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import dev.pairwise.policy.model.NativeArrays;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The reward model of InstructGPT (Ouyang et al. 2022, §3.5): a GPT backbone initialised from a
@@ -181,10 +181,10 @@ public final class GptRewardModel implements RewardModel {
 
     /** Saves backbone, tokenizer, head, and the given trainer state and optimizer moments. */
     @Override
-    public void save(Path dir, Map<String, NDArray> optimizerState, long optimizerStep, JsonObject state)
+    public void save(Path dir, Map<String, NDArray> optimizerState, long optimizerStep, ObjectNode state)
             throws IOException {
-        state.addProperty("kind", KIND);
-        state.addProperty("backbone", BACKBONE);
+        state.put("kind", KIND);
+        state.put("backbone", BACKBONE);
         Map<String, NDArray> head = new LinkedHashMap<>();
         head.put("score.weight", headW);
         head.put("score.bias", headB);

@@ -3,7 +3,6 @@ package dev.pairwise.rewardmodel;
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import com.google.gson.JsonObject;
 import dev.pairwise.policy.align.AlignCheckpoints;
 import dev.pairwise.policy.align.RewardFunction;
 import dev.pairwise.policy.data.pairs.Turn;
@@ -21,6 +20,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A Bradley–Terry reward model (Ouyang et al. 2022, §3.5): a backbone and a scalar head over
@@ -59,7 +60,7 @@ public interface RewardModel extends RewardFunction, AutoCloseable {
     Device device();
 
     /** Saves the model with the given trainer state and optimizer moments (a reward checkpoint). */
-    void save(Path dir, Map<String, NDArray> optimizerState, long optimizerStep, JsonObject state) throws IOException;
+    void save(Path dir, Map<String, NDArray> optimizerState, long optimizerStep, ObjectNode state) throws IOException;
 
     /**
      * Scores the responses as given, shortest first in batches of {@link #SCORE_BATCH} (less
@@ -112,8 +113,8 @@ public interface RewardModel extends RewardFunction, AutoCloseable {
             throw new IllegalArgumentException(dir + " is a policy checkpoint, but a reward-model checkpoint is "
                     + "expected here (train one with train-rm)");
         }
-        JsonObject state = AlignCheckpoints.state(dir);
-        String backbone = state.has("backbone") ? state.get("backbone").getAsString() : GptRewardModel.BACKBONE;
+        JsonNode state = AlignCheckpoints.state(dir);
+        String backbone = state.has("backbone") ? state.get("backbone").asString() : GptRewardModel.BACKBONE;
         return switch (backbone) {
             case GptRewardModel.BACKBONE -> GptRewardModel.load(dir, device);
             case MiniLm.NAME -> BertRewardModel.load(dir, device);

@@ -10,12 +10,12 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
-import com.google.gson.JsonObject;
 import dev.pairwise.policy.align.AlignCheckpoints;
 import dev.pairwise.policy.align.AlignListener;
 import dev.pairwise.policy.align.Shuffle;
 import dev.pairwise.policy.align.StepLoop;
 import dev.pairwise.policy.data.pairs.PreferenceGroup;
+import dev.pairwise.policy.io.Json;
 import dev.pairwise.policy.model.NoGrad;
 import dev.pairwise.policy.train.AdamW;
 import org.jspecify.annotations.Nullable;
@@ -28,6 +28,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /** Trains a {@link RewardModel} (not owned) on preference groups; one instance per run, one thread. */
 public final class RewardTrainer implements AutoCloseable {
@@ -261,24 +263,24 @@ public final class RewardTrainer implements AutoCloseable {
 
     /** Saves the reward model with optimizer moments and step (a reward checkpoint). */
     public void save(Path dir) throws IOException {
-        JsonObject state = new JsonObject();
-        state.addProperty("step", step);
-        state.addProperty("optimizerStep", optimizer.step());
-        state.add("config", AlignCheckpoints.toJson(config));
+        ObjectNode state = Json.object();
+        state.put("step", step);
+        state.put("optimizerStep", optimizer.step());
+        state.set("config", AlignCheckpoints.toJson(config));
         model.save(dir, optimizer.state(), optimizer.step(), state);
     }
 
     /** Continues from {@link #save}; the model must have been loaded from the same folder. */
     public void restore(Path dir) throws IOException {
-        JsonObject state = AlignCheckpoints.state(dir);
+        JsonNode state = AlignCheckpoints.state(dir);
         if (!state.has("optimizerStep")) {
             throw new IllegalArgumentException(dir + " holds no reward-model training state");
         }
         try (NDManager scratch = NDManager.newBaseManager(model.device())) {
             optimizer.load(AlignCheckpoints.tensors(dir, AlignCheckpoints.OPTIMIZER, scratch),
-                    state.get("optimizerStep").getAsLong());
+                    state.get("optimizerStep").asLong());
         }
-        step = state.get("step").getAsInt();
+        step = state.get("step").asInt();
     }
 
     @Override

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.djl.Device;
-import com.google.gson.JsonObject;
 import dev.pairwise.app.connections.ConnectionSettings;
 import dev.pairwise.app.connections.ConnectionView;
 import dev.pairwise.app.connections.ModelConnections;
@@ -37,6 +36,7 @@ import dev.pairwise.labeling.task.Response;
 import dev.pairwise.labeling.task.ResponseRepository;
 import dev.pairwise.labeling.task.TaskService;
 import dev.pairwise.policy.data.pairs.Turn;
+import dev.pairwise.policy.io.Json;
 import dev.pairwise.rewardmodel.RewardModel;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -306,7 +306,7 @@ abstract class MixedSamplingScenarios {
         ConnectionView v1 = ownServer(ten);
         Path rmDir = Files.createTempDirectory("mix-rm").resolve("rm");
         try (RewardModel rm = RewardModel.initFrom(TinyChatCheckpoints.tenSteps(), Device.cpu(), 5)) {
-            rm.save(rmDir, Map.of(), 0, new JsonObject());
+            rm.save(rmDir, Map.of(), 0, Json.object());
         }
         long rmId = registry.register(new NewCheckpoint("mix-rm-" + suffix(), CheckpointKind.REWARD, rmDir.toString(),
                 null, null, null)).id();

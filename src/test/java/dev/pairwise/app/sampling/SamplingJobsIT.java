@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.djl.Device;
-import com.google.gson.JsonObject;
 import dev.pairwise.app.connections.ConnectionClient;
 import dev.pairwise.app.jobs.CheckpointKind;
 import dev.pairwise.app.jobs.CheckpointView;
@@ -40,6 +39,7 @@ import dev.pairwise.labeling.task.TaskService;
 import dev.pairwise.policy.checkpoint.Checkpoints;
 import dev.pairwise.policy.data.TokenDataset;
 import dev.pairwise.policy.data.pairs.Turn;
+import dev.pairwise.policy.io.Json;
 import dev.pairwise.policy.model.GptConfig;
 import dev.pairwise.policy.model.GptModel;
 import dev.pairwise.policy.tokenizer.CharTokenizer;
@@ -141,7 +141,7 @@ class SamplingJobsIT {
         }
         reward = root.resolve("reward");
         try (RewardModel rm = RewardModel.initFrom(trained, Device.cpu(), 5)) {
-            rm.save(reward, Map.of(), 0, new JsonObject());
+            rm.save(reward, Map.of(), 0, Json.object());
         }
     }
 

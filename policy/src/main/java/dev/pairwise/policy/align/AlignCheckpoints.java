@@ -3,11 +3,8 @@ package dev.pairwise.policy.align;
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import dev.pairwise.policy.checkpoint.Checkpoints;
+import dev.pairwise.policy.io.Json;
 import dev.pairwise.policy.io.Safetensors;
 import dev.pairwise.policy.model.GptModel;
 import dev.pairwise.policy.model.NoGrad;
@@ -23,6 +20,8 @@ import java.util.Comparator;
 import java.util.Map;
 import java.util.stream.Stream;
 import dev.pairwise.policy.model.NativeArrays;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Checkpoints of the alignment trainers, in the policy's folder layout ({@link Checkpoints}:
@@ -42,8 +41,6 @@ public final class AlignCheckpoints {
     /** LoRA adapters (PEFT's file name). */
     public static final String ADAPTER = "adapter_model.safetensors";
 
-    static final Gson GSON = new GsonBuilder().serializeSpecialFloatingPointValues().setPrettyPrinting().create();
-
     private AlignCheckpoints() {
     }
 
@@ -55,7 +52,7 @@ public final class AlignCheckpoints {
 
     /** Writes a checkpoint: model files, then each named tensor file, optimizer and state. */
     public static void save(Path dir, GptModel model, @Nullable Tokenizer tokenizer, Map<String, NDArray> optimizerState,
-            long optimizerStep, JsonObject state, Map<String, Map<String, NDArray>> extraTensors) throws IOException {
+            long optimizerStep, ObjectNode state, Map<String, Map<String, NDArray>> extraTensors) throws IOException {
         save(dir, tmp -> Checkpoints.saveModel(tmp, model, tokenizer), optimizerState, optimizerStep, state, extraTensors);
     }
 
@@ -64,7 +61,7 @@ public final class AlignCheckpoints {
      * files, then each named tensor file, optimizer and state, all or nothing.
      */
     public static void save(Path dir, ModelFiles model, Map<String, NDArray> optimizerState, long optimizerStep,
-            JsonObject state, Map<String, Map<String, NDArray>> extraTensors) throws IOException {
+            ObjectNode state, Map<String, Map<String, NDArray>> extraTensors) throws IOException {
         Path abs = dir.toAbsolutePath();
         Path parent = abs.getParent();
         Files.createDirectories(parent);
@@ -78,7 +75,7 @@ public final class AlignCheckpoints {
                 Safetensors.writeNDArrays(tmp.resolve(OPTIMIZER), optimizerState,
                         Map.of("step", Long.toString(optimizerStep)));
             }
-            Files.writeString(tmp.resolve(STATE), GSON.toJson(state));
+            Files.writeString(tmp.resolve(STATE), Json.pretty(state));
             if (Files.exists(abs)) {
                 Path old = parent.resolve("." + abs.getFileName() + ".align-old-" + System.nanoTime());
                 Files.move(abs, old, StandardCopyOption.ATOMIC_MOVE);
@@ -94,16 +91,12 @@ public final class AlignCheckpoints {
     }
 
     /** The trainer state, or an empty object for a plain (pretraining or inference) checkpoint. */
-    public static JsonObject state(Path dir) throws IOException {
+    public static ObjectNode state(Path dir) throws IOException {
         Path f = dir.resolve(STATE);
         if (!Files.isRegularFile(f)) {
-            return new JsonObject();
+            return Json.object();
         }
-        try {
-            return JsonParser.parseString(Files.readString(f)).getAsJsonObject();
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException(f + ": not a JSON object: " + e.getMessage(), e);
-        }
+        return Json.parseObject(Files.readString(f), f.toString());
     }
 
     /** True when {@code dir} holds a reward model rather than a policy. */
@@ -125,8 +118,8 @@ public final class AlignCheckpoints {
                     + "expected here (use it as --reward-model, not as a policy)");
         }
         GptModel model = Checkpoints.loadModel(dir, device);
-        JsonObject state = state(dir);
-        if (state.has("loraMerged") && !state.get("loraMerged").getAsBoolean()) {
+        JsonNode state = state(dir);
+        if (state.has("loraMerged") && !state.get("loraMerged").asBoolean()) {
             try {
                 mergeAdapters(dir, model, state);
             } catch (IOException | RuntimeException e) {
@@ -138,9 +131,10 @@ public final class AlignCheckpoints {
     }
 
     /** Adds {@code (alpha/r)·B·A} of a separately saved LoRA adapter to the loaded base weights. */
-    private static void mergeAdapters(Path dir, GptModel model, JsonObject state) throws IOException {
-        JsonObject lora = state.getAsJsonObject("config").getAsJsonObject("lora");
-        float scale = (float) (lora.get("alpha").getAsDouble() / lora.get("rank").getAsInt());
+    private static void mergeAdapters(Path dir, GptModel model, JsonNode state) throws IOException {
+        JsonNode lora = state.path("config").path("lora");
+        float scale = (float) (Json.number(lora, "alpha", STATE + ": config.lora: ")
+                / Json.integer(lora, "rank", STATE + ": config.lora: "));
         try (NDManager scratch = NDManager.newBaseManager(model.device());
                 NoGrad off = NoGrad.enter()) {
             Map<String, NDArray> adapter = tensors(dir, ADAPTER, scratch);
@@ -167,21 +161,16 @@ public final class AlignCheckpoints {
 
     /** The optimizer step saved in a checkpoint's metadata. */
     public static long optimizerStep(Path dir) throws IOException {
-        JsonObject state = state(dir);
+        JsonNode state = state(dir);
         if (!state.has("optimizerStep")) {
             throw new IllegalArgumentException(dir.resolve(STATE) + ": missing 'optimizerStep'");
         }
-        return state.get("optimizerStep").getAsLong();
+        return state.get("optimizerStep").asLong();
     }
 
-    /** Serialises a config record (Gson handles records) for {@code trainer_state.json}. */
-    public static JsonObject toJson(Object config) {
-        return GSON.toJsonTree(config).getAsJsonObject();
-    }
-
-    /** Deserialises a config record written by {@link #toJson}. */
-    public static <T> T fromJson(JsonObject json, Class<T> type) {
-        return GSON.fromJson(json, type);
+    /** A config record as the {@code config} object of {@code trainer_state.json}: its fields by name, nulls left out. */
+    public static ObjectNode toJson(Object config) {
+        return Json.MAPPER.valueToTree(config);
     }
 
     private static void deleteTree(Path p) throws IOException {

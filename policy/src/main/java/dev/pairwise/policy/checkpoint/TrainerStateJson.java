@@ -4,18 +4,16 @@
  */
 package dev.pairwise.policy.checkpoint;
 
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
-import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
+import dev.pairwise.policy.io.Json;
 import dev.pairwise.policy.train.EvalResult;
 import dev.pairwise.policy.train.Pretrainer;
 import dev.pairwise.policy.train.StepRecord;
 import dev.pairwise.policy.train.TrainConfig;
 import java.util.ArrayList;
 import java.util.List;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /** JSON forms of the trainer's state and metrics. */
 final class TrainerStateJson {
@@ -23,9 +21,6 @@ final class TrainerStateJson {
     /** The description of how batches are drawn, recorded so a reader knows what "seed" means. */
     static final String RNG_SCHEME = "per-batch SplittableRandom(splitmix64(seed, stream, step, micro)); "
             + "streams: 0 train, 1 eval-train, 2 eval-val";
-
-    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues()
-            .create();
 
     record State(int step, long optimizerStep, TrainConfig config) {
     }
@@ -38,70 +33,69 @@ final class TrainerStateJson {
 
     static String write(Pretrainer trainer) {
         TrainConfig c = trainer.config();
-        JsonObject o = new JsonObject();
-        o.addProperty("format", 1);
-        o.addProperty("step", trainer.step());
-        o.addProperty("optimizer_step", trainer.optimizer().step());
-        JsonObject tc = new JsonObject();
-        tc.addProperty("iters", c.iters());
-        tc.addProperty("batch_size", c.batchSize());
-        tc.addProperty("accumulation", c.accumulation());
-        tc.addProperty("lr", c.lr());
-        tc.addProperty("min_lr", c.minLr());
-        tc.addProperty("warmup_iters", c.warmupIters());
-        tc.addProperty("weight_decay", c.weightDecay());
-        tc.addProperty("beta1", c.beta1());
-        tc.addProperty("beta2", c.beta2());
-        tc.addProperty("eps", c.eps());
-        tc.addProperty("grad_clip", c.gradClip());
-        tc.addProperty("eval_interval", c.evalInterval());
-        tc.addProperty("eval_iters", c.evalIters());
-        tc.addProperty("seed", c.seed());
-        o.add("train_config", tc);
-        JsonObject rng = new JsonObject();
-        rng.addProperty("scheme", RNG_SCHEME);
-        rng.addProperty("seed", c.seed());
-        rng.addProperty("next_step", trainer.step());
-        o.add("data_rng", rng);
-        return GSON.toJson(o);
+        ObjectNode o = Json.object();
+        o.put("format", 1);
+        o.put("step", trainer.step());
+        o.put("optimizer_step", trainer.optimizer().step());
+        ObjectNode tc = Json.object();
+        tc.put("iters", c.iters());
+        tc.put("batch_size", c.batchSize());
+        tc.put("accumulation", c.accumulation());
+        tc.put("lr", c.lr());
+        tc.put("min_lr", c.minLr());
+        tc.put("warmup_iters", c.warmupIters());
+        tc.put("weight_decay", c.weightDecay());
+        tc.put("beta1", c.beta1());
+        tc.put("beta2", c.beta2());
+        tc.put("eps", c.eps());
+        tc.put("grad_clip", c.gradClip());
+        tc.put("eval_interval", c.evalInterval());
+        tc.put("eval_iters", c.evalIters());
+        tc.put("seed", c.seed());
+        o.set("train_config", tc);
+        ObjectNode rng = Json.object();
+        rng.put("scheme", RNG_SCHEME);
+        rng.put("seed", c.seed());
+        rng.put("next_step", trainer.step());
+        o.set("data_rng", rng);
+        return Json.pretty(o);
     }
 
     static String writeMetrics(Pretrainer trainer) {
-        JsonObject o = new JsonObject();
-        JsonArray steps = new JsonArray();
+        ObjectNode o = Json.object();
+        ArrayNode steps = Json.array();
         for (StepRecord r : trainer.history()) {
-            JsonObject s = new JsonObject();
-            s.addProperty("step", r.step());
-            s.addProperty("loss", r.loss());
-            s.addProperty("lr", r.lr());
-            s.addProperty("grad_norm", r.gradNorm());
+            ObjectNode s = Json.object();
+            s.put("step", r.step());
+            s.put("loss", r.loss());
+            s.put("lr", r.lr());
+            s.put("grad_norm", r.gradNorm());
             steps.add(s);
         }
-        JsonArray evals = new JsonArray();
+        ArrayNode evals = Json.array();
         for (EvalResult e : trainer.evals()) {
-            JsonObject s = new JsonObject();
-            s.addProperty("step", e.step());
-            s.addProperty("train_loss", e.trainLoss());
-            s.addProperty("val_loss", e.valLoss());
+            ObjectNode s = Json.object();
+            s.put("step", e.step());
+            s.put("train_loss", e.trainLoss());
+            s.put("val_loss", e.valLoss());
             evals.add(s);
         }
-        o.add("steps", steps);
-        o.add("evals", evals);
-        return GSON.toJson(o);
+        o.set("steps", steps);
+        o.set("evals", evals);
+        return Json.pretty(o);
     }
 
     static State read(String json) {
-        JsonObject o = object(json, Checkpoints.TRAINER_STATE);
+        ObjectNode o = Json.parseObject(json, Checkpoints.TRAINER_STATE);
         return new State(integer(o, "step"), longValue(o, "optimizer_step"), readConfig(json));
     }
 
     static TrainConfig readConfig(String json) {
-        JsonObject o = object(json, Checkpoints.TRAINER_STATE);
-        JsonElement e = o.get("train_config");
-        if (e == null || !e.isJsonObject()) {
+        ObjectNode o = Json.parseObject(json, Checkpoints.TRAINER_STATE);
+        JsonNode c = o.get("train_config");
+        if (c == null || !c.isObject()) {
             throw new IllegalArgumentException(Checkpoints.TRAINER_STATE + ": missing object 'train_config'");
         }
-        JsonObject c = e.getAsJsonObject();
         return new TrainConfig(integer(c, "iters"), integer(c, "batch_size"), integer(c, "accumulation"),
                 number(c, "lr"), number(c, "min_lr"), integer(c, "warmup_iters"), number(c, "weight_decay"),
                 number(c, "beta1"), number(c, "beta2"), number(c, "eps"), number(c, "grad_clip"),
@@ -109,65 +103,35 @@ final class TrainerStateJson {
     }
 
     static Metrics readMetrics(String json) {
-        JsonObject o = object(json, Checkpoints.METRICS);
+        ObjectNode o = Json.parseObject(json, Checkpoints.METRICS);
         List<StepRecord> steps = new ArrayList<>();
         List<EvalResult> evals = new ArrayList<>();
-        for (JsonElement e : array(o, "steps")) {
-            JsonObject s = e.getAsJsonObject();
+        for (JsonNode s : array(o, "steps")) {
             steps.add(new StepRecord(integer(s, "step"), number(s, "loss"), number(s, "lr"), number(s, "grad_norm")));
         }
-        for (JsonElement e : array(o, "evals")) {
-            JsonObject s = e.getAsJsonObject();
+        for (JsonNode s : array(o, "evals")) {
             evals.add(new EvalResult(integer(s, "step"), number(s, "train_loss"), number(s, "val_loss")));
         }
         return new Metrics(steps, evals);
     }
 
-    private static JsonObject object(String json, String file) {
-        try {
-            return JsonParser.parseString(json).getAsJsonObject();
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException(file + " is not a JSON object: " + e.getMessage(), e);
-        }
-    }
-
-    private static JsonArray array(JsonObject o, String name) {
-        JsonElement e = o.get(name);
-        if (e == null || !e.isJsonArray()) {
+    private static JsonNode array(JsonNode o, String name) {
+        JsonNode e = o.get(name);
+        if (e == null || !e.isArray()) {
             throw new IllegalArgumentException("missing array '" + name + "'");
-        }
-        return e.getAsJsonArray();
-    }
-
-    private static JsonElement field(JsonObject o, String name) {
-        JsonElement e = o.get(name);
-        if (e == null || e.isJsonNull()) {
-            throw new IllegalArgumentException("missing field '" + name + "'");
         }
         return e;
     }
 
-    private static int integer(JsonObject o, String name) {
-        try {
-            return field(o, name).getAsInt();
-        } catch (NumberFormatException | UnsupportedOperationException | IllegalStateException e) {
-            throw new IllegalArgumentException("field '" + name + "' must be an integer", e);
-        }
+    private static int integer(JsonNode o, String name) {
+        return Json.integer(o, name, "");
     }
 
-    private static long longValue(JsonObject o, String name) {
-        try {
-            return field(o, name).getAsLong();
-        } catch (NumberFormatException | UnsupportedOperationException | IllegalStateException e) {
-            throw new IllegalArgumentException("field '" + name + "' must be an integer", e);
-        }
+    private static long longValue(JsonNode o, String name) {
+        return Json.longValue(o, name, "");
     }
 
-    private static double number(JsonObject o, String name) {
-        try {
-            return field(o, name).getAsDouble();
-        } catch (NumberFormatException | UnsupportedOperationException | IllegalStateException e) {
-            throw new IllegalArgumentException("field '" + name + "' must be a number", e);
-        }
+    private static double number(JsonNode o, String name) {
+        return Json.number(o, name, "");
     }
 }

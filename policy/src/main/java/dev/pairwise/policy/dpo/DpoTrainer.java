@@ -13,7 +13,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
-import com.google.gson.JsonObject;
 import dev.pairwise.policy.align.AlignCheckpoints;
 import dev.pairwise.policy.align.AlignListener;
 import dev.pairwise.policy.align.ChatTokens;
@@ -24,6 +23,7 @@ import dev.pairwise.policy.align.StepLoop;
 import dev.pairwise.policy.align.TokenLosses;
 import dev.pairwise.policy.align.TokenRows;
 import dev.pairwise.policy.data.pairs.PreferencePair;
+import dev.pairwise.policy.io.Json;
 import dev.pairwise.policy.lora.LoraAdapters;
 import dev.pairwise.policy.model.GptModel;
 import dev.pairwise.policy.model.NoGrad;
@@ -38,6 +38,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import dev.pairwise.policy.model.NativeArrays;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /** Trains a policy (not owned) with DPO; one instance per run, used from one thread. */
 public final class DpoTrainer implements AutoCloseable {
@@ -232,11 +234,11 @@ public final class DpoTrainer implements AutoCloseable {
 
     /** Saves the policy (LoRA merged), adapters, optimizer and step. */
     public void save(Path dir) throws IOException {
-        JsonObject state = new JsonObject();
-        state.addProperty("kind", KIND);
-        state.addProperty("step", step);
-        state.addProperty("optimizerStep", optimizer.step());
-        state.add("config", AlignCheckpoints.toJson(config));
+        ObjectNode state = Json.object();
+        state.put("kind", KIND);
+        state.put("step", step);
+        state.put("optimizerStep", optimizer.step());
+        state.set("config", AlignCheckpoints.toJson(config));
         Map<String, Map<String, NDArray>> extra = new LinkedHashMap<>();
         if (lora != null) {
             Map<String, NDArray> adapter = new LinkedHashMap<>(lora.adapterWeights());
@@ -248,8 +250,8 @@ public final class DpoTrainer implements AutoCloseable {
 
     /** Continues from {@link #save}; the policy must hold the checkpoint's weights. */
     public void restore(Path dir) throws IOException {
-        JsonObject state = AlignCheckpoints.state(dir);
-        if (!state.has("kind") || !KIND.equals(state.get("kind").getAsString())) {
+        JsonNode state = AlignCheckpoints.state(dir);
+        if (!state.has("kind") || !KIND.equals(state.get("kind").asString())) {
             throw new IllegalArgumentException(dir + " is not a DPO training checkpoint");
         }
         try (NDManager scratch = NDManager.newBaseManager(policy.device()); NoGrad off = NoGrad.enter()) {
@@ -260,9 +262,9 @@ public final class DpoTrainer implements AutoCloseable {
                 lora.apply();
             }
             optimizer.load(AlignCheckpoints.tensors(dir, AlignCheckpoints.OPTIMIZER, scratch),
-                    state.get("optimizerStep").getAsLong());
+                    state.get("optimizerStep").asLong());
         }
-        step = state.get("step").getAsInt();
+        step = state.get("step").asInt();
     }
 
     @Override

@@ -7,10 +7,7 @@
  */
 package dev.pairwise.policy.hf;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
+import dev.pairwise.policy.io.Json;
 import dev.pairwise.policy.model.GptConfig;
 import dev.pairwise.policy.model.RopeScaling;
 import java.util.ArrayList;
@@ -18,9 +15,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
 
 /** Reads a Hugging Face {@code config.json} of a Llama-family (Llama, Mistral, Qwen2) or GPT-2 model into a {@link GptConfig}. */
 public final class HfConfig {
+
+    private static final String WHERE = "config.json: ";
 
     /** {@code model_type} values this importer maps (Mistral adds a sliding window to Llama, Qwen2 q/k/v biases). */
     static final Set<String> MODEL_TYPES = Set.of("llama", "mistral", "qwen2", "gpt2");
@@ -40,12 +40,7 @@ public final class HfConfig {
      *                                  invalid field, or the feature this model cannot reproduce
      */
     public static GptConfig read(String json, int maxContext) {
-        JsonObject o;
-        try {
-            o = JsonParser.parseString(json).getAsJsonObject();
-        } catch (JsonParseException | IllegalStateException e) {
-            throw new IllegalArgumentException("config.json is not a JSON object: " + e.getMessage(), e);
-        }
+        JsonNode o = Json.parseObject(json, "config.json");
         if (checkArchitecture(o)) {
             return gpt2(o, maxContext);
         }
@@ -53,8 +48,7 @@ public final class HfConfig {
                 : o.get("architectures").toString().contains("Qwen2ForCausalLM");
         int hidden = integer(o, "hidden_size");
         int heads = integer(o, "num_attention_heads");
-        int kvHeads = o.has("num_key_value_heads") && !o.get("num_key_value_heads").isJsonNull()
-                ? integer(o, "num_key_value_heads") : heads;
+        int kvHeads = present(o, "num_key_value_heads") ? integer(o, "num_key_value_heads") : heads;
         if (heads <= 0 || hidden % heads != 0) {
             throw new IllegalArgumentException("config.json: num_attention_heads (" + heads
                     + ") must divide hidden_size (" + hidden + ")");
@@ -95,7 +89,7 @@ public final class HfConfig {
      * GPT-2 (transformers' GPT2Config and its defaults): LayerNorm with biases, learned positions,
      * GELU (tanh form for "gelu_new"), biases in every linear layer, tied head unless said otherwise.
      */
-    private static GptConfig gpt2(JsonObject o, int maxContext) {
+    private static GptConfig gpt2(JsonNode o, int maxContext) {
         int width = present(o, "n_embd") ? integer(o, "n_embd") : 768;
         int heads = present(o, "n_head") ? integer(o, "n_head") : 12;
         if (heads <= 0 || width % heads != 0) {
@@ -126,15 +120,15 @@ public final class HfConfig {
     }
 
     /** Refuses what is neither Llama-family nor GPT-2; true for GPT-2. */
-    private static boolean checkArchitecture(JsonObject o) {
+    private static boolean checkArchitecture(JsonNode o) {
         String type = present(o, "model_type") ? string(o, "model_type") : null;
         List<String> architectures = new ArrayList<>();
         if (present(o, "architectures")) {
-            JsonElement a = o.get("architectures");
-            if (!a.isJsonArray()) {
+            JsonNode a = o.get("architectures");
+            if (!a.isArray()) {
                 throw new IllegalArgumentException("config.json: architectures must be a list");
             }
-            a.getAsJsonArray().forEach(e -> architectures.add(e.isJsonPrimitive() ? e.getAsString() : e.toString()));
+            a.forEach(e -> architectures.add(e.isValueNode() ? e.asString() : e.toString()));
         }
         String supported = "supported: architectures " + new java.util.TreeSet<>(ARCHITECTURES) + ", model_type "
                 + new java.util.TreeSet<>(MODEL_TYPES);
@@ -158,15 +152,14 @@ public final class HfConfig {
         return gpt2;
     }
 
-    private static @Nullable RopeScaling ropeScaling(JsonObject o) {
+    private static @Nullable RopeScaling ropeScaling(JsonNode o) {
         if (!present(o, "rope_scaling")) {
             return null;
         }
-        JsonElement e = o.get("rope_scaling");
-        if (!e.isJsonObject()) {
+        JsonNode r = o.get("rope_scaling");
+        if (!r.isObject()) {
             throw new IllegalArgumentException("config.json: rope_scaling must be an object or null");
         }
-        JsonObject r = e.getAsJsonObject();
         // transformers reads "rope_type", and "type" in older configs
         String type = present(r, "rope_type") ? string(r, "rope_type") : present(r, "type") ? string(r, "type") : null;
         if (type == null) {
@@ -182,52 +175,23 @@ public final class HfConfig {
         };
     }
 
-    private static boolean present(JsonObject o, String name) {
-        return o.has(name) && !o.get(name).isJsonNull();
+    private static boolean present(JsonNode o, String name) {
+        return Json.present(o, name);
     }
 
-    private static JsonElement field(JsonObject o, String name) {
-        if (!present(o, name)) {
-            throw new IllegalArgumentException("config.json: missing field '" + name + "'");
-        }
-        return o.get(name);
+    private static int integer(JsonNode o, String name) {
+        return Json.integer(o, name, WHERE);
     }
 
-    private static int integer(JsonObject o, String name) {
-        JsonElement e = field(o, name);
-        try {
-            double d = e.getAsDouble();
-            if (d != Math.rint(d) || d < Integer.MIN_VALUE || d > Integer.MAX_VALUE) {
-                throw new NumberFormatException(e.toString());
-            }
-            return (int) d;
-        } catch (NumberFormatException | UnsupportedOperationException | IllegalStateException ex) {
-            throw new IllegalArgumentException("config.json: field '" + name + "' must be an integer, got " + e, ex);
-        }
+    private static double number(JsonNode o, String name) {
+        return Json.number(o, name, WHERE);
     }
 
-    private static double number(JsonObject o, String name) {
-        JsonElement e = field(o, name);
-        try {
-            return e.getAsDouble();
-        } catch (NumberFormatException | UnsupportedOperationException | IllegalStateException ex) {
-            throw new IllegalArgumentException("config.json: field '" + name + "' must be a number, got " + e, ex);
-        }
+    private static boolean bool(JsonNode o, String name) {
+        return Json.bool(o, name, WHERE);
     }
 
-    private static boolean bool(JsonObject o, String name) {
-        JsonElement e = field(o, name);
-        if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isBoolean()) {
-            throw new IllegalArgumentException("config.json: field '" + name + "' must be true or false, got " + e);
-        }
-        return e.getAsBoolean();
-    }
-
-    private static String string(JsonObject o, String name) {
-        JsonElement e = field(o, name);
-        if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isString()) {
-            throw new IllegalArgumentException("config.json: field '" + name + "' must be a string, got " + e);
-        }
-        return e.getAsString();
+    private static String string(JsonNode o, String name) {
+        return Json.string(o, name, WHERE);
     }
 }

@@ -8,10 +8,8 @@
 package dev.pairwise.policy.hf;
 
 import ai.djl.Device;
-import com.google.gson.GsonBuilder;
-import com.google.gson.JsonArray;
-import com.google.gson.JsonObject;
 import dev.pairwise.policy.checkpoint.Checkpoints;
+import dev.pairwise.policy.io.Json;
 import dev.pairwise.policy.io.Safetensors;
 import dev.pairwise.policy.io.TensorData;
 import dev.pairwise.policy.model.GptConfig;
@@ -25,6 +23,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import tools.jackson.databind.node.ObjectNode;
 
 /** Writes a checkpoint of ours as a Hugging Face model folder ({@code config.json}, {@code model.safetensors}, F32). */
 public final class HfExport {
@@ -43,7 +42,7 @@ public final class HfExport {
             GptConfig c = model.config();
             Map<String, TensorData> ours = new LinkedHashMap<>();
             model.parameters().forEach((name, array) -> ours.put(name, TensorData.fromNDArray(array)));
-            JsonObject config;
+            ObjectNode config;
             Map<String, TensorData> tensors;
             if (c.norm() == GptConfig.Norm.RMS && c.position() == GptConfig.Position.ROPE
                     && c.mlp() == GptConfig.Mlp.SWIGLU && !c.bias()) {
@@ -60,55 +59,52 @@ public final class HfExport {
             }
             Files.createDirectories(out);
             Safetensors.write(out.resolve(HfTensors.SINGLE), tensors, Map.of("format", "pt"));
-            Files.writeString(out.resolve("config.json"), new GsonBuilder().setPrettyPrinting().serializeNulls()
-                    .create().toJson(config));
+            Files.writeString(out.resolve("config.json"), Json.keepingNulls(true).writeValueAsString(config));
             for (String name : HfImport.TOKENIZER_FILES) {
                 Path file = checkpoint.resolve(name);
                 if (Files.isRegularFile(file)) {
                     Files.copy(file, out.resolve(name), StandardCopyOption.REPLACE_EXISTING);
                 }
             }
-            return config.getAsJsonArray("architectures").get(0).getAsString();
+            return config.get("architectures").get(0).stringValue();
         }
     }
 
-    private static JsonObject llamaConfig(GptConfig c) {
-        JsonObject o = new JsonObject();
+    private static ObjectNode llamaConfig(GptConfig c) {
+        ObjectNode o = Json.object();
         String arch = c.qkvBias() ? "Qwen2ForCausalLM" : "LlamaForCausalLM";
-        JsonArray architectures = new JsonArray();
-        architectures.add(arch);
-        o.add("architectures", architectures);
-        o.addProperty("model_type", c.qkvBias() ? "qwen2" : "llama");
-        o.addProperty("hidden_size", c.width());
-        o.addProperty("intermediate_size", c.hidden());
-        o.addProperty("num_hidden_layers", c.layers());
-        o.addProperty("num_attention_heads", c.heads());
-        o.addProperty("num_key_value_heads", c.keyValueHeads());
-        o.addProperty("vocab_size", c.vocabSize());
-        o.addProperty("max_position_embeddings", c.contextLength());
-        o.addProperty("rms_norm_eps", c.normEps());
-        o.addProperty("rope_theta", c.ropeTheta());
+        o.putArray("architectures").add(arch);
+        o.put("model_type", c.qkvBias() ? "qwen2" : "llama");
+        o.put("hidden_size", c.width());
+        o.put("intermediate_size", c.hidden());
+        o.put("num_hidden_layers", c.layers());
+        o.put("num_attention_heads", c.heads());
+        o.put("num_key_value_heads", c.keyValueHeads());
+        o.put("vocab_size", c.vocabSize());
+        o.put("max_position_embeddings", c.contextLength());
+        o.put("rms_norm_eps", c.normEps());
+        o.put("rope_theta", c.ropeTheta());
         RopeScaling s = c.ropeScaling();
         if (s == null) {
-            o.add("rope_scaling", null);
+            o.putNull("rope_scaling");
         } else {
-            JsonObject r = new JsonObject();
-            r.addProperty("rope_type", s.kind().name().toLowerCase(Locale.ROOT));
-            r.addProperty("factor", s.factor());
+            ObjectNode r = Json.object();
+            r.put("rope_type", s.kind().name().toLowerCase(Locale.ROOT));
+            r.put("factor", s.factor());
             if (s.kind() == RopeScaling.Kind.LLAMA3) {
-                r.addProperty("low_freq_factor", s.lowFreqFactor());
-                r.addProperty("high_freq_factor", s.highFreqFactor());
-                r.addProperty("original_max_position_embeddings", s.originalContextLength());
+                r.put("low_freq_factor", s.lowFreqFactor());
+                r.put("high_freq_factor", s.highFreqFactor());
+                r.put("original_max_position_embeddings", s.originalContextLength());
             }
-            o.add("rope_scaling", r);
+            o.set("rope_scaling", r);
         }
-        o.addProperty("tie_word_embeddings", c.tieEmbeddings());
-        o.addProperty("hidden_act", "silu");
+        o.put("tie_word_embeddings", c.tieEmbeddings());
+        o.put("hidden_act", "silu");
         if (!c.qkvBias()) {
-            o.addProperty("attention_bias", false);
-            o.addProperty("mlp_bias", false);
+            o.put("attention_bias", false);
+            o.put("mlp_bias", false);
         }
-        o.addProperty("torch_dtype", "float32");
+        o.put("torch_dtype", "float32");
         return o;
     }
 
@@ -145,23 +141,21 @@ public final class HfExport {
         return t;
     }
 
-    private static JsonObject gpt2Config(GptConfig c) {
-        JsonObject o = new JsonObject();
-        JsonArray architectures = new JsonArray();
-        architectures.add("GPT2LMHeadModel");
-        o.add("architectures", architectures);
-        o.addProperty("model_type", "gpt2");
-        o.addProperty("n_embd", c.width());
-        o.addProperty("n_head", c.heads());
-        o.addProperty("n_layer", c.layers());
-        o.addProperty("n_positions", c.contextLength());
-        o.addProperty("n_ctx", c.contextLength());
-        o.addProperty("n_inner", c.hidden());
-        o.addProperty("vocab_size", c.vocabSize());
-        o.addProperty("layer_norm_epsilon", c.normEps());
-        o.addProperty("activation_function", c.mlp() == GptConfig.Mlp.GELU_TANH ? "gelu_new" : "gelu");
-        o.addProperty("tie_word_embeddings", c.tieEmbeddings());
-        o.addProperty("torch_dtype", "float32");
+    private static ObjectNode gpt2Config(GptConfig c) {
+        ObjectNode o = Json.object();
+        o.putArray("architectures").add("GPT2LMHeadModel");
+        o.put("model_type", "gpt2");
+        o.put("n_embd", c.width());
+        o.put("n_head", c.heads());
+        o.put("n_layer", c.layers());
+        o.put("n_positions", c.contextLength());
+        o.put("n_ctx", c.contextLength());
+        o.put("n_inner", c.hidden());
+        o.put("vocab_size", c.vocabSize());
+        o.put("layer_norm_epsilon", c.normEps());
+        o.put("activation_function", c.mlp() == GptConfig.Mlp.GELU_TANH ? "gelu_new" : "gelu");
+        o.put("tie_word_embeddings", c.tieEmbeddings());
+        o.put("torch_dtype", "float32");
         return o;
     }
 

@@ -6,10 +6,7 @@
  */
 package dev.pairwise.policy.hf;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
+import dev.pairwise.policy.io.Json;
 import dev.pairwise.policy.io.Safetensors;
 import dev.pairwise.policy.io.TensorData;
 import java.io.IOException;
@@ -20,6 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 
 /** Reads every tensor of a Hugging Face checkpoint folder, single-file or sharded, as F32. */
 public final class HfTensors {
@@ -77,22 +76,25 @@ public final class HfTensors {
 
     /** Shard file to the tensor names the index assigns it. */
     private static Map<String, TreeSet<String>> shards(Path index) throws IOException {
-        JsonObject map;
+        JsonNode root;
         try {
-            JsonElement weightMap = JsonParser.parseString(Files.readString(index)).getAsJsonObject().get("weight_map");
-            if (weightMap == null || !weightMap.isJsonObject()) {
-                throw new IOException(index + ": no \"weight_map\" object");
-            }
-            map = weightMap.getAsJsonObject();
-        } catch (JsonParseException | IllegalStateException e) {
-            throw new IOException(index + ": not a JSON object (" + e.getMessage() + ")", e);
+            root = Json.parse(Files.readString(index));
+        } catch (JacksonException e) {
+            throw new IOException(index + ": not a JSON object (" + e.getOriginalMessage() + ")", e);
+        }
+        if (root == null || !root.isObject()) {
+            throw new IOException(index + ": not a JSON object");
+        }
+        JsonNode map = root.get("weight_map");
+        if (map == null || !map.isObject()) {
+            throw new IOException(index + ": no \"weight_map\" object");
         }
         Map<String, TreeSet<String>> byShard = new LinkedHashMap<>();
-        for (Map.Entry<String, JsonElement> e : map.entrySet()) {
-            if (!e.getValue().isJsonPrimitive()) {
+        for (Map.Entry<String, JsonNode> e : map.properties()) {
+            if (!e.getValue().isValueNode()) {
                 throw new IOException(index + ": weight_map entry '" + e.getKey() + "' is not a file name");
             }
-            byShard.computeIfAbsent(e.getValue().getAsString(), k -> new TreeSet<>()).add(e.getKey());
+            byShard.computeIfAbsent(e.getValue().asString(), k -> new TreeSet<>()).add(e.getKey());
         }
         if (byShard.isEmpty()) {
             throw new IOException(index + ": weight_map is empty");

@@ -1,11 +1,6 @@
 package dev.pairwise.policy.io;
 
-import com.google.gson.Strictness;
-import com.google.gson.stream.JsonReader;
-import com.google.gson.stream.JsonToken;
-
 import java.io.IOException;
-import java.io.StringReader;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -22,6 +17,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.json.JsonFactory;
 
 /**
  * Parses and validates a safetensors file. Every fault becomes an {@link IOException} whose
@@ -34,6 +33,9 @@ final class SafetensorsReader {
 
     private record Entry(String name, DType type, long[] shape, long begin, long end) {
     }
+
+    /** Strict JSON (no NaN, comments or trailing commas), as the reference parser reads the header. */
+    private static final JsonFactory STRICT_JSON = new JsonFactory();
 
     private final Path file;
 
@@ -83,11 +85,9 @@ final class SafetensorsReader {
     private List<Entry> parse(String json, TreeMap<String, String> metadata) throws IOException {
         List<Entry> entries = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        try (JsonReader reader = new JsonReader(new StringReader(json))) {
-            reader.setStrictness(Strictness.STRICT);
-            reader.beginObject();
-            while (reader.hasNext()) {
-                String name = reader.nextName();
+        try (JsonParser reader = STRICT_JSON.createParser(json)) {
+            expect(reader, JsonToken.START_OBJECT, "the header");
+            for (String name = reader.nextName(); name != null; name = reader.nextName()) {
                 if (!seen.add(name)) {
                     throw fault("header names '" + name + "' twice");
                 }
@@ -97,41 +97,47 @@ final class SafetensorsReader {
                     entries.add(readEntry(reader, name));
                 }
             }
-            reader.endObject();
-            if (reader.peek() != JsonToken.END_DOCUMENT) {
+            if (reader.currentToken() != JsonToken.END_OBJECT) {
+                throw fault("header holds " + reader.currentToken() + " where a tensor name belongs");
+            }
+            if (reader.nextToken() != null) {
                 throw fault("header has content after its JSON object");
             }
-        } catch (IOException | IllegalStateException | NumberFormatException e) {
-            if (e instanceof IOException io && io.getMessage() != null && io.getMessage().startsWith(file + ":")) {
-                throw io;
-            }
-            throw fault("header is not valid safetensors JSON (" + e.getMessage() + ")", e);
+        } catch (JacksonException | NumberFormatException e) {
+            String why = e instanceof JacksonException j ? j.getOriginalMessage() : e.getMessage();
+            throw fault("header is not valid safetensors JSON (" + why + ")", e);
         }
         return entries;
     }
 
-    private void readMetadata(JsonReader reader, TreeMap<String, String> metadata) throws IOException {
-        reader.beginObject();
-        while (reader.hasNext()) {
-            String key = reader.nextName();
-            if (reader.peek() != JsonToken.STRING) {
-                throw fault("__metadata__ value of '" + key + "' is " + reader.peek() + ", not a string");
-            }
-            metadata.put(key, reader.nextString());
+    private void expect(JsonParser reader, JsonToken token, String what) throws IOException {
+        JsonToken found = reader.nextToken();
+        if (found != token) {
+            throw fault(what + " is " + found + ", expected " + token);
         }
-        reader.endObject();
     }
 
-    private Entry readEntry(JsonReader reader, String name) throws IOException {
+    private void readMetadata(JsonParser reader, TreeMap<String, String> metadata) throws IOException {
+        expect(reader, JsonToken.START_OBJECT, Safetensors.METADATA_KEY);
+        for (String key = reader.nextName(); key != null; key = reader.nextName()) {
+            JsonToken value = reader.nextToken();
+            if (value != JsonToken.VALUE_STRING) {
+                throw fault("__metadata__ value of '" + key + "' is " + value + ", not a string");
+            }
+            metadata.put(key, reader.getString());
+        }
+    }
+
+    private Entry readEntry(JsonParser reader, String name) throws IOException {
         DType type = null;
         long[] shape = null;
         long[] offsets = null;
-        reader.beginObject();
-        while (reader.hasNext()) {
-            String field = reader.nextName();
+        expect(reader, JsonToken.START_OBJECT, "tensor '" + name + "'");
+        for (String field = reader.nextName(); field != null; field = reader.nextName()) {
             switch (field) {
                 case "dtype" -> {
-                    String dtype = reader.nextString();
+                    expect(reader, JsonToken.VALUE_STRING, "tensor '" + name + "' dtype");
+                    String dtype = reader.getString();
                     try {
                         type = DType.of(dtype);
                     } catch (IllegalArgumentException e) {
@@ -143,7 +149,6 @@ final class SafetensorsReader {
                 default -> throw fault("tensor '" + name + "' has unknown field '" + field + "'");
             }
         }
-        reader.endObject();
         if (type == null || shape == null || offsets == null) {
             throw fault("tensor '" + name + "' lacks " + (type == null ? "dtype" : shape == null ? "shape" : "data_offsets"));
         }
@@ -154,14 +159,14 @@ final class SafetensorsReader {
         return new Entry(name, type, shape, offsets[0], offsets[1]);
     }
 
-    private long[] readLongs(JsonReader reader, String name, String field) throws IOException {
+    private long[] readLongs(JsonParser reader, String name, String field) throws IOException {
         List<Long> values = new ArrayList<>();
-        reader.beginArray();
-        while (reader.hasNext()) {
-            if (reader.peek() != JsonToken.NUMBER) {
-                throw fault("tensor '" + name + "' " + field + " holds " + reader.peek() + ", not a number");
+        expect(reader, JsonToken.START_ARRAY, "tensor '" + name + "' " + field);
+        for (JsonToken token = reader.nextToken(); token != JsonToken.END_ARRAY; token = reader.nextToken()) {
+            if (token != JsonToken.VALUE_NUMBER_INT && token != JsonToken.VALUE_NUMBER_FLOAT) {
+                throw fault("tensor '" + name + "' " + field + " holds " + token + ", not a number");
             }
-            BigDecimal value = new BigDecimal(reader.nextString());
+            BigDecimal value = reader.getDecimalValue();
             try {
                 long exact = value.longValueExact();
                 if (exact < 0) {
@@ -172,7 +177,6 @@ final class SafetensorsReader {
                 throw fault("tensor '" + name + "' " + field + " holds " + value + ", not a non-negative integer");
             }
         }
-        reader.endArray();
         return values.stream().mapToLong(Long::longValue).toArray();
     }
 

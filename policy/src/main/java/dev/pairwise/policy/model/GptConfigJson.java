@@ -4,59 +4,58 @@
  */
 package dev.pairwise.policy.model;
 
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
+import dev.pairwise.policy.io.Json;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /** Reads and writes {@link GptConfig} as JSON. */
 public final class GptConfigJson {
 
-    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().create();
+    private static final String WHERE = "config.json";
+    private static final String WHERE_PREFIX = WHERE + ": ";
 
     private GptConfigJson() {
     }
 
     /** The JSON text of {@code c}. */
     public static String write(GptConfig c) {
-        JsonObject o = new JsonObject();
-        o.addProperty("model_type", "gpt");
-        o.addProperty("vocab_size", c.vocabSize());
-        o.addProperty("block_size", c.contextLength());
-        o.addProperty("n_layer", c.layers());
-        o.addProperty("n_head", c.heads());
-        o.addProperty("n_embd", c.width());
-        o.addProperty("norm", c.norm() == GptConfig.Norm.LAYER ? "layernorm" : "rmsnorm");
-        o.addProperty("pos", c.position() == GptConfig.Position.LEARNED ? "learned" : "rope");
-        o.addProperty("mlp", c.mlp().name().toLowerCase(Locale.ROOT));
-        o.addProperty("tie_embeddings", c.tieEmbeddings());
-        o.addProperty("bias", c.bias());
-        o.addProperty("mlp_hidden", c.hidden());
-        o.addProperty("rope_theta", c.ropeTheta());
-        o.addProperty("norm_eps", c.normEps());
+        ObjectNode o = Json.object();
+        o.put("model_type", "gpt");
+        o.put("vocab_size", c.vocabSize());
+        o.put("block_size", c.contextLength());
+        o.put("n_layer", c.layers());
+        o.put("n_head", c.heads());
+        o.put("n_embd", c.width());
+        o.put("norm", c.norm() == GptConfig.Norm.LAYER ? "layernorm" : "rmsnorm");
+        o.put("pos", c.position() == GptConfig.Position.LEARNED ? "learned" : "rope");
+        o.put("mlp", c.mlp().name().toLowerCase(Locale.ROOT));
+        o.put("tie_embeddings", c.tieEmbeddings());
+        o.put("bias", c.bias());
+        o.put("mlp_hidden", c.hidden());
+        o.put("rope_theta", c.ropeTheta());
+        o.put("norm_eps", c.normEps());
         // written only when set, so the config of a plain multi-head model reads as it always did
         if (c.kvHeads() != 0) {
-            o.addProperty("n_kv_head", c.kvHeads());
+            o.put("n_kv_head", c.kvHeads());
         }
         if (c.qkvBias()) {
-            o.addProperty("qkv_bias", true);
+            o.put("qkv_bias", true);
         }
         RopeScaling scaling = c.ropeScaling();
         if (scaling != null) {
-            JsonObject r = new JsonObject();
-            r.addProperty("rope_type", scaling.kind().name().toLowerCase(Locale.ROOT));
-            r.addProperty("factor", scaling.factor());
+            ObjectNode r = Json.object();
+            r.put("rope_type", scaling.kind().name().toLowerCase(Locale.ROOT));
+            r.put("factor", scaling.factor());
             if (scaling.kind() == RopeScaling.Kind.LLAMA3) {
-                r.addProperty("low_freq_factor", scaling.lowFreqFactor());
-                r.addProperty("high_freq_factor", scaling.highFreqFactor());
-                r.addProperty("original_max_position_embeddings", scaling.originalContextLength());
+                r.put("low_freq_factor", scaling.lowFreqFactor());
+                r.put("high_freq_factor", scaling.highFreqFactor());
+                r.put("original_max_position_embeddings", scaling.originalContextLength());
             }
-            o.add("rope_scaling", r);
+            o.set("rope_scaling", r);
         }
-        return GSON.toJson(o);
+        return Json.pretty(o);
     }
 
     /**
@@ -65,12 +64,7 @@ public final class GptConfigJson {
      * @throws IllegalArgumentException naming a missing or invalid field
      */
     public static GptConfig read(String json) {
-        JsonObject o;
-        try {
-            o = JsonParser.parseString(json).getAsJsonObject();
-        } catch (JsonParseException | IllegalStateException e) {
-            throw new IllegalArgumentException("config.json is not a JSON object: " + e.getMessage(), e);
-        }
+        ObjectNode o = Json.parseObject(json, WHERE);
         String norm = string(o, "norm");
         String pos = string(o, "pos");
         String mlp = string(o, "mlp");
@@ -104,15 +98,14 @@ public final class GptConfigJson {
         return byDefault.hidden() == c.hidden() ? byDefault : c;
     }
 
-    private static @Nullable RopeScaling ropeScaling(JsonObject o) {
-        com.google.gson.JsonElement e = o.get("rope_scaling");
-        if (e == null || e.isJsonNull()) {
+    private static @Nullable RopeScaling ropeScaling(JsonNode o) {
+        if (!Json.present(o, "rope_scaling")) {
             return null;
         }
-        if (!e.isJsonObject()) {
+        JsonNode r = o.get("rope_scaling");
+        if (!r.isObject()) {
             throw new IllegalArgumentException("config.json: field 'rope_scaling' must be an object");
         }
-        JsonObject r = e.getAsJsonObject();
         String type = string(r, "rope_type");
         return switch (type) {
             case "linear" -> RopeScaling.linear(number(r, "factor"));
@@ -123,43 +116,19 @@ public final class GptConfigJson {
         };
     }
 
-    private static com.google.gson.JsonElement field(JsonObject o, String name) {
-        com.google.gson.JsonElement e = o.get(name);
-        if (e == null || e.isJsonNull()) {
-            throw new IllegalArgumentException("config.json: missing field '" + name + "'");
-        }
-        return e;
+    private static int integer(JsonNode o, String name) {
+        return Json.integer(o, name, WHERE_PREFIX);
     }
 
-    private static int integer(JsonObject o, String name) {
-        try {
-            return field(o, name).getAsInt();
-        } catch (NumberFormatException | UnsupportedOperationException | IllegalStateException e) {
-            throw new IllegalArgumentException("config.json: field '" + name + "' must be an integer", e);
-        }
+    private static double number(JsonNode o, String name) {
+        return Json.number(o, name, WHERE_PREFIX);
     }
 
-    private static double number(JsonObject o, String name) {
-        try {
-            return field(o, name).getAsDouble();
-        } catch (NumberFormatException | UnsupportedOperationException | IllegalStateException e) {
-            throw new IllegalArgumentException("config.json: field '" + name + "' must be a number", e);
-        }
+    private static boolean bool(JsonNode o, String name) {
+        return Json.bool(o, name, WHERE_PREFIX);
     }
 
-    private static boolean bool(JsonObject o, String name) {
-        com.google.gson.JsonElement e = field(o, name);
-        if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isBoolean()) {
-            throw new IllegalArgumentException("config.json: field '" + name + "' must be true or false");
-        }
-        return e.getAsBoolean();
-    }
-
-    private static String string(JsonObject o, String name) {
-        com.google.gson.JsonElement e = field(o, name);
-        if (!e.isJsonPrimitive()) {
-            throw new IllegalArgumentException("config.json: field '" + name + "' must be a string");
-        }
-        return e.getAsString();
+    private static String string(JsonNode o, String name) {
+        return Json.string(o, name, WHERE_PREFIX);
     }
 }

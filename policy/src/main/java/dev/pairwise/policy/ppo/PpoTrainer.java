@@ -15,7 +15,6 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
-import com.google.gson.JsonObject;
 import dev.pairwise.policy.align.AlignCheckpoints;
 import dev.pairwise.policy.align.AlignListener;
 import dev.pairwise.policy.align.ChatTokens;
@@ -28,6 +27,7 @@ import dev.pairwise.policy.align.TokenLosses;
 import dev.pairwise.policy.align.TokenRows;
 import dev.pairwise.policy.align.Whitening;
 import dev.pairwise.policy.data.pairs.Turn;
+import dev.pairwise.policy.io.Json;
 import dev.pairwise.policy.model.GptModel;
 import dev.pairwise.policy.model.NoGrad;
 import dev.pairwise.policy.sample.Sample;
@@ -45,6 +45,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import dev.pairwise.policy.model.NativeArrays;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /** Trains a policy (not owned) against a reward function with PPO; one instance per run, one thread. */
 public final class PpoTrainer implements AutoCloseable {
@@ -306,30 +308,30 @@ public final class PpoTrainer implements AutoCloseable {
 
     /** Saves the policy, its value head, optimizer moments, β and the round count. */
     public void save(Path dir) throws IOException {
-        JsonObject state = new JsonObject();
-        state.addProperty("kind", KIND);
-        state.addProperty("step", iteration);
-        state.addProperty("optimizerStep", optimizer.step());
-        state.addProperty("beta", kl.state());
-        state.add("config", AlignCheckpoints.toJson(config));
+        ObjectNode state = Json.object();
+        state.put("kind", KIND);
+        state.put("step", iteration);
+        state.put("optimizerStep", optimizer.step());
+        state.put("beta", kl.state());
+        state.set("config", AlignCheckpoints.toJson(config));
         AlignCheckpoints.save(dir, policy, chat.tokenizer(), optimizer.state(), optimizer.step(), state,
                 Map.of(VALUE_HEAD, head.parameters()));
     }
 
     /** Continues from {@link #save}; the policy must hold the checkpoint's weights. */
     public void restore(Path dir) throws IOException {
-        JsonObject state = AlignCheckpoints.state(dir);
-        if (!state.has("kind") || !KIND.equals(state.get("kind").getAsString())) {
+        JsonNode state = AlignCheckpoints.state(dir);
+        if (!state.has("kind") || !KIND.equals(state.get("kind").asString())) {
             throw new IllegalArgumentException(dir + " is not a PPO training checkpoint");
         }
         try (NDManager scratch = NDManager.newBaseManager(policy.device()); NoGrad off = NoGrad.enter()) {
             Map<String, NDArray> saved = AlignCheckpoints.tensors(dir, VALUE_HEAD, scratch);
             head.parameters().forEach((name, a) -> NativeArrays.copyInto(a, saved.get(name)));
             optimizer.load(AlignCheckpoints.tensors(dir, AlignCheckpoints.OPTIMIZER, scratch),
-                    state.get("optimizerStep").getAsLong());
+                    state.get("optimizerStep").asLong());
         }
-        kl.restore(state.get("beta").getAsDouble());
-        iteration = state.get("step").getAsInt();
+        kl.restore(state.get("beta").asDouble());
+        iteration = state.get("step").asInt();
     }
 
     @Override

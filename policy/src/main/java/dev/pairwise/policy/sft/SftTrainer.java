@@ -12,7 +12,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
-import com.google.gson.JsonObject;
 import dev.pairwise.policy.align.AlignCheckpoints;
 import dev.pairwise.policy.align.AlignListener;
 import dev.pairwise.policy.align.ChatTokens;
@@ -21,6 +20,7 @@ import dev.pairwise.policy.align.StepLoop;
 import dev.pairwise.policy.align.TokenLosses;
 import dev.pairwise.policy.align.TokenRows;
 import dev.pairwise.policy.data.pairs.SftExample;
+import dev.pairwise.policy.io.Json;
 import dev.pairwise.policy.lora.LoraAdapters;
 import dev.pairwise.policy.model.GptModel;
 import dev.pairwise.policy.model.NoGrad;
@@ -35,6 +35,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import dev.pairwise.policy.model.NativeArrays;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /** Fine-tunes a {@link GptModel} (not owned) on demonstrations; one instance per run, one thread. */
 public final class SftTrainer implements AutoCloseable {
@@ -186,17 +188,17 @@ public final class SftTrainer implements AutoCloseable {
 
     /** Saves the model (LoRA merged or not, per its config), adapters, optimizer and step. */
     public void save(Path dir) throws IOException {
-        JsonObject state = new JsonObject();
-        state.addProperty("kind", KIND);
-        state.addProperty("step", step);
-        state.addProperty("optimizerStep", optimizer.step());
-        state.add("config", AlignCheckpoints.toJson(config));
+        ObjectNode state = Json.object();
+        state.put("kind", KIND);
+        state.put("step", step);
+        state.put("optimizerStep", optimizer.step());
+        state.set("config", AlignCheckpoints.toJson(config));
         Map<String, Map<String, NDArray>> extra = new LinkedHashMap<>();
         if (lora != null) {
             Map<String, NDArray> adapter = new LinkedHashMap<>(lora.adapterWeights());
             lora.baseWeights().forEach((name, w) -> adapter.put(name + ".base", w));
             extra.put(AlignCheckpoints.ADAPTER, adapter);
-            state.addProperty("loraMerged", lora.config().merge());
+            state.put("loraMerged", lora.config().merge());
         }
         if (lora != null && !lora.config().merge()) {
             // The model file holds the base weights; the adapter file holds A and B.
@@ -215,10 +217,10 @@ public final class SftTrainer implements AutoCloseable {
 
     /** Continues from a checkpoint written by {@link #save}; the model must hold its weights. */
     public void restore(Path dir) throws IOException {
-        JsonObject state = AlignCheckpoints.state(dir);
-        if (!state.has("kind") || !KIND.equals(state.get("kind").getAsString())) {
+        JsonNode state = AlignCheckpoints.state(dir);
+        if (!state.has("kind") || !KIND.equals(state.get("kind").asString())) {
             throw new IllegalArgumentException(dir + " is not an SFT training checkpoint (kind "
-                    + (state.has("kind") ? state.get("kind").getAsString() : "none") + ")");
+                    + (state.has("kind") ? state.get("kind").asString() : "none") + ")");
         }
         try (NDManager scratch = NDManager.newBaseManager(model.device()); NoGrad off = NoGrad.enter()) {
             if (lora != null) {
@@ -228,9 +230,9 @@ public final class SftTrainer implements AutoCloseable {
                 lora.apply();
             }
             optimizer.load(AlignCheckpoints.tensors(dir, AlignCheckpoints.OPTIMIZER, scratch),
-                    state.get("optimizerStep").getAsLong());
+                    state.get("optimizerStep").asLong());
         }
-        step = state.get("step").getAsInt();
+        step = state.get("step").asInt();
     }
 
     private static NDArray require(Map<String, NDArray> m, String name) {

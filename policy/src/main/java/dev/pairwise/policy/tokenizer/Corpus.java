@@ -1,10 +1,7 @@
 package dev.pairwise.policy.tokenizer;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 
+import dev.pairwise.policy.io.Json;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
@@ -15,6 +12,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Reads tokenizer training text from files. A {@code .jsonl} file gives one document per
@@ -67,16 +66,15 @@ public final class Corpus {
 
     private static String document(String line, Path file, int number) throws IOException {
         String where = file + ":" + number + ": ";
-        JsonElement element;
+        JsonNode object;
         try {
-            element = JsonParser.parseString(line);
-        } catch (JsonParseException e) {
-            throw new IOException(where + "not valid JSON (" + e.getMessage() + ")");
+            object = Json.parse(line);
+        } catch (JacksonException e) {
+            throw new IOException(where + "not valid JSON (" + e.getOriginalMessage() + ")");
         }
-        if (!element.isJsonObject()) {
+        if (object == null || !object.isObject()) {
             throw new IOException(where + "not a JSON object");
         }
-        var object = element.getAsJsonObject();
         String text = string(object, "text", where);
         if (text != null) {
             return text;
@@ -89,14 +87,14 @@ public final class Corpus {
         return prompt + completion;
     }
 
-    private static String string(JsonObject object, String field, String where) throws IOException {
-        JsonElement value = object.get(field);
-        if (value == null || value.isJsonNull()) {
+    private static String string(JsonNode object, String field, String where) throws IOException {
+        if (!Json.present(object, field)) {
             return null;
         }
-        if (!value.isJsonPrimitive() || !value.getAsJsonPrimitive().isString()) {
+        JsonNode value = object.get(field);
+        if (!value.isString()) {
             throw new IOException(where + "field \"" + field + "\" is not a string");
         }
-        return value.getAsString();
+        return value.stringValue();
     }
 }

@@ -1,12 +1,7 @@
 package dev.pairwise.policy.tokenizer;
 
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
-import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonNull;
-import com.google.gson.JsonObject;
 
+import dev.pairwise.policy.io.Json;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.Map;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Writes the Hugging Face {@code tokenizer.json} of our tokenizers (format of the Rust
@@ -42,81 +39,79 @@ final class TokenizerJson {
     static final String FILE_NAME = "tokenizer.json";
     static final String CHAR_REGEX = "[\\s\\S]";
 
-    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create();
-
     private TokenizerJson() {
     }
 
-    static JsonObject bpe(BpeTokenizer tokenizer) {
-        JsonObject model = new JsonObject();
-        model.addProperty("type", "BPE");
-        model.add("dropout", JsonNull.INSTANCE);
-        model.add("unk_token", JsonNull.INSTANCE);
-        model.add("continuing_subword_prefix", JsonNull.INSTANCE);
-        model.add("end_of_word_suffix", JsonNull.INSTANCE);
-        model.addProperty("fuse_unk", false);
-        model.addProperty("byte_fallback", false);
-        model.addProperty("ignore_merges", false);
-        model.add("vocab", vocab(tokenizer.tokens()));
-        JsonArray merges = new JsonArray();
+    static ObjectNode bpe(BpeTokenizer tokenizer) {
+        ObjectNode model = Json.object();
+        model.put("type", "BPE");
+        model.putNull("dropout");
+        model.putNull("unk_token");
+        model.putNull("continuing_subword_prefix");
+        model.putNull("end_of_word_suffix");
+        model.put("fuse_unk", false);
+        model.put("byte_fallback", false);
+        model.put("ignore_merges", false);
+        model.set("vocab", vocab(tokenizer.tokens()));
+        ArrayNode merges = Json.array();
         tokenizer.merges().forEach(merges::add);
-        model.add("merges", merges);
-        JsonObject root = document(tokenizer.added(), byteLevel(false), byteLevel(true), model);
+        model.set("merges", merges);
+        ObjectNode root = document(tokenizer.added(), byteLevel(false), byteLevel(true), model);
         if (tokenizer.nfc()) {
-            JsonObject nfc = new JsonObject();
-            nfc.addProperty("type", "NFC");
-            root.add("normalizer", nfc);
+            ObjectNode nfc = Json.object();
+            nfc.put("type", "NFC");
+            root.set("normalizer", nfc);
         }
         if (tokenizer.splitRegex() != null) {
-            root.add("pre_tokenizer", splitThenBytes(tokenizer.splitRegex()));
+            root.set("pre_tokenizer", splitThenBytes(tokenizer.splitRegex()));
         }
         return root;
     }
 
     /** The Llama 3 / Qwen2 layout: a Split on the model's own regex, then ByteLevel without GPT-2's regex. */
-    private static JsonObject splitThenBytes(String regex) {
-        JsonObject split = new JsonObject();
-        split.addProperty("type", "Split");
-        JsonObject pattern = new JsonObject();
-        pattern.addProperty("Regex", regex);
-        split.add("pattern", pattern);
-        split.addProperty("behavior", "Isolated");
-        split.addProperty("invert", false);
-        JsonObject byteLevel = new JsonObject();
-        byteLevel.addProperty("type", "ByteLevel");
-        byteLevel.addProperty("add_prefix_space", false);
-        byteLevel.addProperty("trim_offsets", false);
-        byteLevel.addProperty("use_regex", false);
-        JsonArray steps = new JsonArray();
+    private static ObjectNode splitThenBytes(String regex) {
+        ObjectNode split = Json.object();
+        split.put("type", "Split");
+        ObjectNode pattern = Json.object();
+        pattern.put("Regex", regex);
+        split.set("pattern", pattern);
+        split.put("behavior", "Isolated");
+        split.put("invert", false);
+        ObjectNode byteLevel = Json.object();
+        byteLevel.put("type", "ByteLevel");
+        byteLevel.put("add_prefix_space", false);
+        byteLevel.put("trim_offsets", false);
+        byteLevel.put("use_regex", false);
+        ArrayNode steps = Json.array();
         steps.add(split);
         steps.add(byteLevel);
-        JsonObject sequence = new JsonObject();
-        sequence.addProperty("type", "Sequence");
-        sequence.add("pretokenizers", steps);
+        ObjectNode sequence = Json.object();
+        sequence.put("type", "Sequence");
+        sequence.set("pretokenizers", steps);
         return sequence;
     }
 
-    static JsonObject charLevel(CharTokenizer tokenizer) {
+    static ObjectNode charLevel(CharTokenizer tokenizer) {
         List<String> tokens = new ArrayList<>(tokenizer.characters());
         tokens.addAll(tokenizer.specials().keySet());
-        JsonObject model = new JsonObject();
-        model.addProperty("type", "WordLevel");
-        model.add("vocab", vocab(tokens));
-        model.addProperty("unk_token", tokenizer.unknownId() >= 0 ? tokens.get(tokenizer.unknownId()) : SpecialTokens.UNK);
-        JsonObject split = new JsonObject();
-        split.addProperty("type", "Split");
-        JsonObject pattern = new JsonObject();
-        pattern.addProperty("Regex", CHAR_REGEX);
-        split.add("pattern", pattern);
-        split.addProperty("behavior", "Isolated");
-        split.addProperty("invert", false);
-        JsonObject fuse = new JsonObject();
-        fuse.addProperty("type", "Fuse");
+        ObjectNode model = Json.object();
+        model.put("type", "WordLevel");
+        model.set("vocab", vocab(tokens));
+        model.put("unk_token", tokenizer.unknownId() >= 0 ? tokens.get(tokenizer.unknownId()) : SpecialTokens.UNK);
+        ObjectNode split = Json.object();
+        split.put("type", "Split");
+        ObjectNode pattern = Json.object();
+        pattern.put("Regex", CHAR_REGEX);
+        split.set("pattern", pattern);
+        split.put("behavior", "Isolated");
+        split.put("invert", false);
+        ObjectNode fuse = Json.object();
+        fuse.put("type", "Fuse");
         return document(tokenizer.specials(), split, fuse, model);
     }
 
     /** Writes {@code json} to {@code directory/tokenizer.json} atomically (temp file, then move). */
-    static void write(Path directory, JsonObject json) throws IOException {
+    static void write(Path directory, ObjectNode json) throws IOException {
         Files.createDirectories(directory);
         Path target = directory.resolve(FILE_NAME);
         // Not Files.createTempFile: that makes an owner-only (0600) file; this one gets the umask's mode.
@@ -124,7 +119,7 @@ final class TokenizerJson {
         try {
             try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
                     StandardOpenOption.WRITE)) {
-                GSON.toJson(json, out);
+                out.write(Json.keepingNulls(true).writeValueAsString(json));
                 out.write('\n');
             }
             try {
@@ -137,47 +132,47 @@ final class TokenizerJson {
         }
     }
 
-    private static JsonObject document(Map<String, Integer> added, JsonObject preTokenizer, JsonObject decoder,
-            JsonObject model) {
-        JsonObject root = new JsonObject();
-        root.addProperty("version", "1.0");
-        root.add("truncation", JsonNull.INSTANCE);
-        root.add("padding", JsonNull.INSTANCE);
-        JsonArray addedTokens = new JsonArray();
+    private static ObjectNode document(Map<String, Integer> added, ObjectNode preTokenizer, ObjectNode decoder,
+            ObjectNode model) {
+        ObjectNode root = Json.object();
+        root.put("version", "1.0");
+        root.putNull("truncation");
+        root.putNull("padding");
+        ArrayNode addedTokens = Json.array();
         added.forEach((content, id) -> {
-            JsonObject token = new JsonObject();
-            token.addProperty("id", id);
-            token.addProperty("content", content);
-            token.addProperty("single_word", false);
-            token.addProperty("lstrip", false);
-            token.addProperty("rstrip", false);
-            token.addProperty("normalized", false);
-            token.addProperty("special", true);
+            ObjectNode token = Json.object();
+            token.put("id", id);
+            token.put("content", content);
+            token.put("single_word", false);
+            token.put("lstrip", false);
+            token.put("rstrip", false);
+            token.put("normalized", false);
+            token.put("special", true);
             addedTokens.add(token);
         });
-        root.add("added_tokens", addedTokens);
-        root.add("normalizer", JsonNull.INSTANCE);
-        root.add("pre_tokenizer", preTokenizer);
-        root.add("post_processor", JsonNull.INSTANCE);
-        root.add("decoder", decoder);
-        root.add("model", model);
+        root.set("added_tokens", addedTokens);
+        root.putNull("normalizer");
+        root.set("pre_tokenizer", preTokenizer);
+        root.putNull("post_processor");
+        root.set("decoder", decoder);
+        root.set("model", model);
         return root;
     }
 
-    private static JsonObject byteLevel(boolean decoder) {
-        JsonObject byteLevel = new JsonObject();
-        byteLevel.addProperty("type", "ByteLevel");
+    private static ObjectNode byteLevel(boolean decoder) {
+        ObjectNode byteLevel = Json.object();
+        byteLevel.put("type", "ByteLevel");
         // The decoder ignores add_prefix_space; true is what GPT-2's own file says there.
-        byteLevel.addProperty("add_prefix_space", decoder);
-        byteLevel.addProperty("trim_offsets", true);
-        byteLevel.addProperty("use_regex", true);
+        byteLevel.put("add_prefix_space", decoder);
+        byteLevel.put("trim_offsets", true);
+        byteLevel.put("use_regex", true);
         return byteLevel;
     }
 
-    private static JsonElement vocab(List<String> tokens) {
-        JsonObject vocab = new JsonObject();
+    private static ObjectNode vocab(List<String> tokens) {
+        ObjectNode vocab = Json.object();
         for (int id = 0; id < tokens.size(); id++) {
-            vocab.addProperty(tokens.get(id), id);
+            vocab.put(tokens.get(id), id);
         }
         return vocab;
     }

@@ -1,15 +1,7 @@
 package dev.pairwise.policy.tokenizer;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
-
+import dev.pairwise.policy.io.Json;
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Reads a Hugging Face {@code tokenizer.json} into one of our tokenizers: a byte-level BPE (ours or
@@ -40,18 +34,18 @@ final class TokenizerJsonReader {
     }
 
     private Tokenizer read() throws IOException {
-        JsonObject root;
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            JsonElement parsed = JsonParser.parseReader(reader);
-            if (!parsed.isJsonObject()) {
-                throw fault("is not a JSON object");
-            }
-            root = parsed.getAsJsonObject();
-        } catch (JsonParseException | CharacterCodingException e) {
-            throw fault("is not valid UTF-8 JSON (" + e.getMessage() + ")");
+        JsonNode root;
+        try {
+            // bytes, so Jackson's own UTF-8 decoder reports malformed input
+            root = Json.MAPPER.readTree(Files.readAllBytes(file));
+        } catch (JacksonException e) {
+            throw fault("is not valid UTF-8 JSON (" + e.getOriginalMessage() + ")");
         }
-        JsonObject model = object(root, "model");
-        String type = model.has("type") && model.get("type").isJsonPrimitive() ? model.get("type").getAsString() : null;
+        if (root == null || !root.isObject()) {
+            throw fault("is not a JSON object");
+        }
+        JsonNode model = object(root, "model");
+        String type = stringOrNull(model, "type");
         try {
             if ("BPE".equals(type)) {
                 return bpe(root, model);
@@ -59,22 +53,22 @@ final class TokenizerJsonReader {
             if ("WordLevel".equals(type)) {
                 return charLevel(root, model);
             }
-        } catch (IllegalArgumentException | IllegalStateException | ClassCastException e) {
+        } catch (IllegalArgumentException | IllegalStateException | JacksonException e) {
             throw fault("is not a tokenizer this project can load: " + e.getMessage());
         }
         throw fault("model.type '" + type + "' is not supported (supported: 'BPE' byte-level, 'WordLevel' char-level)");
     }
 
-    private Tokenizer bpe(JsonObject root, JsonObject model) throws IOException {
+    private Tokenizer bpe(JsonNode root, JsonNode model) throws IOException {
         boolean nfc = nfcOrNone(root);
         String splitRegex = splitRegex(object(root, "pre_tokenizer"));
         for (String field : List.of("dropout", "continuing_subword_prefix", "end_of_word_suffix")) {
-            if (model.has(field) && !model.get(field).isJsonNull() && !model.get(field).getAsString().isEmpty()) {
+            if (Json.present(model, field) && !text(model.get(field)).isEmpty()) {
                 throw fault("model." + field + "=" + model.get(field) + " is not supported");
             }
         }
         for (String field : List.of("byte_fallback", "ignore_merges")) {
-            if (model.has(field) && model.get(field).getAsBoolean()) {
+            if (model.has(field) && flag(model.get(field))) {
                 throw fault("model." + field + "=true is not supported");
             }
         }
@@ -84,16 +78,15 @@ final class TokenizerJsonReader {
         for (int id = 0; id < tokens.size(); id++) {
             ids.put(tokens.get(id), id);
         }
-        JsonArray mergeList = array(model, "merges");
+        JsonNode mergeList = array(model, "merges");
         int[][] merges = new int[mergeList.size()][];
         for (int rank = 0; rank < merges.length; rank++) {
-            JsonElement merge = mergeList.get(rank);
+            JsonNode merge = mergeList.get(rank);
             String[] parts;
-            if (merge.isJsonArray()) {
-                JsonArray pair = merge.getAsJsonArray();
-                parts = pair.size() == 2 ? new String[] {pair.get(0).getAsString(), pair.get(1).getAsString()} : new String[0];
+            if (merge.isArray()) {
+                parts = merge.size() == 2 ? new String[] {text(merge.get(0)), text(merge.get(1))} : new String[0];
             } else {
-                parts = merge.getAsString().split(" ", -1);
+                parts = text(merge).split(" ", -1);
             }
             if (parts.length != 2) {
                 throw fault("model.merges[" + rank + "] " + merge + " is not a pair of tokens");
@@ -110,13 +103,12 @@ final class TokenizerJsonReader {
     }
 
     /** True for an {@code NFC} normalizer, false for none; anything else is refused. */
-    private boolean nfcOrNone(JsonObject root) throws IOException {
-        JsonElement normalizer = root.get("normalizer");
-        if (normalizer == null || normalizer.isJsonNull()) {
+    private boolean nfcOrNone(JsonNode root) throws IOException {
+        JsonNode normalizer = root.get("normalizer");
+        if (normalizer == null || normalizer.isNull()) {
             return false;
         }
-        if (normalizer.isJsonObject() && "NFC".equals(stringOrNull(normalizer.getAsJsonObject(), "type"))
-                && normalizer.getAsJsonObject().size() == 1) {
+        if (normalizer.isObject() && "NFC".equals(stringOrNull(normalizer, "type")) && normalizer.size() == 1) {
             return true;
         }
         throw fault("normalizer " + normalizer + " is not supported (only null or {\"type\":\"NFC\"})");
@@ -127,54 +119,54 @@ final class TokenizerJsonReader {
      * or the pattern of a {@code Split} (behaviour {@code Isolated}, not inverted) followed by a
      * {@code ByteLevel} with {@code use_regex=false}, the layout of Llama 3 and Qwen2/2.5/3.
      */
-    private String splitRegex(JsonObject pre) throws IOException {
+    private String splitRegex(JsonNode pre) throws IOException {
         String type = stringOrNull(pre, "type");
         if ("ByteLevel".equals(type)) {
             requirePrefixSpaceFalse(pre, "pre_tokenizer");
-            if (pre.has("use_regex") && !pre.get("use_regex").getAsBoolean()) {
+            if (pre.has("use_regex") && !flag(pre.get("use_regex"))) {
                 throw fault("pre_tokenizer.use_regex=false is not supported without a Split before it (the GPT-2 regex is required)");
             }
             return null;
         }
-        JsonArray steps = "Sequence".equals(type) && pre.has("pretokenizers") && pre.get("pretokenizers").isJsonArray()
-                ? pre.getAsJsonArray("pretokenizers") : null;
-        if (steps == null || steps.size() != 2 || !steps.get(0).isJsonObject() || !steps.get(1).isJsonObject()) {
+        JsonNode steps = "Sequence".equals(type) && pre.has("pretokenizers") && pre.get("pretokenizers").isArray()
+                ? pre.get("pretokenizers") : null;
+        if (steps == null || steps.size() != 2 || !steps.get(0).isObject() || !steps.get(1).isObject()) {
             throw fault("pre_tokenizer must be ByteLevel, or a Sequence of a Split and a ByteLevel; was " + pre);
         }
-        JsonObject split = steps.get(0).getAsJsonObject();
-        JsonObject byteLevel = steps.get(1).getAsJsonObject();
+        JsonNode split = steps.get(0);
+        JsonNode byteLevel = steps.get(1);
         expect(split, "type", "Split", "pre_tokenizer.pretokenizers[0].type");
         expect(split, "behavior", "Isolated", "pre_tokenizer.pretokenizers[0].behavior");
-        if (split.has("invert") && split.get("invert").getAsBoolean()) {
+        if (split.has("invert") && flag(split.get("invert"))) {
             throw fault("pre_tokenizer.pretokenizers[0].invert=true is not supported");
         }
-        JsonElement pattern = split.get("pattern");
-        String regex = pattern != null && pattern.isJsonObject() ? stringOrNull(pattern.getAsJsonObject(), "Regex") : null;
-        String literal = pattern != null && pattern.isJsonObject() ? stringOrNull(pattern.getAsJsonObject(), "String") : null;
+        JsonNode pattern = split.get("pattern");
+        String regex = pattern != null && pattern.isObject() ? stringOrNull(pattern, "Regex") : null;
+        String literal = pattern != null && pattern.isObject() ? stringOrNull(pattern, "String") : null;
         if (regex == null && literal == null) {
             throw fault("pre_tokenizer.pretokenizers[0].pattern must be {\"Regex\": ...} or {\"String\": ...}, was " + pattern);
         }
         expect(byteLevel, "type", "ByteLevel", "pre_tokenizer.pretokenizers[1].type");
         requirePrefixSpaceFalse(byteLevel, "pre_tokenizer.pretokenizers[1]");
-        if (!byteLevel.has("use_regex") || byteLevel.get("use_regex").getAsBoolean()) {
+        if (!byteLevel.has("use_regex") || flag(byteLevel.get("use_regex"))) {
             throw fault("pre_tokenizer.pretokenizers[1].use_regex must be false after a Split (not supported: two regexes)");
         }
         return regex != null ? regex : Pattern.quote(literal);
     }
 
-    private void requirePrefixSpaceFalse(JsonObject byteLevel, String path) throws IOException {
-        if (byteLevel.has("add_prefix_space") && byteLevel.get("add_prefix_space").getAsBoolean()) {
+    private void requirePrefixSpaceFalse(JsonNode byteLevel, String path) throws IOException {
+        if (byteLevel.has("add_prefix_space") && flag(byteLevel.get("add_prefix_space"))) {
             throw fault(path + ".add_prefix_space=true is not supported (GPT-2 style byte-level BPE uses false)");
         }
     }
 
-    private Tokenizer charLevel(JsonObject root, JsonObject model) throws IOException {
+    private Tokenizer charLevel(JsonNode root, JsonNode model) throws IOException {
         requireNull(root, "normalizer");
-        JsonObject pre = object(root, "pre_tokenizer");
-        JsonElement pattern = pre.get("pattern");
+        JsonNode pre = object(root, "pre_tokenizer");
+        JsonNode pattern = pre.get("pattern");
         boolean ours = "Split".equals(stringOrNull(pre, "type")) && "Isolated".equals(stringOrNull(pre, "behavior"))
-                && pattern != null && pattern.isJsonObject()
-                && TokenizerJson.CHAR_REGEX.equals(stringOrNull(pattern.getAsJsonObject(), "Regex"));
+                && pattern != null && pattern.isObject()
+                && TokenizerJson.CHAR_REGEX.equals(stringOrNull(pattern, "Regex"));
         if (!ours) {
             throw fault("WordLevel is only supported as the char-level tokenizer: pre_tokenizer must be Split on regex "
                     + TokenizerJson.CHAR_REGEX + " with behavior Isolated, was " + pre);
@@ -194,13 +186,12 @@ final class TokenizerJsonReader {
     }
 
     /** Added tokens (content to id), in id order. */
-    private Map<String, Integer> addedTokens(JsonObject root) throws IOException {
+    private Map<String, Integer> addedTokens(JsonNode root) throws IOException {
         Map<Integer, String> byId = new TreeMap<>();
-        if (root.has("added_tokens") && !root.get("added_tokens").isJsonNull()) {
-            for (JsonElement element : array(root, "added_tokens")) {
-                JsonObject token = element.getAsJsonObject();
-                String content = token.get("content").getAsString();
-                if (byId.put(token.get("id").getAsInt(), content) != null) {
+        if (Json.present(root, "added_tokens")) {
+            for (JsonNode token : array(root, "added_tokens")) {
+                String content = text(token.path("content"));
+                if (byId.put(id(token.path("id")), content) != null) {
                     throw fault("added_tokens has two tokens with id " + token.get("id"));
                 }
             }
@@ -211,10 +202,10 @@ final class TokenizerJsonReader {
     }
 
     /** Tokens by id from model.vocab plus the added tokens (which may lie beyond it); ids must be 0..n-1. */
-    private List<String> tokensById(JsonObject vocab, Map<String, Integer> added) throws IOException {
+    private List<String> tokensById(JsonNode vocab, Map<String, Integer> added) throws IOException {
         Map<Integer, String> byId = new TreeMap<>();
-        for (Map.Entry<String, JsonElement> entry : vocab.entrySet()) {
-            String previous = byId.put(entry.getValue().getAsInt(), entry.getKey());
+        for (Map.Entry<String, JsonNode> entry : vocab.properties()) {
+            String previous = byId.put(id(entry.getValue()), entry.getKey());
             if (previous != null) {
                 throw fault("model.vocab gives id " + entry.getValue() + " to both '" + previous + "' and '" + entry.getKey() + "'");
             }
@@ -235,37 +226,64 @@ final class TokenizerJsonReader {
         return tokens;
     }
 
-    private void requireNull(JsonObject root, String field) throws IOException {
-        if (root.has(field) && !root.get(field).isJsonNull()) {
+    private void requireNull(JsonNode root, String field) throws IOException {
+        if (Json.present(root, field)) {
             throw fault(field + " " + root.get(field) + " is not supported (only null)");
         }
     }
 
-    private void expect(JsonObject object, String field, String value, String path) throws IOException {
+    private void expect(JsonNode object, String field, String value, String path) throws IOException {
         if (!value.equals(stringOrNull(object, field))) {
             throw fault(path + " must be '" + value + "', was " + object.get(field));
         }
     }
 
-    private static String stringOrNull(JsonObject object, String field) {
-        JsonElement element = object.get(field);
-        return element != null && element.isJsonPrimitive() ? element.getAsString() : null;
+    private static String stringOrNull(JsonNode object, String field) {
+        JsonNode element = object.get(field);
+        return element != null && element.isValueNode() && !element.isNull() ? element.asString() : null;
     }
 
-    private JsonObject object(JsonObject parent, String field) throws IOException {
-        JsonElement element = parent.get(field);
-        if (element == null || !element.isJsonObject()) {
+    /** A string (or a number or boolean, as text), else {@link IllegalStateException}. */
+    private static String text(JsonNode element) {
+        if (!element.isValueNode() || element.isNull()) {
+            throw new IllegalStateException("expected a string, got " + element);
+        }
+        return element.asString();
+    }
+
+    /** A boolean (or the string "true"/"false"), else {@link IllegalStateException}. */
+    private static boolean flag(JsonNode element) {
+        if (element.isBoolean()) {
+            return element.booleanValue();
+        }
+        if (element.isString()) {
+            return Boolean.parseBoolean(element.stringValue());
+        }
+        throw new IllegalStateException("expected true or false, got " + element);
+    }
+
+    /** A token id: a whole number within int range, else {@link IllegalStateException}. */
+    private static int id(JsonNode element) {
+        if (element.isIntegralNumber() && element.canConvertToInt()) {
+            return element.intValue();
+        }
+        throw new IllegalStateException("expected a token id, got " + element);
+    }
+
+    private JsonNode object(JsonNode parent, String field) throws IOException {
+        JsonNode element = parent.get(field);
+        if (element == null || !element.isObject()) {
             throw fault("'" + field + "' is missing or not an object");
         }
-        return element.getAsJsonObject();
+        return element;
     }
 
-    private JsonArray array(JsonObject parent, String field) throws IOException {
-        JsonElement element = parent.get(field);
-        if (element == null || !element.isJsonArray()) {
+    private JsonNode array(JsonNode parent, String field) throws IOException {
+        JsonNode element = parent.get(field);
+        if (element == null || !element.isArray()) {
             throw fault("'" + field + "' is missing or not an array");
         }
-        return element.getAsJsonArray();
+        return element;
     }
 
     private IOException fault(String what) {

@@ -4,7 +4,9 @@
  */
 package dev.pairwise.rewardmodel.bert;
 
-import com.google.gson.JsonObject;
+import dev.pairwise.policy.io.Json;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * BERT encoder configuration, validated on construction.
@@ -50,19 +52,19 @@ public record BertConfig(int vocabSize, int hiddenSize, int numHiddenLayers, int
     }
 
     /** The Hugging Face {@code config.json} of a {@code BertModel} with these sizes. */
-    public JsonObject toJson() {
-        JsonObject o = new JsonObject();
-        o.addProperty("model_type", "bert");
-        o.addProperty("vocab_size", vocabSize);
-        o.addProperty("hidden_size", hiddenSize);
-        o.addProperty("num_hidden_layers", numHiddenLayers);
-        o.addProperty("num_attention_heads", numAttentionHeads);
-        o.addProperty("intermediate_size", intermediateSize);
-        o.addProperty("max_position_embeddings", maxPositionEmbeddings);
-        o.addProperty("type_vocab_size", typeVocabSize);
-        o.addProperty("layer_norm_eps", layerNormEps);
-        o.addProperty("hidden_act", "gelu");
-        o.addProperty("position_embedding_type", "absolute");
+    public ObjectNode toJson() {
+        ObjectNode o = Json.object();
+        o.put("model_type", "bert");
+        o.put("vocab_size", vocabSize);
+        o.put("hidden_size", hiddenSize);
+        o.put("num_hidden_layers", numHiddenLayers);
+        o.put("num_attention_heads", numAttentionHeads);
+        o.put("intermediate_size", intermediateSize);
+        o.put("max_position_embeddings", maxPositionEmbeddings);
+        o.put("type_vocab_size", typeVocabSize);
+        o.put("layer_norm_eps", layerNormEps);
+        o.put("hidden_act", "gelu");
+        o.put("position_embedding_type", "absolute");
         return o;
     }
 
@@ -71,26 +73,26 @@ public record BertConfig(int vocabSize, int hiddenSize, int numHiddenLayers, int
      *
      * @throws IllegalArgumentException naming a missing field or a model type other than BERT
      */
-    public static BertConfig fromJson(JsonObject o) {
-        if (!o.has("model_type") || !"bert".equals(o.get("model_type").getAsString())) {
+    public static BertConfig fromJson(JsonNode o) {
+        if (!o.has("model_type") || !"bert".equals(o.get("model_type").asString())) {
             throw new IllegalArgumentException("config.json is not a BERT config (model_type "
-                    + (o.has("model_type") ? "'" + o.get("model_type").getAsString() + "'" : "missing") + ")");
+                    + (o.has("model_type") ? "'" + o.get("model_type").asString() + "'" : "missing") + ")");
         }
-        if (o.has("hidden_act") && !"gelu".equals(o.get("hidden_act").getAsString())) {
-            throw new IllegalArgumentException("config.json: hidden_act '" + o.get("hidden_act").getAsString()
+        if (o.has("hidden_act") && !"gelu".equals(o.get("hidden_act").asString())) {
+            throw new IllegalArgumentException("config.json: hidden_act '" + o.get("hidden_act").asString()
                     + "' is not supported (gelu only)");
         }
         return new BertConfig(integer(o, "vocab_size"), integer(o, "hidden_size"), integer(o, "num_hidden_layers"),
                 integer(o, "num_attention_heads"), integer(o, "intermediate_size"),
                 integer(o, "max_position_embeddings"), integer(o, "type_vocab_size"),
-                o.has("layer_norm_eps") ? o.get("layer_norm_eps").getAsDouble() : 1e-12);
+                o.has("layer_norm_eps") ? Json.number(o, "layer_norm_eps", "config.json: ") : 1e-12);
     }
 
-    private static int integer(JsonObject o, String name) {
+    private static int integer(JsonNode o, String name) {
         if (!o.has(name)) {
             throw new IllegalArgumentException("config.json lacks '" + name + "'");
         }
-        return o.get(name).getAsInt();
+        return Json.integer(o, name, "config.json: ");
     }
 
     private static void positive(String name, int value) {

@@ -8,12 +8,12 @@
 package dev.pairwise.rewardmodel.bert;
 
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
+import dev.pairwise.policy.io.Json;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import tools.jackson.databind.JsonNode;
 
 /** Text to WordPiece ids, and the ids of BERT's special tokens; close to free the native tokenizer. */
 public final class WordPieceTokenizer implements AutoCloseable {
@@ -25,7 +25,7 @@ public final class WordPieceTokenizer implements AutoCloseable {
     private final int pad;
     private final int unk;
 
-    private WordPieceTokenizer(byte[] json, HuggingFaceTokenizer tokenizer, JsonObject vocab) {
+    private WordPieceTokenizer(byte[] json, HuggingFaceTokenizer tokenizer, JsonNode vocab) {
         this.json = json;
         this.tokenizer = tokenizer;
         this.cls = special(vocab, "[CLS]");
@@ -40,31 +40,30 @@ public final class WordPieceTokenizer implements AutoCloseable {
      * @throws IOException if it is not a WordPiece tokenizer with [CLS], [SEP], [PAD] and [UNK]
      */
     public static WordPieceTokenizer of(byte[] json) throws IOException {
-        JsonObject model;
+        JsonNode model;
         try {
-            model = JsonParser.parseString(new String(json, StandardCharsets.UTF_8)).getAsJsonObject()
-                    .getAsJsonObject("model");
-        } catch (RuntimeException e) {
+            model = Json.parseObject(new String(json, StandardCharsets.UTF_8), "tokenizer.json").get("model");
+        } catch (IllegalArgumentException e) {
             throw new IOException("tokenizer.json is not a JSON object with a 'model': " + e.getMessage(), e);
         }
-        if (model == null || !model.has("type") || !"WordPiece".equals(model.get("type").getAsString())) {
+        if (model == null || !model.has("type") || !"WordPiece".equals(model.get("type").asString())) {
             throw new IOException("tokenizer.json is not a WordPiece tokenizer");
         }
         HuggingFaceTokenizer hf = HuggingFaceTokenizer.newInstance(new ByteArrayInputStream(json),
                 Map.of("addSpecialTokens", "false", "truncation", "false", "padding", "false"));
         try {
-            return new WordPieceTokenizer(json.clone(), hf, model.getAsJsonObject("vocab"));
+            return new WordPieceTokenizer(json.clone(), hf, model.get("vocab"));
         } catch (RuntimeException e) {
             hf.close();
             throw new IOException("tokenizer.json: " + e.getMessage(), e);
         }
     }
 
-    private static int special(JsonObject vocab, String token) {
+    private static int special(JsonNode vocab, String token) {
         if (vocab == null || !vocab.has(token)) {
             throw new IllegalArgumentException("the vocabulary has no " + token);
         }
-        return vocab.get(token).getAsInt();
+        return Json.integer(vocab, token, "the vocabulary: ");
     }
 
     /** WordPiece ids of {@code text}, without special tokens, never truncated. */
