@@ -1,13 +1,13 @@
 package dev.pairwise.corpus;
 
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
-import com.google.gson.JsonArray;
-import com.google.gson.JsonObject;
+import dev.pairwise.policy.io.Json;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * What a cleaning run did: documents in and out, removals per stage with the earliest examples,
@@ -33,9 +33,6 @@ public record CleanReport(long docsIn, long docsOut, long exactDuplicates, long 
     public record Example(String id, String text, String reason) {
     }
 
-    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping()
-            .serializeSpecialFloatingPointValues().create();
-
     /** The one JSON line the command prints: the headline counts and the time. */
     public String summaryLine() {
         return String.format(Locale.ROOT, "{\"docs_in\":%d,\"docs_out\":%d,\"exact_duplicates\":%d,"
@@ -47,82 +44,86 @@ public record CleanReport(long docsIn, long docsOut, long exactDuplicates, long 
 
     /** {@code report.json}: pretty-printed, snake-case names. */
     public String toJson() {
-        JsonObject o = new JsonObject();
-        o.addProperty("docs_in", docsIn);
-        o.addProperty("docs_out", docsOut);
-        o.addProperty("exact_duplicates", exactDuplicates);
-        o.addProperty("near_duplicates", nearDuplicates);
-        o.addProperty("language_removed", languageRemoved);
-        o.addProperty("quality_removed", qualityRemoved);
-        o.addProperty("perplexity_removed", perplexityRemoved);
-        o.addProperty("pii_replaced", piiReplaced);
-        o.addProperty("pii_documents", piiDocuments);
-        o.addProperty("seconds", Math.round(seconds * 1000) / 1000.0);
-        o.addProperty("engine", engine);
-        JsonArray stageArray = new JsonArray();
+        ObjectNode o = Json.object();
+        o.put("docs_in", docsIn);
+        o.put("docs_out", docsOut);
+        o.put("exact_duplicates", exactDuplicates);
+        o.put("near_duplicates", nearDuplicates);
+        o.put("language_removed", languageRemoved);
+        o.put("quality_removed", qualityRemoved);
+        o.put("perplexity_removed", perplexityRemoved);
+        o.put("pii_replaced", piiReplaced);
+        o.put("pii_documents", piiDocuments);
+        o.put("seconds", Math.round(seconds * 1000) / 1000.0);
+        o.put("engine", engine);
+        ArrayNode stageArray = Json.array();
         for (Stage s : stages) {
-            JsonObject so = new JsonObject();
-            so.addProperty("stage", s.name());
-            so.addProperty("removed", s.removed());
-            so.add("examples", GSON.toJsonTree(s.examples()));
+            ObjectNode so = Json.object();
+            so.put("stage", s.name());
+            so.put("removed", s.removed());
+            so.set("examples", tree(s.examples()));
             stageArray.add(so);
         }
-        o.add("stages", stageArray);
-        o.add("quality_rules", GSON.toJsonTree(qualityRules));
-        o.add("language_histogram", GSON.toJsonTree(languages));
-        o.add("exact_duplicate_cluster_sizes", GSON.toJsonTree(exactClusterSizes));
-        o.add("near_duplicate_cluster_sizes", GSON.toJsonTree(nearClusterSizes));
-        JsonObject ppl = new JsonObject();
-        ppl.addProperty("scored", perplexityScored);
+        o.set("stages", stageArray);
+        o.set("quality_rules", tree(qualityRules));
+        o.set("language_histogram", tree(languages));
+        o.set("exact_duplicate_cluster_sizes", tree(exactClusterSizes));
+        o.set("near_duplicate_cluster_sizes", tree(nearClusterSizes));
+        ObjectNode ppl = Json.object();
+        ppl.put("scored", perplexityScored);
         if (settings.perplexityCheckpoint() != null) {
-            ppl.addProperty("keep_percentile", settings.perplexityKeepPercent());
-            ppl.addProperty("threshold", perplexityThreshold);
+            ppl.put("keep_percentile", settings.perplexityKeepPercent());
+            ppl.put("threshold", perplexityThreshold);
         }
-        o.add("perplexity", ppl);
-        o.add("settings", settingsJson());
-        return GSON.toJson(o);
+        o.set("perplexity", ppl);
+        o.set("settings", settingsJson());
+        return Json.pretty(o);
     }
 
-    private JsonObject settingsJson() {
+    private ObjectNode settingsJson() {
         CleanConfig c = settings;
-        JsonObject s = new JsonObject();
-        s.add("inputs", GSON.toJsonTree(c.inputs()));
-        s.addProperty("output", c.output());
-        JsonObject lang = new JsonObject();
-        lang.addProperty("enabled", !c.languages().isEmpty());
-        lang.add("keep", GSON.toJsonTree(c.languages()));
-        lang.addProperty("min_confidence", c.minLanguageConfidence());
-        lang.addProperty("high_accuracy", c.languageHighAccuracy());
-        s.add("language", lang);
-        JsonObject quality = new JsonObject();
-        quality.addProperty("enabled", c.quality());
+        ObjectNode s = Json.object();
+        s.set("inputs", tree(c.inputs()));
+        s.put("output", c.output());
+        ObjectNode lang = Json.object();
+        lang.put("enabled", !c.languages().isEmpty());
+        lang.set("keep", tree(c.languages()));
+        lang.put("min_confidence", c.minLanguageConfidence());
+        lang.put("high_accuracy", c.languageHighAccuracy());
+        s.set("language", lang);
+        ObjectNode quality = Json.object();
+        quality.put("enabled", c.quality());
         for (Map.Entry<String, Number> e : c.thresholds().asMap().entrySet()) {
-            quality.addProperty(e.getKey(), e.getValue());
+            quality.set(e.getKey(), tree(e.getValue()));
         }
-        s.add("quality", quality);
-        JsonObject exact = new JsonObject();
-        exact.addProperty("enabled", c.exactDedup());
-        exact.addProperty("normal_form", "NFC, lower case, white space folded; SHA-256/128");
-        s.add("exact_dedup", exact);
-        JsonObject near = new JsonObject();
-        near.addProperty("enabled", c.nearDedup());
-        near.addProperty("threshold", c.nearDupThreshold());
-        near.addProperty("permutations", c.permutations());
-        near.addProperty("bands", c.bands().bands());
-        near.addProperty("rows", c.bands().rows());
-        near.addProperty("verified", "each candidate pair: Jaccard estimated from 8-bit MinHash sketches >= threshold");
-        near.addProperty("shingle_words", c.shingleWords());
-        near.addProperty("seed", c.seed());
-        s.add("near_dedup", near);
-        JsonObject ppl = new JsonObject();
-        ppl.addProperty("enabled", c.perplexityCheckpoint() != null);
-        ppl.addProperty("checkpoint", c.perplexityCheckpoint());
-        ppl.addProperty("keep_percentile", c.perplexityKeepPercent());
-        ppl.addProperty("max_tokens", c.perplexityMaxTokens());
-        s.add("perplexity", ppl);
-        JsonObject pii = new JsonObject();
-        pii.addProperty("enabled", c.pii());
-        s.add("pii", pii);
+        s.set("quality", quality);
+        ObjectNode exact = Json.object();
+        exact.put("enabled", c.exactDedup());
+        exact.put("normal_form", "NFC, lower case, white space folded; SHA-256/128");
+        s.set("exact_dedup", exact);
+        ObjectNode near = Json.object();
+        near.put("enabled", c.nearDedup());
+        near.put("threshold", c.nearDupThreshold());
+        near.put("permutations", c.permutations());
+        near.put("bands", c.bands().bands());
+        near.put("rows", c.bands().rows());
+        near.put("verified", "each candidate pair: Jaccard estimated from 8-bit MinHash sketches >= threshold");
+        near.put("shingle_words", c.shingleWords());
+        near.put("seed", c.seed());
+        s.set("near_dedup", near);
+        ObjectNode ppl = Json.object();
+        ppl.put("enabled", c.perplexityCheckpoint() != null);
+        ppl.put("checkpoint", c.perplexityCheckpoint());
+        ppl.put("keep_percentile", c.perplexityKeepPercent());
+        ppl.put("max_tokens", c.perplexityMaxTokens());
+        s.set("perplexity", ppl);
+        ObjectNode pii = Json.object();
+        pii.put("enabled", c.pii());
+        s.set("pii", pii);
         return s;
+    }
+
+    private static JsonNode tree(Object value) {
+        return Json.MAPPER.valueToTree(value);
     }
 }

@@ -21,8 +21,9 @@ import java.util.zip.ZipFile;
  * The jars a Flink cluster needs to run the cleaning job, found on this JVM's class path: a jar of
  * our own classes ({@code dev/pairwise/corpus}, and {@code dev/pairwise/policy} for perplexity), and
  * the libraries a Flink distribution lacks — Lingua with its Kotlin, Moshi, Okio and fastutil
- * runtime, Gson; with perplexity DJL, JNA and the PyTorch natives. Works from the class folders of
- * a build, from plain jars, and from inside the Spring Boot jar (nested jars are copied out).
+ * runtime, Jackson (for {@code dev/pairwise/policy/io/Json}, shipped always); with perplexity DJL,
+ * JNA and the PyTorch natives. Works from the class folders of a build, from plain jars, and from
+ * inside the Spring Boot jar (nested jars are copied out).
  * The cluster adds them to the job's class loader; nothing is installed on it.
  */
 public final class JobJars {
@@ -31,10 +32,14 @@ public final class JobJars {
             "com/github/pemistahl/lingua/api/Language.class", "kotlin/Unit.class",
             "kotlin/reflect/full/KClasses.class", "com/squareup/moshi/Moshi.class",
             "com/squareup/moshi/kotlin/reflect/KotlinJsonAdapterFactory.class", "okio/Buffer.class",
-            "it/unimi/dsi/fastutil/Hash.class", "com/google/gson/Gson.class");
+            "it/unimi/dsi/fastutil/Hash.class", "tools/jackson/databind/ObjectMapper.class",
+            "tools/jackson/core/JsonParser.class", "com/fasterxml/jackson/annotation/JsonInclude.class");
     private static final List<String> MODEL_LIBRARIES = List.of(
             "ai/djl/engine/Engine.class", "ai/djl/pytorch/engine/PtEngine.class", "com/sun/jna/Native.class",
             "jnilib/pytorch.properties", "native/lib/pytorch.properties");
+
+    /** Prefix of the class file(s) of {@code dev.pairwise.policy.io.Json} and its nested classes. */
+    private static final String JSON_CLASS = "dev/pairwise/policy/io/Json";
 
     private JobJars() {
     }
@@ -45,10 +50,8 @@ public final class JobJars {
         tmp.toFile().deleteOnExit();
         boolean model = config.perplexityCheckpoint() != null;
         Set<String> jars = new LinkedHashSet<>();
-        List<String> own = new ArrayList<>(List.of("dev/pairwise/corpus/"));
-        if (model) {
-            own.add("dev/pairwise/policy/");
-        }
+        // the reader and the sink write JSON with the policy's shared mapper (plain Jackson, no DJL)
+        List<String> own = new ArrayList<>(List.of("dev/pairwise/corpus/", model ? "dev/pairwise/policy/" : JSON_CLASS));
         jars.add(ownClasses(tmp, own).toString());
         List<String> libraries = new ArrayList<>(LIBRARIES);
         if (model) {
@@ -117,10 +120,14 @@ public final class JobJars {
             if (s.startsWith("file:")) {
                 Path root = Path.of(URI.create(s.substring(0, s.length() - self.length())));
                 for (String prefix : prefixes) {
-                    Path dir = root.resolve(prefix);
+                    // a folder ("dev/pairwise/corpus/"), or the start of class file names in one
+                    Path dir = root.resolve(prefix.substring(0, prefix.lastIndexOf('/') + 1));
                     try (Stream<Path> files = Files.walk(dir)) {
                         for (Path f : files.filter(Files::isRegularFile).toList()) {
-                            put(out, root.relativize(f).toString().replace('\\', '/'), Files.newInputStream(f));
+                            String name = root.relativize(f).toString().replace('\\', '/');
+                            if (name.startsWith(prefix)) {
+                                put(out, name, Files.newInputStream(f));
+                            }
                         }
                     }
                 }

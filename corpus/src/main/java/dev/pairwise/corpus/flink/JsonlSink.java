@@ -1,6 +1,6 @@
 package dev.pairwise.corpus.flink;
 
-import com.google.gson.JsonObject;
+import dev.pairwise.policy.io.Json;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -10,6 +10,7 @@ import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
 import org.apache.flink.core.fs.FileSystem;
 import org.apache.flink.core.fs.Path;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Writes the kept documents to one {@code clean.jsonl} through Flink's file systems (a local or
@@ -63,18 +64,18 @@ final class JsonlSink implements Sink<Doc> {
         }
     }
 
-    /** One JSON object without line breaks (Gson escapes them inside strings). */
+    /** One JSON object without line breaks (they are escaped inside strings, U+2028 and U+2029 too). */
     static String line(Doc doc) {
-        JsonObject o = new JsonObject();
-        o.addProperty("id", doc.id);
-        o.addProperty("text", doc.text);
+        ObjectNode o = Json.object();
+        o.put("id", doc.id);
+        o.put("text", doc.text);
         if (!doc.lang.isEmpty()) {
-            o.addProperty("lang", doc.lang);
-            o.addProperty("lang_confidence", Math.round(doc.langConfidence * 1e4) / 1e4);
+            o.put("lang", doc.lang);
+            o.put("lang_confidence", Math.round(doc.langConfidence * 1e4) / 1e4);
         }
         if (!Double.isNaN(doc.perplexity)) {
-            o.addProperty("perplexity", Math.round(doc.perplexity * 1e3) / 1e3);
+            o.put("perplexity", Math.round(doc.perplexity * 1e3) / 1e3);
         }
-        return o.toString();
+        return Json.compact(o);
     }
 }

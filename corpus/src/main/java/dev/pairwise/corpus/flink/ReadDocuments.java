@@ -1,9 +1,6 @@
 package dev.pairwise.corpus.flink;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
+import dev.pairwise.policy.io.Json;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,6 +17,8 @@ import org.apache.flink.api.common.functions.RichFlatMapFunction;
 import org.apache.flink.core.fs.FileSystem;
 import org.apache.flink.core.fs.Path;
 import org.apache.flink.util.Collector;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Streams the documents of one input file, line by line: memory holds one document at a time,
@@ -82,23 +81,22 @@ final class ReadDocuments extends RichFlatMapFunction<InputFile, Doc> {
             if (line.isBlank()) {
                 continue;
             }
-            JsonObject object;
+            JsonNode object;
             try {
-                JsonElement element = JsonParser.parseString(line);
-                if (!element.isJsonObject()) {
-                    throw new CorpusFormatException(label + ":" + lineNo[0] + ": not a JSON object");
-                }
-                object = element.getAsJsonObject();
-            } catch (JsonParseException e) {
-                throw new CorpusFormatException(label + ":" + lineNo[0] + ": not valid JSON (" + e.getMessage() + ")");
+                object = Json.parse(line);
+            } catch (JacksonException e) {
+                throw new CorpusFormatException(label + ":" + lineNo[0] + ": not valid JSON (" + e.getOriginalMessage() + ")");
             }
-            JsonElement text = object.get("text");
-            if (text == null || !text.isJsonPrimitive() || !text.getAsJsonPrimitive().isString()) {
+            if (object == null || !object.isObject()) {
+                throw new CorpusFormatException(label + ":" + lineNo[0] + ": not a JSON object");
+            }
+            JsonNode text = object.get("text");
+            if (text == null || !text.isString()) {
                 throw new CorpusFormatException(label + ":" + lineNo[0] + ": needs a string field \"text\"");
             }
-            JsonElement id = object.get("id");
-            String docId = id != null && id.isJsonPrimitive() ? id.getAsString() : label + ":" + lineNo[0];
-            emit(Doc.of(base + position++, docId, text.getAsString()), out);
+            JsonNode id = object.get("id");
+            String docId = id != null && id.isValueNode() && !id.isNull() ? id.asString() : label + ":" + lineNo[0];
+            emit(Doc.of(base + position++, docId, text.stringValue()), out);
         }
     }
 

@@ -3,8 +3,6 @@ package dev.pairwise.corpus.flink;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import dev.pairwise.corpus.CleanConfig;
 import dev.pairwise.corpus.CleanReport;
 import dev.pairwise.corpus.CorpusCleaner;
@@ -12,6 +10,7 @@ import dev.pairwise.corpus.Engine;
 import dev.pairwise.corpus.minhash.Shingles;
 import dev.pairwise.corpus.perplexity.TinyCheckpoint;
 import dev.pairwise.corpus.quality.QualityThresholds;
+import dev.pairwise.policy.io.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,6 +19,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /** The whole job on the embedded MiniCluster (parallelism 2), on corpora with known contents. */
 class CleanJobTest {
@@ -27,20 +28,20 @@ class CleanJobTest {
     @TempDir
     Path dir;
 
-    static List<JsonObject> read(Path file) throws IOException {
-        List<JsonObject> docs = new ArrayList<>();
+    static List<JsonNode> read(Path file) throws IOException {
+        List<JsonNode> docs = new ArrayList<>();
         for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-            docs.add(JsonParser.parseString(line).getAsJsonObject());
+            docs.add(Json.parse(line));
         }
         return docs;
     }
 
     static String json(String id, String text) {
-        JsonObject o = new JsonObject();
+        ObjectNode o = Json.object();
         if (id != null) {
-            o.addProperty("id", id);
+            o.put("id", id);
         }
-        o.addProperty("text", text);
+        o.put("text", text);
         return o.toString();
     }
 
@@ -79,8 +80,8 @@ class CleanJobTest {
         assertThat(report.exactClusterSizes()).containsEntry("2", 6L);
         assertThat(report.nearClusterSizes()).containsExactly(java.util.Map.entry("2", 6L));
         assertThat(report.piiReplaced()).isEqualTo(3);
-        List<JsonObject> out = read(dir.resolve("out/clean.jsonl"));
-        List<String> ids = out.stream().map(o -> o.get("id").getAsString()).toList();
+        List<JsonNode> out = read(dir.resolve("out/clean.jsonl"));
+        List<String> ids = out.stream().map(o -> o.get("id").asString()).toList();
         List<String> expected = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
             expected.add("u" + i);
@@ -89,12 +90,12 @@ class CleanJobTest {
         expected.add("b.txt#1");
         expected.add("b.txt#3");
         assertThat(ids).containsExactlyElementsOf(expected);
-        assertThat(out.get(40).get("text").getAsString()).startsWith("Contact <EMAIL> or <PHONE> from <IP_ADDRESS>.");
+        assertThat(out.get(40).get("text").asString()).startsWith("Contact <EMAIL> or <PHONE> from <IP_ADDRESS>.");
         CleanReport.Stage near = report.stages().stream().filter(s -> s.name().equals("near_dedup")).findFirst().orElseThrow();
         assertThat(near.examples()).hasSize(5).first().satisfies(e -> assertThat(e.reason()).isEqualTo("near duplicate of u10"));
-        JsonObject written = JsonParser.parseString(Files.readString(dir.resolve("out/report.json"))).getAsJsonObject();
-        assertThat(written.get("near_duplicates").getAsLong()).isEqualTo(6);
-        assertThat(written.getAsJsonObject("settings").getAsJsonObject("near_dedup").get("bands").getAsInt()).isEqualTo(16);
+        JsonNode written = Json.parse(Files.readString(dir.resolve("out/report.json")));
+        assertThat(written.get("near_duplicates").asLong()).isEqualTo(6);
+        assertThat(written.get("settings").get("near_dedup").get("bands").asInt()).isEqualTo(16);
     }
 
     @Test
@@ -123,7 +124,7 @@ class CleanJobTest {
 
         CorpusCleaner.run(config, new Engine.Embedded(2), (d, c) -> { }, () -> false);
 
-        List<String> kept = read(dir.resolve("out/clean.jsonl")).stream().map(o -> o.get("id").getAsString()).toList();
+        List<String> kept = read(dir.resolve("out/clean.jsonl")).stream().map(o -> o.get("id").asString()).toList();
         // the band curve finds candidates down to ~0.6; the check against 0.8 decides
         assertThat(kept).doesNotContainAnyElementsOf(close).containsAll(far);
     }
@@ -152,7 +153,7 @@ class CleanJobTest {
         assertThat(report.languageRemoved()).isEqualTo(2);
         assertThat(report.qualityRemoved()).isEqualTo(1);
         assertThat(report.qualityRules()).containsOnlyKeys("duplicate_lines");
-        assertThat(read(dir.resolve("out/clean.jsonl"))).extracting(o -> o.get("id").getAsString() + "/" + o.get("lang").getAsString())
+        assertThat(read(dir.resolve("out/clean.jsonl"))).extracting(o -> o.get("id").asString() + "/" + o.get("lang").asString())
                 .containsExactly("en1/en", "de1/de");
     }
 
@@ -176,9 +177,9 @@ class CleanJobTest {
 
         assertThat(report.perplexityScored()).isEqualTo(10);
         assertThat(report.perplexityRemoved()).isEqualTo(4);
-        List<JsonObject> out = read(dir.resolve("out/clean.jsonl"));
-        assertThat(out).extracting(o -> o.get("id").getAsString()).allMatch(id -> id.startsWith("prose"));
-        assertThat(out).allSatisfy(o -> assertThat(o.get("perplexity").getAsDouble()).isLessThan(report.perplexityThreshold()));
+        List<JsonNode> out = read(dir.resolve("out/clean.jsonl"));
+        assertThat(out).extracting(o -> o.get("id").asString()).allMatch(id -> id.startsWith("prose"));
+        assertThat(out).allSatisfy(o -> assertThat(o.get("perplexity").asDouble()).isLessThan(report.perplexityThreshold()));
     }
 
     @Test

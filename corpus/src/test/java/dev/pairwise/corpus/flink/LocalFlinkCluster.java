@@ -21,13 +21,13 @@ import java.util.regex.Pattern;
  * A real Flink session cluster on 127.0.0.1: one JobManager and {@code taskManagers} TaskManagers,
  * each its own JVM started from the Maven artifacts' classes, with a generated {@code config.yaml}.
  * The processes' class path is this test's minus our own classes and the libraries the job ships
- * (Lingua, Kotlin, Moshi, Okio, fastutil): a job only runs if its jars carry them, as on a user's
- * cluster. {@link #close} ends the processes it started, by their handles.
+ * (Lingua, Kotlin, Moshi, Okio, fastutil, Jackson 3): a job only runs if its jars carry them, as on a
+ * user's cluster. {@link #close} ends the processes it started, by their handles.
  */
 final class LocalFlinkCluster implements AutoCloseable {
 
     private static final Pattern SHIPPED = Pattern.compile(
-            ".*(/target[^/]*/(test-)?classes/?|/lingua-|/kotlin-|/moshi|/okio|/fastutil|/gson-).*");
+            ".*(/target[^/]*/(test-)?classes/?|/lingua-|/kotlin-|/moshi|/okio|/fastutil|/tools/jackson/).*");
 
     private final List<Process> processes = new ArrayList<>();
     private final Path dir;

@@ -3,8 +3,7 @@ package dev.pairwise.corpus.lang;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
+import dev.pairwise.policy.io.Json;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -15,6 +14,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Lingua on the shared labelled sentences (../shared/data/langid-lingua: 200 sentences in each of
@@ -49,9 +49,9 @@ class LanguageIdentifierTest {
                 new GZIPInputStream(Files.newInputStream(DATA)), StandardCharsets.UTF_8))) {
             String line;
             while ((line = in.readLine()) != null) {
-                JsonObject o = JsonParser.parseString(line).getAsJsonObject();
-                String lang = o.get("lang").getAsString();
-                LanguageIdentifier.Guess g = id.identify(o.get("text").getAsString());
+                JsonNode o = Json.parse(line);
+                String lang = o.get("lang").asString();
+                LanguageIdentifier.Guess g = id.identify(o.get("text").asString());
                 int[] c = perLanguage.computeIfAbsent(lang, k -> new int[2]);
                 c[1]++;
                 total++;
