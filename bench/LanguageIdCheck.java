@@ -1,5 +1,5 @@
-import com.google.gson.JsonParser;
 import dev.pairwise.corpus.lang.LanguageIdentifier;
+import dev.pairwise.policy.io.Json;
 import java.io.BufferedReader;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
@@ -30,10 +30,10 @@ public class LanguageIdCheck {
         List<String[]> docs = new ArrayList<>();
         try (BufferedReader in = Files.newBufferedReader(corpus, StandardCharsets.UTF_8)) {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
-                var o = JsonParser.parseString(line).getAsJsonObject();
-                String id = o.get("id").getAsString();
+                var o = Json.parse(line);
+                String id = o.get("id").asString();
                 if (id.startsWith("u-") || id.startsWith("foreign-")) {
-                    docs.add(new String[] {id, o.get("text").getAsString()});
+                    docs.add(new String[] {id, o.get("text").asString()});
                 }
             }
         }

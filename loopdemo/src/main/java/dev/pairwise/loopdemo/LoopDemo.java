@@ -9,8 +9,6 @@
 package dev.pairwise.loopdemo;
 
 import ai.djl.Device;
-import com.google.gson.Gson;
-import com.google.gson.JsonObject;
 import dev.pairwise.policy.align.AlignListener;
 import dev.pairwise.policy.align.ChatTokens;
 import dev.pairwise.policy.align.DpoLossType;
@@ -21,6 +19,7 @@ import dev.pairwise.policy.data.pairs.PreferencePair;
 import dev.pairwise.policy.data.pairs.Turn;
 import dev.pairwise.policy.dpo.DpoConfig;
 import dev.pairwise.policy.dpo.DpoTrainer;
+import dev.pairwise.policy.io.Json;
 import dev.pairwise.policy.model.GptConfig;
 import dev.pairwise.policy.model.GptModel;
 import dev.pairwise.policy.model.NoGrad;
@@ -52,6 +51,7 @@ import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.Consumer;
+import tools.jackson.databind.node.ObjectNode;
 
 /** Runs the synthetic loop at a given size and returns the oracle scores of each policy. */
 public final class LoopDemo {
@@ -198,29 +198,29 @@ public final class LoopDemo {
 
         /** One JSON line. */
         public String toJson() {
-            JsonObject o = new JsonObject();
-            o.addProperty("size", size);
-            o.addProperty("seed", seed);
-            o.add("sft", json(sft, null));
-            o.add("dpo", json(dpo, sft));
-            o.add("ppo", json(ppo, sft));
-            o.addProperty("rm_heldout_accuracy", Math.round(rewardAccuracy * 1000) / 1000.0);
-            o.addProperty("eval_samples", sft.scores().length);
-            o.addProperty("seconds", Math.round(seconds));
-            return new Gson().toJson(o);
+            ObjectNode o = Json.object();
+            o.put("size", size);
+            o.put("seed", seed);
+            o.set("sft", json(sft, null));
+            o.set("dpo", json(dpo, sft));
+            o.set("ppo", json(ppo, sft));
+            o.put("rm_heldout_accuracy", Math.round(rewardAccuracy * 1000) / 1000.0);
+            o.put("eval_samples", sft.scores().length);
+            o.put("seconds", Math.round(seconds));
+            return Json.compact(o);
         }
 
-        private static JsonObject json(SyntheticEval.Result r, SyntheticEval.Result base) {
-            JsonObject o = new JsonObject();
-            o.addProperty("oracle_score_pct", round1(r.scorePct()));
-            o.addProperty("stderr_pct", round1(r.standardErrorPct()));
-            o.addProperty("greedy_score_pct", round1(r.greedyPct()));
-            o.addProperty("kl_to_reference", Math.round(r.kl() * 1000) / 1000.0);
+        private static ObjectNode json(SyntheticEval.Result r, SyntheticEval.Result base) {
+            ObjectNode o = Json.object();
+            o.put("oracle_score_pct", round1(r.scorePct()));
+            o.put("stderr_pct", round1(r.standardErrorPct()));
+            o.put("greedy_score_pct", round1(r.greedyPct()));
+            o.put("kl_to_reference", Math.round(r.kl() * 1000) / 1000.0);
             if (base != null) {
                 SyntheticEval.Difference d = SyntheticEval.pairedDifference(r, base);
-                o.addProperty("gain_vs_sft_pct", round1(d.meanPct()));
-                o.addProperty("gain_stderr_pct", round1(d.standardErrorPct()));
-                o.addProperty("win_rate_vs_sft", Math.round(SyntheticEval.winRate(r, base) * 1000) / 1000.0);
+                o.put("gain_vs_sft_pct", round1(d.meanPct()));
+                o.put("gain_stderr_pct", round1(d.standardErrorPct()));
+                o.put("win_rate_vs_sft", Math.round(SyntheticEval.winRate(r, base) * 1000) / 1000.0);
             }
             return o;
         }

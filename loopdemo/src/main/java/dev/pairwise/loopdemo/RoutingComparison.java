@@ -1,13 +1,12 @@
 package dev.pairwise.loopdemo;
 
 import ai.djl.Device;
-import com.google.gson.Gson;
-import com.google.gson.JsonObject;
 import dev.pairwise.policy.align.AlignListener;
 import dev.pairwise.policy.align.ChatTokens;
 import dev.pairwise.policy.align.Optim;
 import dev.pairwise.policy.data.pairs.PreferenceGroup;
 import dev.pairwise.policy.data.pairs.Turn;
+import dev.pairwise.policy.io.Json;
 import dev.pairwise.policy.synthetic.SimulatedLabeler;
 import dev.pairwise.policy.synthetic.SyntheticTask;
 import dev.pairwise.rewardmodel.RewardConfig;
@@ -25,6 +24,7 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Uncertainty-first routing against FIFO on the synthetic loop (issue 13, item 6): the reward
@@ -50,17 +50,17 @@ public final class RoutingComparison {
         public List<String> toJsonLines() {
             List<String> out = new ArrayList<>();
             for (Point p : points) {
-                JsonObject o = new JsonObject();
-                o.addProperty("size", size);
-                o.addProperty("seed", seed);
-                o.addProperty("routing", p.routing());
-                o.addProperty("budget", p.budget());
-                o.addProperty("judgments", p.judgments());
-                o.addProperty("rm_heldout_accuracy", Math.round(p.accuracy() * 10000) / 10000.0);
-                o.addProperty("heldout_pairs", heldOutPairs);
-                o.addProperty("pool", pool);
-                o.addProperty("seconds", Math.round(seconds));
-                out.add(new Gson().toJson(o));
+                ObjectNode o = Json.object();
+                o.put("size", size);
+                o.put("seed", seed);
+                o.put("routing", p.routing());
+                o.put("budget", p.budget());
+                o.put("judgments", p.judgments());
+                o.put("rm_heldout_accuracy", Math.round(p.accuracy() * 10000) / 10000.0);
+                o.put("heldout_pairs", heldOutPairs);
+                o.put("pool", pool);
+                o.put("seconds", Math.round(seconds));
+                out.add(Json.compact(o));
             }
             return out;
         }

@@ -1,10 +1,6 @@
 package dev.pairwise.app.agreement;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
+import dev.pairwise.policy.io.Json;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +9,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Reads the judgments export ({@code GET /api/projects/{id}/export/judgments}): JSON Lines of
@@ -47,60 +45,58 @@ public final class JudgmentsFile {
         return rankings;
     }
 
-    private static boolean isTrue(@Nullable JsonElement e) {
-        return e != null && e.isJsonPrimitive() && e.getAsJsonPrimitive().isBoolean() && e.getAsBoolean();
+    private static boolean isTrue(@Nullable JsonNode e) {
+        return e != null && e.isBoolean() && e.booleanValue();
     }
 
     /** The line's ranking, or null for an adjudicated ranking or an AI judge's. */
     private static @Nullable Ranking parse(String line, String where) {
-        JsonObject o;
+        JsonNode o;
         try {
-            JsonElement e = JsonParser.parseString(line);
-            if (!e.isJsonObject()) {
-                throw new IllegalArgumentException(where + ": not a JSON object");
-            }
-            o = e.getAsJsonObject();
-        } catch (JsonParseException e) {
-            throw new IllegalArgumentException(where + ": not JSON (" + e.getMessage() + ")");
+            o = Json.parse(line);
+        } catch (JacksonException e) {
+            throw new IllegalArgumentException(where + ": not JSON (" + e.getOriginalMessage() + ")");
+        }
+        if (o == null || !o.isObject()) {
+            throw new IllegalArgumentException(where + ": not a JSON object");
         }
         if (isTrue(o.get("adjudicated")) || isTrue(o.get("ai"))) {
             return null;
         }
         long taskId = number(o.get("task_id"), where, "task_id");
-        JsonElement labeler = o.get("labeler");
-        if (labeler == null || !labeler.isJsonPrimitive() || !labeler.getAsJsonPrimitive().isString()
-                || labeler.getAsString().isBlank()) {
+        JsonNode labeler = o.get("labeler");
+        if (labeler == null || !labeler.isString() || labeler.stringValue().isBlank()) {
             throw new IllegalArgumentException(where + ": labeler must be a non-empty string");
         }
-        JsonElement tiers = o.get("tiers");
-        if (tiers == null || !tiers.isJsonArray()) {
+        JsonNode tiers = o.get("tiers");
+        if (tiers == null || !tiers.isArray()) {
             throw new IllegalArgumentException(where + ": tiers must be an array of arrays of response ids");
         }
         List<List<Long>> parsed = new ArrayList<>();
-        for (JsonElement tier : tiers.getAsJsonArray()) {
-            if (!tier.isJsonArray()) {
+        for (JsonNode tier : tiers) {
+            if (!tier.isArray()) {
                 throw new IllegalArgumentException(where + ": tiers must be an array of arrays of response ids");
             }
             List<Long> ids = new ArrayList<>();
-            for (JsonElement id : (JsonArray) tier) {
+            for (JsonNode id : tier) {
                 ids.add(number(id, where, "tiers"));
             }
             parsed.add(ids);
         }
         try {
-            return new Ranking(taskId, labeler.getAsString(), parsed);
+            return new Ranking(taskId, labeler.stringValue(), parsed);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(where + ": " + e.getMessage());
         }
     }
 
-    private static long number(JsonElement e, String where, String field) {
-        if (e == null || !e.isJsonPrimitive() || !e.getAsJsonPrimitive().isNumber()) {
+    private static long number(@Nullable JsonNode e, String where, String field) {
+        if (e == null || !e.isNumber()) {
             throw new IllegalArgumentException(where + ": " + field + " must hold whole numbers (ids)");
         }
         try {
-            return e.getAsJsonPrimitive().getAsBigDecimal().longValueExact();
-        } catch (ArithmeticException x) {
+            return e.decimalValue().longValueExact();
+        } catch (ArithmeticException | NumberFormatException x) { // NumberFormatException: NaN, Infinity
             throw new IllegalArgumentException(where + ": " + field + " must hold whole numbers (ids)");
         }
     }

@@ -1,8 +1,8 @@
 package dev.pairwise.app.cli;
 
-import com.google.gson.GsonBuilder;
 import dev.pairwise.app.agreement.Agreement;
 import dev.pairwise.app.agreement.JudgmentsFile;
+import dev.pairwise.policy.io.Json;
 import java.io.IOException;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
@@ -22,7 +22,7 @@ final class AgreementCommand extends StageCommand {
     @Override
     public Integer call() throws IOException {
         Agreement agreement = Agreement.of(JudgmentsFile.read(judgments));
-        out().println(new GsonBuilder().serializeNulls().create().toJson(agreement.asMap()));
+        out().println(Json.compact(agreement.asMap()));
         return 0;
     }
 }

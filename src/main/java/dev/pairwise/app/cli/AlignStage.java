@@ -1,10 +1,10 @@
 package dev.pairwise.app.cli;
 
 import ai.djl.Device;
-import com.google.gson.Gson;
 import dev.pairwise.policy.align.AlignListener;
 import dev.pairwise.policy.data.pairs.PreferencePair;
 import dev.pairwise.policy.data.pairs.Turn;
+import dev.pairwise.policy.io.Json;
 import dev.pairwise.policy.tokenizer.Tokenizer;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,8 +18,6 @@ import picocli.CommandLine.Mixin;
  */
 abstract class AlignStage extends StageCommand {
 
-    private static final Gson GSON = new Gson();
-
     @Mixin
     DeviceOption deviceOption;
 
@@ -32,13 +30,13 @@ abstract class AlignStage extends StageCommand {
 
     /** Prints {@code {"step", "total", "metrics"}} for every step. */
     AlignListener progress() {
-        return (step, total, metrics) -> err().println(GSON.toJson(Map.of("step", step, "total", total,
+        return (step, total, metrics) -> err().println(Json.compact(Map.of("step", step, "total", total,
                 "metrics", metrics)));
     }
 
     /** The result line. */
     void result(Object result) {
-        out().println(GSON.toJson(result));
+        out().println(Json.compact(result));
     }
 
     /** Says on stderr how many records have characters the tokenizer does not know; returns the count. */

@@ -6,8 +6,7 @@
  */
 package dev.pairwise.app.cli;
 
-import com.google.gson.Gson;
-import com.google.gson.JsonObject;
+import dev.pairwise.policy.io.Json;
 import dev.pairwise.policy.model.GptConfig;
 import dev.pairwise.policy.model.GptModel;
 import dev.pairwise.policy.sample.Policy;
@@ -26,6 +25,7 @@ import java.util.SplittableRandom;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code bench-sample (--checkpoint DIR | --preset NAME [--vocab 65] [--context N])
@@ -93,8 +93,8 @@ final class BenchSampleCommand extends StageCommand {
     }
 
     private String bench() throws IOException {
-        JsonObject out = new JsonObject();
-        out.addProperty("command", "bench-sample");
+        ObjectNode out = Json.object();
+        out.put("command", "bench-sample");
         try (Policy policy = checkpoint != null ? Policy.load(checkpoint)
                 : randomPolicy(preset, vocab, context != null ? context : promptTokens + newTokens, seed)) {
             err().println(DjlRuntime.describe(policy.model().device()));
@@ -121,32 +121,32 @@ final class BenchSampleCommand extends StageCommand {
 
             Timed cached = time(() -> sampler.sample(prompts, k, sampling));
             err().printf("bench-sample: with the cache %d tokens in %.1f s%n", cached.tokens, cached.seconds);
-            out.addProperty("tokens_per_s_cache", cached.tokens / cached.seconds);
-            out.addProperty("seconds_cache", cached.seconds);
+            out.put("tokens_per_s_cache", cached.tokens / cached.seconds);
+            out.put("seconds_cache", cached.seconds);
             if (!skipRecompute) {
                 Timed recomputed = time(() -> sampler.withoutCache().sample(prompts, k, sampling));
                 err().printf("bench-sample: recomputing %d tokens in %.1f s%n", recomputed.tokens, recomputed.seconds);
-                out.addProperty("tokens_per_s_recompute", recomputed.tokens / recomputed.seconds);
-                out.addProperty("seconds_recompute", recomputed.seconds);
-                out.addProperty("speedup", recomputed.seconds / cached.seconds * cached.tokens / recomputed.tokens);
-                out.addProperty("identical_samples_fraction", identical(cached.samples, recomputed.samples));
+                out.put("tokens_per_s_recompute", recomputed.tokens / recomputed.seconds);
+                out.put("seconds_recompute", recomputed.seconds);
+                out.put("speedup", recomputed.seconds / cached.seconds * cached.tokens / recomputed.tokens);
+                out.put("identical_samples_fraction", identical(cached.samples, recomputed.samples));
             }
-            out.addProperty("k", k);
-            out.addProperty("prompts", prompts.size());
-            out.addProperty("prompt_tokens", longest);
-            out.addProperty("new_tokens", steps);
-            out.addProperty("new_tokens_requested", newTokens);
-            out.addProperty("generated_tokens", cached.tokens);
-            out.addProperty("model", checkpoint != null ? checkpoint.toString() : "random:" + preset);
-            out.addProperty("params", policy.model().parameterCount());
-            out.addProperty("layers", config.layers());
-            out.addProperty("width", config.width());
-            out.addProperty("context", config.contextLength());
-            out.addProperty("vocab", config.vocabSize());
-            out.addProperty("device", policy.model().device().toString());
-            out.addProperty("threads", System.getProperty("ai.djl.pytorch.num_threads", "default"));
+            out.put("k", k);
+            out.put("prompts", prompts.size());
+            out.put("prompt_tokens", longest);
+            out.put("new_tokens", steps);
+            out.put("new_tokens_requested", newTokens);
+            out.put("generated_tokens", cached.tokens);
+            out.put("model", checkpoint != null ? checkpoint.toString() : "random:" + preset);
+            out.put("params", policy.model().parameterCount());
+            out.put("layers", config.layers());
+            out.put("width", config.width());
+            out.put("context", config.contextLength());
+            out.put("vocab", config.vocabSize());
+            out.put("device", policy.model().device().toString());
+            out.put("threads", System.getProperty("ai.djl.pytorch.num_threads", "default"));
         }
-        return new Gson().toJson(out);
+        return Json.compact(out);
     }
 
     private record Timed(List<Sample> samples, long tokens, double seconds) {

@@ -8,8 +8,8 @@
 package dev.pairwise.app.cli;
 
 import ai.djl.Device;
-import com.google.gson.JsonObject;
 import dev.pairwise.policy.data.TokenDataset;
+import dev.pairwise.policy.io.Json;
 import dev.pairwise.policy.model.GptConfig;
 import dev.pairwise.policy.model.GptModel;
 import dev.pairwise.policy.tokenizer.Tokenizer;
@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Help.Visibility;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import tools.jackson.databind.node.ObjectNode;
 
 /** {@code bench-train --preset nanogpt-cpu|gpt-small --corpus FILE --iters N}. */
 @Command(name = "bench-train", description = {
@@ -53,32 +54,32 @@ final class BenchTrainCommand extends StageCommand {
         try (GptModel model = GptModel.create(config, train.seed(), device);
              Pretrainer trainer = new Pretrainer(model, data, train)) {
             TrainResult r = trainer.run(TrainingListener.NONE, () -> false);
-            JsonObject o = new JsonObject();
-            o.addProperty("script", "pairwise bench-train");
-            o.addProperty("preset", options.preset);
-            o.addProperty("params", model.parameterCount());
-            o.addProperty("layers", config.layers());
-            o.addProperty("heads", config.heads());
-            o.addProperty("width", config.width());
-            o.addProperty("context", config.contextLength());
-            o.addProperty("vocab", config.vocabSize());
-            o.addProperty("norm", config.norm().name());
-            o.addProperty("pos", config.position().name());
-            o.addProperty("mlp", config.mlp().name());
-            o.addProperty("batch", train.batchSize());
-            o.addProperty("iters", train.iters());
-            o.addProperty("seed", train.seed());
-            o.addProperty("threads", Integer.getInteger("ai.djl.pytorch.num_threads", -1));
-            o.addProperty("tokens_per_s", r.tokensPerSecond());
-            o.addProperty("ms_per_step", r.msPerStepMedian());
-            o.addProperty("ms_per_step_mean", 1000.0 * train.batchSize() * train.accumulation()
+            ObjectNode o = Json.object();
+            o.put("script", "pairwise bench-train");
+            o.put("preset", options.preset);
+            o.put("params", model.parameterCount());
+            o.put("layers", config.layers());
+            o.put("heads", config.heads());
+            o.put("width", config.width());
+            o.put("context", config.contextLength());
+            o.put("vocab", config.vocabSize());
+            o.put("norm", config.norm().name());
+            o.put("pos", config.position().name());
+            o.put("mlp", config.mlp().name());
+            o.put("batch", train.batchSize());
+            o.put("iters", train.iters());
+            o.put("seed", train.seed());
+            o.put("threads", Integer.getInteger("ai.djl.pytorch.num_threads", -1));
+            o.put("tokens_per_s", r.tokensPerSecond());
+            o.put("ms_per_step", r.msPerStepMedian());
+            o.put("ms_per_step_mean", 1000.0 * train.batchSize() * train.accumulation()
                     * config.contextLength() / r.tokensPerSecond());
-            o.addProperty("timed_steps", train.iters() - Pretrainer.TIMING_WARMUP);
-            o.addProperty("train_loss", r.finalEval() == null ? Double.NaN : r.finalEval().trainLoss());
-            o.addProperty("val_loss", r.finalEval() == null ? Double.NaN : r.finalEval().valLoss());
-            o.addProperty("last_step_loss", r.lastLoss());
-            o.addProperty("wall_s", (System.nanoTime() - wall0) / 1e9);
-            out().println(o);
+            o.put("timed_steps", train.iters() - Pretrainer.TIMING_WARMUP);
+            o.put("train_loss", r.finalEval() == null ? Double.NaN : r.finalEval().trainLoss());
+            o.put("val_loss", r.finalEval() == null ? Double.NaN : r.finalEval().valLoss());
+            o.put("last_step_loss", r.lastLoss());
+            o.put("wall_s", (System.nanoTime() - wall0) / 1e9);
+            out().println(Json.compact(o));
         }
         return 0;
     }

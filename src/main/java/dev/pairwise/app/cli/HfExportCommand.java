@@ -1,7 +1,7 @@
 package dev.pairwise.app.cli;
 
-import com.google.gson.Gson;
 import dev.pairwise.policy.hf.HfExport;
+import dev.pairwise.policy.io.Json;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -28,7 +28,7 @@ final class HfExportCommand extends StageCommand {
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("out", out.toString());
         result.put("architecture", architecture);
-        out().println(new Gson().toJson(result));
+        out().println(Json.compact(result));
         return 0;
     }
 }

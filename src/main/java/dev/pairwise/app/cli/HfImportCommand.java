@@ -1,7 +1,7 @@
 package dev.pairwise.app.cli;
 
-import com.google.gson.Gson;
 import dev.pairwise.policy.hf.HfImport;
+import dev.pairwise.policy.io.Json;
 import dev.pairwise.policy.model.GptConfig;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -54,7 +54,7 @@ final class HfImportCommand extends StageCommand {
             result.put("tokenizer_problem", summary.tokenizerProblem());
             err().println("hf-import: note: the tokenizer is not usable here: " + summary.tokenizerProblem());
         }
-        out().println(new Gson().toJson(result));
+        out().println(Json.compact(result));
         return 0;
     }
 }

@@ -1,8 +1,8 @@
 package dev.pairwise.app.cli;
 
 import ai.djl.Device;
-import com.google.gson.Gson;
 import dev.pairwise.loopdemo.HhRewardDemo;
+import dev.pairwise.policy.io.Json;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -44,7 +44,7 @@ final class HhRewardDemoCommand extends StageCommand {
         long t0 = System.nanoTime();
         HhRewardDemo.Result r = HhRewardDemo.run(data, pretrainIters, epochs, context, seed, device, err()::println);
         err().printf(Locale.ROOT, "%.0f s%n", (System.nanoTime() - t0) / 1e9);
-        out().println(new Gson().toJson(r));
+        out().println(Json.compact(r));
         return 0;
     }
 }

@@ -5,11 +5,7 @@
  */
 package dev.pairwise.app.cli;
 
-import com.google.gson.Gson;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
+import dev.pairwise.policy.io.Json;
 import dev.pairwise.policy.sample.Policy;
 import dev.pairwise.policy.sample.Sample;
 import dev.pairwise.policy.sample.Sampler;
@@ -29,6 +25,9 @@ import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Help.Visibility;
 import picocli.CommandLine.Option;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code sample --checkpoint DIR --prompts FILE.jsonl --k N --max-new N [--temperature T]
@@ -131,17 +130,17 @@ final class SampleCommand extends StageCommand {
             if (line.isBlank()) {
                 continue;
             }
-            JsonElement prompt;
+            JsonNode prompt;
             try {
-                JsonElement e = JsonParser.parseString(line);
-                prompt = e.isJsonObject() ? e.getAsJsonObject().get("prompt") : null;
-            } catch (JsonParseException e) {
-                throw new IllegalArgumentException(file + ":" + n + ": not valid JSON: " + e.getMessage(), e);
+                JsonNode e = Json.parse(line);
+                prompt = e != null && e.isObject() ? e.get("prompt") : null;
+            } catch (JacksonException e) {
+                throw new IllegalArgumentException(file + ":" + n + ": not valid JSON: " + e.getOriginalMessage(), e);
             }
-            if (prompt == null || !prompt.isJsonPrimitive() || !prompt.getAsJsonPrimitive().isString()) {
+            if (prompt == null || !prompt.isString()) {
                 throw new IllegalArgumentException(file + ":" + n + ": expected an object with a string field 'prompt'");
             }
-            prompts.add(prompt.getAsString());
+            prompts.add(prompt.stringValue());
         }
         if (prompts.isEmpty()) {
             throw new IllegalArgumentException("prompts file " + file + " holds no prompt");
@@ -151,30 +150,29 @@ final class SampleCommand extends StageCommand {
 
     private static void write(Path out, List<Sample> samples, List<String> prompts, Path checkpoint,
                               SamplingConfig config, boolean chat) throws IOException {
-        JsonObject settings = new JsonObject();
-        settings.addProperty("temperature", config.temperature());
-        settings.addProperty("top_k", config.topK());
-        settings.addProperty("top_p", config.topP());
-        settings.addProperty("max_new_tokens", config.maxNewTokens());
-        settings.addProperty("seed", config.seed());
-        settings.addProperty("chat", chat);
-        Gson gson = new Gson();
+        ObjectNode settings = Json.object();
+        settings.put("temperature", config.temperature());
+        settings.put("top_k", config.topK());
+        settings.put("top_p", config.topP());
+        settings.put("max_new_tokens", config.maxNewTokens());
+        settings.put("seed", config.seed());
+        settings.put("chat", chat);
         Path parent = out.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);
         }
         try (BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
             for (Sample s : samples) {
-                JsonObject o = new JsonObject();
-                o.addProperty("prompt_index", s.promptIndex());
-                o.addProperty("sample_index", s.sampleIndex());
-                o.addProperty("prompt", prompts.get(s.promptIndex()));
-                o.addProperty("response", s.text());
-                o.addProperty("finish_reason", s.finishReason().label());
-                o.addProperty("tokens", s.tokenCount());
-                o.addProperty("checkpoint", checkpoint.toString());
-                o.add("sampling", settings);
-                w.write(gson.toJson(o));
+                ObjectNode o = Json.object();
+                o.put("prompt_index", s.promptIndex());
+                o.put("sample_index", s.sampleIndex());
+                o.put("prompt", prompts.get(s.promptIndex()));
+                o.put("response", s.text());
+                o.put("finish_reason", s.finishReason().label());
+                o.put("tokens", s.tokenCount());
+                o.put("checkpoint", checkpoint.toString());
+                o.set("sampling", settings);
+                w.write(Json.compact(o));
                 w.newLine();
             }
         }
