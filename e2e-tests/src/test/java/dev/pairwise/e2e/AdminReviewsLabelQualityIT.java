@@ -3,11 +3,8 @@ package dev.pairwise.e2e;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import com.microsoft.playwright.Locator;
+import dev.pairwise.policy.io.Json;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,6 +16,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Issue 13's done-when, over real HTTP and in the browser: three labelers judge a project through
@@ -38,8 +36,8 @@ class AdminReviewsLabelQualityIT extends BrowserTestBase {
         String run = UUID.randomUUID().toString().substring(0, 6);
         String projectName = "quality-" + run;
         long project = api("POST", "/api/projects", "admin", "admin",
-                "{\"name\":\"" + projectName + "\",\"k\":2,\"overlap\":3,\"randomizeOrder\":true}").getAsJsonObject()
-                .get("id").getAsLong();
+                "{\"name\":\"" + projectName + "\",\"k\":2,\"overlap\":3,\"randomizeOrder\":true}")
+                .get("id").asLong();
         StringBuilder lines = new StringBuilder();
         for (int i = 0; i < TASKS; i++) {
             lines.append("{\"prompt\":\"Question ").append(i).append("?\",\"responses\":[\"good answer ").append(i)
@@ -85,18 +83,18 @@ class AdminReviewsLabelQualityIT extends BrowserTestBase {
         page.locator("#review-save").click();
         assertThat(page.getByTestId("notification-success")).containsText("Adjudicated task " + task);
 
-        List<JsonObject> exported = new ArrayList<>();
+        List<JsonNode> exported = new ArrayList<>();
         for (String line : send("GET", "/api/projects/" + project + "/export/judgments", "admin", "admin", null, null)
                 .lines().toList()) {
-            exported.add(JsonParser.parseString(line).getAsJsonObject());
+            exported.add(Json.parse(line));
         }
-        JsonObject adjudicated = exported.stream().filter(o -> o.has("adjudicated")).findFirst().orElseThrow();
-        assertThat(adjudicated.get("task_id").getAsLong()).isEqualTo(task);
-        assertThat(adjudicated.get("adjudicated").getAsBoolean()).isTrue();
-        assertThat(adjudicated.get("labeler").getAsString()).isEqualTo("admin");
-        JsonArray annTiers = exported.stream().filter(o -> o.get("task_id").getAsLong() == task
-                && o.get("labeler").getAsString().equals(ann)).findFirst().orElseThrow().getAsJsonArray("tiers");
-        assertThat(adjudicated.getAsJsonArray("tiers")).isEqualTo(annTiers);
+        JsonNode adjudicated = exported.stream().filter(o -> o.has("adjudicated")).findFirst().orElseThrow();
+        assertThat(adjudicated.get("task_id").asLong()).isEqualTo(task);
+        assertThat(adjudicated.get("adjudicated").asBoolean()).isTrue();
+        assertThat(adjudicated.get("labeler").asString()).isEqualTo("admin");
+        JsonNode annTiers = exported.stream().filter(o -> o.get("task_id").asLong() == task
+                && o.get("labeler").asString().equals(ann)).findFirst().orElseThrow().get("tiers");
+        assertThat(adjudicated.get("tiers")).isEqualTo(annTiers);
 
         // Uncertainty-first routing is one of the project's quality settings.
         page.navigate(url("/admin/quality"));
@@ -104,9 +102,9 @@ class AdminReviewsLabelQualityIT extends BrowserTestBase {
         choose("#quality-routing", "Least certain first");
         page.locator("#quality-save").click();
         assertThat(page.getByTestId("notification-success").last()).containsText("Quality settings saved");
-        JsonObject saved = JsonParser.parseString(send("GET", "/api/projects/" + project + "/quality-settings", "admin",
-                "admin", null, null)).getAsJsonObject();
-        assertThat(saved.get("routing").getAsString()).isEqualTo("UNCERTAINTY");
+        JsonNode saved = Json.parse(send("GET", "/api/projects/" + project + "/quality-settings", "admin",
+                "admin", null, null));
+        assertThat(saved.get("routing").asString()).isEqualTo("UNCERTAINTY");
     }
 
     /** Picks a project in a view's project select. */
@@ -128,19 +126,19 @@ class AdminReviewsLabelQualityIT extends BrowserTestBase {
      */
     private void judgeAll(long project, String name, boolean leftPicker) throws Exception {
         for (int i = 0; i < TASKS + 10; i++) {
-            JsonElement next = api("POST", "/api/projects/" + project + "/tasks/next", name, "pw-" + name, "");
+            JsonNode next = api("POST", "/api/projects/" + project + "/tasks/next", name, "pw-" + name, "");
             if (next == null) {
                 return;
             }
-            JsonObject t = next.getAsJsonObject();
-            JsonArray responses = t.getAsJsonArray("responses");
-            long first = responses.get(0).getAsJsonObject().get("id").getAsLong();
-            long second = responses.get(1).getAsJsonObject().get("id").getAsLong();
-            boolean firstIsGood = responses.get(0).getAsJsonObject().get("text").getAsString().startsWith("good");
+            JsonNode t = next;
+            JsonNode responses = t.get("responses");
+            long first = responses.get(0).get("id").asLong();
+            long second = responses.get(1).get("id").asLong();
+            boolean firstIsGood = responses.get(0).get("text").asString().startsWith("good");
             long best = leftPicker || firstIsGood ? first : second;
             long worst = best == first ? second : first;
             long time = leftPicker ? 700 + i : 18_000 + 97L * i;
-            api("POST", "/api/tasks/" + t.get("taskId").getAsLong() + "/judgments", name, "pw-" + name,
+            api("POST", "/api/tasks/" + t.get("taskId").asLong() + "/judgments", name, "pw-" + name,
                     "{\"idempotencyKey\":\"" + UUID.randomUUID() + "\",\"tiers\":[[" + best + "],[" + worst
                             + "]],\"timeOnTaskMs\":" + time + "}");
         }
@@ -148,9 +146,9 @@ class AdminReviewsLabelQualityIT extends BrowserTestBase {
     }
 
     /** A JSON request; the parsed answer, or null for 204. */
-    private JsonElement api(String method, String path, String user, String password, String json) throws Exception {
+    private JsonNode api(String method, String path, String user, String password, String json) throws Exception {
         String body = send(method, path, user, password, json, "application/json");
-        return body.isEmpty() ? null : JsonParser.parseString(body);
+        return body.isEmpty() ? null : Json.parse(body);
     }
 
     private String send(String method, String path, String user, String password, String body, String type)

@@ -3,14 +3,14 @@ package dev.pairwise.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
+import dev.pairwise.policy.io.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
 
 /**
  * {@code agreement --judgments FILE}: one JSON line with the numbers worked out by hand in
@@ -40,14 +40,14 @@ class AgreementCommandTest {
 
         assertThat(run.code()).as("%s", run).isZero();
         assertThat(run.out().strip().lines()).hasSize(1);
-        JsonObject json = JsonParser.parseString(run.lastOutLine()).getAsJsonObject();
-        assertThat(json.get("pairwise_agreement").getAsDouble()).isCloseTo(0.75, within(1e-12));
-        assertThat(json.get("krippendorff_alpha").getAsDouble()).isCloseTo(1 - 40.0 / 62, within(1e-12));
-        assertThat(json.get("kendall_tau_b").getAsDouble())
+        JsonNode json = Json.parse(run.lastOutLine());
+        assertThat(json.get("pairwise_agreement").asDouble()).isCloseTo(0.75, within(1e-12));
+        assertThat(json.get("krippendorff_alpha").asDouble()).isCloseTo(1 - 40.0 / 62, within(1e-12));
+        assertThat(json.get("kendall_tau_b").asDouble())
                 .isCloseTo((1.0 / 3 + 2 / Math.sqrt(6) + 1) / 4, within(1e-12));
-        assertThat(json.get("units").getAsLong()).isEqualTo(4);
-        assertThat(json.get("labelers").getAsInt()).isEqualTo(3);
-        assertThat(json.getAsJsonArray("per_labeler")).hasSize(3);
+        assertThat(json.get("units").asLong()).isEqualTo(4);
+        assertThat(json.get("labelers").asInt()).isEqualTo(3);
+        assertThat(json.get("per_labeler")).hasSize(3);
     }
 
     @Test

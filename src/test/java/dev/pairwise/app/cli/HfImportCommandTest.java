@@ -2,9 +2,8 @@ package dev.pairwise.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import dev.pairwise.policy.hf.TinyHfFolders;
+import dev.pairwise.policy.io.Json;
 import dev.pairwise.policy.tokenizer.CharTokenizer;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
 
 /** {@code hf-import} end to end: a Hugging Face folder in, a checkpoint that {@code sample} runs out. */
 class HfImportCommandTest {
@@ -29,12 +29,12 @@ class HfImportCommandTest {
         Cli run = Cli.run("hf-import", "--in", hf.toString(), "--out", ckpt.toString());
 
         assertThat(run.code()).as("%s", run).isZero();
-        JsonObject json = JsonParser.parseString(run.lastOutLine()).getAsJsonObject();
-        assertThat(json.get("kv_heads").getAsInt()).isEqualTo(2);
-        assertThat(json.get("heads").getAsInt()).isEqualTo(4);
-        assertThat(json.get("context_length").getAsInt()).isEqualTo(64);
-        assertThat(json.get("vocab_size").getAsInt()).isEqualTo(tokenizer.vocabSize());
-        assertThat(json.getAsJsonArray("copied").toString()).contains("tokenizer.json");
+        JsonNode json = Json.parse(run.lastOutLine());
+        assertThat(json.get("kv_heads").asInt()).isEqualTo(2);
+        assertThat(json.get("heads").asInt()).isEqualTo(4);
+        assertThat(json.get("context_length").asInt()).isEqualTo(64);
+        assertThat(json.get("vocab_size").asInt()).isEqualTo(tokenizer.vocabSize());
+        assertThat(json.get("copied").toString()).contains("tokenizer.json");
         assertThat(json.has("tokenizer_problem")).as("%s", run).isFalse();
         assertThat(ckpt.resolve("model.safetensors")).isRegularFile();
 

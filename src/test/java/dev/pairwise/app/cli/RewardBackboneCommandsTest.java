@@ -2,13 +2,13 @@ package dev.pairwise.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
+import dev.pairwise.policy.io.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
 
 /**
  * {@code train-rm --backbone}: the pretrained all-MiniLM-L6-v2 by default (no --init), the GPT
@@ -32,24 +32,24 @@ class RewardBackboneCommandsTest {
         Cli train = Cli.run("train-rm", "--data", pairs + "," + pairs, "--out", rm.toString(), "--batch", "4",
                 "--max-length", "32", "--val-fraction", "0", "--device", "cpu");
         assertThat(train.code()).as("%s", train).isZero();
-        JsonObject trained = JsonParser.parseString(train.lastOutLine()).getAsJsonObject();
-        assertThat(trained.get("backbone").getAsString()).isEqualTo("all-minilm-l6-v2");
-        assertThat(trained.get("train_pairs").getAsInt()).as("two files pooled").isEqualTo(8);
+        JsonNode trained = Json.parse(train.lastOutLine());
+        assertThat(trained.get("backbone").asString()).isEqualTo("all-minilm-l6-v2");
+        assertThat(trained.get("train_pairs").asInt()).as("two files pooled").isEqualTo(8);
         assertThat(train.err()).contains("train-rm: all-minilm-l6-v2 on 8 training pairs of 8, 2 steps");
         assertThat(rm.resolve("reward_head.safetensors")).exists();
 
         Cli eval = Cli.run("eval-rm", "--model", rm.toString(), "--data", pairs.toString(), "--device", "cpu");
         assertThat(eval.code()).as("%s", eval).isZero();
-        JsonObject result = JsonParser.parseString(eval.lastOutLine()).getAsJsonObject();
+        JsonNode result = Json.parse(eval.lastOutLine());
         assertThat(eval.lastOutLine()).startsWith("{\"accuracy\":");
-        assertThat(result.get("pairs").getAsInt()).isEqualTo(4);
-        double accuracy = result.get("accuracy").getAsDouble();
+        assertThat(result.get("pairs").asInt()).isEqualTo(4);
+        double accuracy = result.get("accuracy").asDouble();
         double half = 1.96 * Math.sqrt(accuracy * (1 - accuracy) / 4);
-        assertThat(result.get("ci95_low").getAsDouble()).isCloseTo(Math.max(0, accuracy - half),
+        assertThat(result.get("ci95_low").asDouble()).isCloseTo(Math.max(0, accuracy - half),
                 org.assertj.core.data.Offset.offset(1e-9));
-        assertThat(result.get("ci95_high").getAsDouble()).isCloseTo(Math.min(1, accuracy + half),
+        assertThat(result.get("ci95_high").asDouble()).isCloseTo(Math.min(1, accuracy + half),
                 org.assertj.core.data.Offset.offset(1e-9));
-        assertThat(result.get("longer_wins_accuracy").getAsDouble()).as("every chosen answer is the longer one")
+        assertThat(result.get("longer_wins_accuracy").asDouble()).as("every chosen answer is the longer one")
                 .isEqualTo(1.0);
         assertThat(result.has("pairs_with_unknown_characters")).as("a WordPiece vocabulary has [UNK]").isFalse();
     }

@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import ai.djl.Device;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import dev.pairwise.policy.checkpoint.Checkpoints;
 import dev.pairwise.policy.data.pairs.PairReader;
+import dev.pairwise.policy.io.Json;
 import dev.pairwise.policy.model.GptConfig;
 import dev.pairwise.policy.model.GptModel;
 import dev.pairwise.policy.tokenizer.CharTokenizer;
@@ -22,6 +21,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Characters outside a char-level vocabulary, through the real commands: {@code eval-rm} (and the
@@ -72,10 +74,10 @@ class UnknownCharactersTest {
         Cli eval = Cli.run("eval-rm", "--model", rm.toString(), "--data", pairs.toString(), "--device", "cpu");
 
         assertThat(eval.code()).as("%s", eval).isZero();
-        JsonObject result = JsonParser.parseString(eval.lastOutLine()).getAsJsonObject();
-        assertThat(result.get("pairs").getAsDouble()).isEqualTo(4);
-        assertThat(result.get("pairs_with_unknown_characters").getAsInt()).isEqualTo(3);
-        assertThat(result.get("unknown_characters").getAsInt()).as("é twice, ☕, 😀, “ and ”").isEqualTo(6);
+        JsonNode result = Json.parse(eval.lastOutLine());
+        assertThat(result.get("pairs").asDouble()).isEqualTo(4);
+        assertThat(result.get("pairs_with_unknown_characters").asInt()).isEqualTo(3);
+        assertThat(result.get("unknown_characters").asInt()).as("é twice, ☕, 😀, “ and ”").isEqualTo(6);
         assertThat(eval.err()).contains("eval-rm: 3 of 4 pairs have characters outside the tokenizer's vocabulary",
                 "'é' (U+00E9 LATIN SMALL LETTER E WITH ACUTE) x2");
     }
@@ -96,9 +98,9 @@ class UnknownCharactersTest {
         Cli eval = Cli.run("eval-rm", "--model", rm.toString(), "--data", pairs.toString(), "--device", "cpu");
 
         assertThat(eval.code()).as("%s", eval).isZero();
-        JsonObject result = JsonParser.parseString(eval.lastOutLine()).getAsJsonObject();
-        assertThat(result.get("pairs").getAsDouble()).isEqualTo(2);
-        assertThat(result.get("pairs_with_unknown_characters").getAsInt()).isEqualTo(1);
+        JsonNode result = Json.parse(eval.lastOutLine());
+        assertThat(result.get("pairs").asDouble()).isEqualTo(2);
+        assertThat(result.get("pairs_with_unknown_characters").asInt()).isEqualTo(1);
     }
 
     @Test
@@ -111,9 +113,9 @@ class UnknownCharactersTest {
         Cli eval = Cli.run("eval-rm", "--model", rm.toString(), "--data", HH.toString(), "--device", "cpu");
 
         assertThat(eval.code()).as("%s", eval).isZero();
-        JsonObject result = JsonParser.parseString(eval.lastOutLine()).getAsJsonObject();
-        assertThat(result.get("pairs").getAsDouble()).as("every pair scored").isEqualTo(pairsInFile);
-        assertThat(result.get("pairs_with_unknown_characters").getAsInt())
+        JsonNode result = Json.parse(eval.lastOutLine());
+        assertThat(result.get("pairs").asDouble()).as("every pair scored").isEqualTo(pairsInFile);
+        assertThat(result.get("pairs_with_unknown_characters").asInt())
                 .as("HH-RLHF has characters beyond ASCII").isPositive().isLessThan(pairsInFile);
         assertThat(eval.err()).contains("pairs have characters outside the tokenizer's vocabulary");
     }
@@ -146,11 +148,11 @@ class UnknownCharactersTest {
     private String oldTokenizerJson() throws IOException {
         Path fresh = dir.resolve("fresh");
         CharTokenizer.train(List.of(ASCII)).save(fresh);
-        JsonObject json = JsonParser.parseString(Files.readString(fresh.resolve("tokenizer.json"))).getAsJsonObject();
-        json.getAsJsonObject("model").getAsJsonObject("vocab").remove("<|unk|>");
-        var added = json.getAsJsonArray("added_tokens");
+        JsonNode json = Json.parse(Files.readString(fresh.resolve("tokenizer.json")));
+        ((ObjectNode) json.get("model").get("vocab")).remove("<|unk|>");
+        ArrayNode added = (ArrayNode) json.get("added_tokens");
         added.remove(added.size() - 1);
-        assertThat(json.getAsJsonObject("model").get("unk_token").getAsString()).isEqualTo("<|unk|>");
+        assertThat(json.get("model").get("unk_token").asString()).isEqualTo("<|unk|>");
         return json.toString();
     }
 

@@ -120,7 +120,7 @@ abstract class HfImportJobsScenario {
         TinyHfFolders.llama(dir, tokenizer.vocabSize());
         // RoPE positions need no weights: a longer context than the 64 of the tiny config fits the demo texts whole.
         var config = TinyHfFolders.llamaConfig(tokenizer.vocabSize());
-        config.addProperty("max_position_embeddings", 256);
+        config.put("max_position_embeddings", 256);
         Files.writeString(dir.resolve("config.json"), config.toString());
         tokenizer.save(dir);
         return dir;

@@ -8,11 +8,9 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.pairwise.policy.checkpoint.Checkpoints;
+import dev.pairwise.policy.io.Json;
 import dev.pairwise.policy.model.NativeArrays;
 import dev.pairwise.policy.model.NoGrad;
-import com.google.gson.JsonNull;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import dev.pairwise.policy.io.Safetensors;
 import dev.pairwise.policy.io.TensorData;
 import dev.pairwise.policy.model.GptConfig;
@@ -31,6 +29,7 @@ import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.node.ObjectNode;
 
 /** What the importer refuses, and the messages that say why; our own models' export round trip. No Python needed. */
 class HfImportRefusalTest {
@@ -38,9 +37,9 @@ class HfImportRefusalTest {
     @TempDir
     Path dir;
 
-    private Path folder(Consumer<JsonObject> editConfig, Consumer<Map<String, TensorData>> editTensors)
+    private Path folder(Consumer<ObjectNode> editConfig, Consumer<Map<String, TensorData>> editTensors)
             throws IOException {
-        JsonObject c = TinyHfFolders.llamaConfig(32);
+        ObjectNode c = TinyHfFolders.llamaConfig(32);
         editConfig.accept(c);
         Map<String, TensorData> t = TinyHfFolders.llamaTensors(32);
         editTensors.accept(t);
@@ -70,16 +69,16 @@ class HfImportRefusalTest {
     @Test
     void unknown_architectures_are_refused_naming_them() throws IOException {
         assertThatThrownBy(() -> load(folder(c -> {
-            c.addProperty("model_type", "gpt_neox");
+            c.put("model_type", "gpt_neox");
         }, t -> { }))).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("model_type 'gpt_neox' is not supported").hasMessageContaining("LlamaForCausalLM");
         assertThatThrownBy(() -> load(folder(c -> {
             c.remove("model_type");
-            c.add("architectures", JsonParser.parseString("[\"Qwen3ForCausalLM\"]"));
+            c.set("architectures", Json.parse("[\"Qwen3ForCausalLM\"]"));
         }, t -> { }))).hasMessageContaining("architecture 'Qwen3ForCausalLM' is not supported");
-        assertThatThrownBy(() -> load(folder(c -> c.addProperty("model_type", "qwen3"), t -> { })))
+        assertThatThrownBy(() -> load(folder(c -> c.put("model_type", "qwen3"), t -> { })))
                 .hasMessageContaining("model_type 'qwen3' is not supported");
-        assertThatThrownBy(() -> load(folder(c -> c.addProperty("model_type", "gpt2"), t -> { })))
+        assertThatThrownBy(() -> load(folder(c -> c.put("model_type", "gpt2"), t -> { })))
                 .hasMessageContaining("model_type 'gpt2' does not match architectures [LlamaForCausalLM]");
     }
 
@@ -102,20 +101,20 @@ class HfImportRefusalTest {
         assertThatThrownBy(() -> load(folder(c -> { }, t -> t.put("model.layers.0.self_attn.q_proj.bias",
                 TensorData.ofFloats(new long[] {16}, new float[16])))))
                 .hasMessageContaining("no place for: [model.layers.0.self_attn.q_proj.bias]");
-        assertThatThrownBy(() -> load(folder(c -> c.addProperty("num_hidden_layers", 1), t -> { })))
+        assertThatThrownBy(() -> load(folder(c -> c.put("num_hidden_layers", 1), t -> { })))
                 .hasMessageContaining("model.layers.1.");
     }
 
     @Test
     void features_the_model_cannot_reproduce_are_refused_before_reading_tensors() throws IOException {
-        assertThatThrownBy(() -> load(folder(c -> c.add("rope_scaling",
-                JsonParser.parseString("{\"rope_type\": \"yarn\", \"factor\": 4.0}")), t -> { })))
+        assertThatThrownBy(() -> load(folder(c -> c.set("rope_scaling",
+                Json.parse("{\"rope_type\": \"yarn\", \"factor\": 4.0}")), t -> { })))
                 .hasMessageContaining("rope_scaling type 'yarn' is not supported");
-        assertThatThrownBy(() -> load(folder(c -> c.addProperty("attention_bias", true), t -> { })))
+        assertThatThrownBy(() -> load(folder(c -> c.put("attention_bias", true), t -> { })))
                 .hasMessageContaining("attention_bias = true is not supported");
-        assertThatThrownBy(() -> load(folder(c -> c.addProperty("hidden_act", "gelu"), t -> { })))
+        assertThatThrownBy(() -> load(folder(c -> c.put("hidden_act", "gelu"), t -> { })))
                 .hasMessageContaining("hidden_act 'gelu'");
-        assertThatThrownBy(() -> load(folder(c -> c.addProperty("num_key_value_heads", 3), t -> { })))
+        assertThatThrownBy(() -> load(folder(c -> c.put("num_key_value_heads", 3), t -> { })))
                 .hasMessageContaining("num_key_value_heads (3) must divide num_attention_heads (4)");
         assertThatThrownBy(() -> load(folder(c -> c.remove("hidden_size"), t -> { })))
                 .hasMessageContaining("missing field 'hidden_size'");
@@ -123,20 +122,20 @@ class HfImportRefusalTest {
 
     @Test
     void config_defaults_follow_transformers_and_scaling_is_read() throws IOException {
-        JsonObject c = TinyHfFolders.llamaConfig(32);
+        ObjectNode c = TinyHfFolders.llamaConfig(32);
         c.remove("num_key_value_heads");
         c.remove("rope_theta");
         c.remove("tie_word_embeddings");
-        c.add("rope_scaling", JsonParser.parseString("{\"rope_type\": \"llama3\", \"factor\": 8.0, "
+        c.set("rope_scaling", Json.parse("{\"rope_type\": \"llama3\", \"factor\": 8.0, "
                 + "\"low_freq_factor\": 1.0, \"high_freq_factor\": 4.0, \"original_max_position_embeddings\": 8192}"));
-        c.addProperty("max_position_embeddings", 131072);
+        c.put("max_position_embeddings", 131072);
         GptConfig read = HfConfig.read(c.toString(), 4096);
         assertThat(read.keyValueHeads()).isEqualTo(4);
         assertThat(read.ropeTheta()).isEqualTo(10000.0);
         assertThat(read.tieEmbeddings()).isFalse();
         assertThat(read.contextLength()).as("capped by maxContext").isEqualTo(4096);
         assertThat(read.ropeScaling()).isEqualTo(new RopeScaling(RopeScaling.Kind.LLAMA3, 8, 1, 4, 8192));
-        c.add("rope_scaling", JsonNull.INSTANCE);
+        c.putNull("rope_scaling");
         assertThat(HfConfig.read(c.toString(), 4096).ropeScaling()).isNull();
     }
 
@@ -146,15 +145,15 @@ class HfImportRefusalTest {
         Map<String, TensorData> all = TinyHfFolders.llamaTensors(32);
         Map<String, TensorData> first = new LinkedHashMap<>();
         Map<String, TensorData> second = new LinkedHashMap<>();
-        JsonObject weightMap = new JsonObject();
+        ObjectNode weightMap = Json.object();
         int i = 0;
         for (var e : all.entrySet()) {
             String shard = i++ % 2 == 0 ? "model-00001-of-00002.safetensors" : "model-00002-of-00002.safetensors";
             (shard.startsWith("model-00001") ? first : second).put(e.getKey(), e.getValue());
-            weightMap.addProperty(e.getKey(), shard);
+            weightMap.put(e.getKey(), shard);
         }
-        JsonObject index = new JsonObject();
-        index.add("weight_map", weightMap);
+        ObjectNode index = Json.object();
+        index.set("weight_map", weightMap);
         Files.writeString(dir.resolve(HfTensors.INDEX), index.toString());
         Safetensors.write(dir.resolve("model-00001-of-00002.safetensors"), first, Map.of());
         assertThatThrownBy(() -> load(dir)).isInstanceOf(NoSuchFileException.class)

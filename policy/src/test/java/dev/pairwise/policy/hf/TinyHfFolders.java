@@ -1,7 +1,6 @@
 package dev.pairwise.policy.hf;
 
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
+import dev.pairwise.policy.io.Json;
 import dev.pairwise.policy.io.Safetensors;
 import dev.pairwise.policy.io.TensorData;
 import java.io.IOException;
@@ -10,6 +9,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
+import tools.jackson.databind.node.ObjectNode;
 
 /** Tiny Hugging Face model folders written in Java, for tests that need no Python. */
 public final class TinyHfFolders {
@@ -26,14 +26,14 @@ public final class TinyHfFolders {
     }
 
     /** A tiny Llama config.json: width 16, 4 heads over 2 key/value heads, 2 layers, the given vocabulary. */
-    public static JsonObject llamaConfig(int vocab) {
-        JsonObject c = JsonParser.parseString("""
+    public static ObjectNode llamaConfig(int vocab) {
+        ObjectNode c = (ObjectNode) Json.parse("""
                 {"architectures": ["LlamaForCausalLM"], "model_type": "llama", "hidden_size": 16,
                  "intermediate_size": 24, "num_hidden_layers": 2, "num_attention_heads": 4,
                  "num_key_value_heads": 2, "vocab_size": 32, "max_position_embeddings": 64,
                  "rms_norm_eps": 1e-5, "rope_theta": 10000.0, "tie_word_embeddings": false}
-                """).getAsJsonObject();
-        c.addProperty("vocab_size", vocab);
+                """);
+        c.put("vocab_size", vocab);
         return c;
     }
 

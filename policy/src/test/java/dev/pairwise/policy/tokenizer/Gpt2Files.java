@@ -1,15 +1,14 @@
 package dev.pairwise.policy.tokenizer;
 
-import com.google.gson.GsonBuilder;
-import com.google.gson.JsonArray;
-import com.google.gson.JsonNull;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
+import dev.pairwise.policy.io.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * OpenAI's original GPT-2 vocabulary files ({@code encoder.json}: token to id; {@code vocab.bpe}: a
@@ -26,46 +25,46 @@ final class Gpt2Files {
     }
 
     static void toTokenizerJson(Path encoderJson, Path vocabBpe, Path out) throws IOException {
-        JsonObject vocab = JsonParser.parseString(Files.readString(encoderJson, StandardCharsets.UTF_8)).getAsJsonObject();
+        JsonNode vocab = Json.parse(Files.readString(encoderJson, StandardCharsets.UTF_8));
         List<String> lines = Files.readAllLines(vocabBpe, StandardCharsets.UTF_8);
-        JsonArray merges = new JsonArray();
+        ArrayNode merges = Json.array();
         for (String line : lines) {
             if (!line.isBlank() && !line.startsWith("#version")) {
                 merges.add(line);
             }
         }
-        JsonObject model = new JsonObject();
-        model.addProperty("type", "BPE");
-        model.add("dropout", JsonNull.INSTANCE);
-        model.add("unk_token", JsonNull.INSTANCE);
-        model.addProperty("continuing_subword_prefix", "");
-        model.addProperty("end_of_word_suffix", "");
-        model.addProperty("fuse_unk", false);
-        model.add("vocab", vocab);
-        model.add("merges", merges);
-        JsonObject endOfText = new JsonObject();
-        endOfText.addProperty("id", vocab.get(END_OF_TEXT).getAsInt());
-        endOfText.addProperty("content", END_OF_TEXT);
-        endOfText.addProperty("special", true);
-        JsonArray added = new JsonArray();
+        ObjectNode model = Json.object();
+        model.put("type", "BPE");
+        model.putNull("dropout");
+        model.putNull("unk_token");
+        model.put("continuing_subword_prefix", "");
+        model.put("end_of_word_suffix", "");
+        model.put("fuse_unk", false);
+        model.set("vocab", vocab);
+        model.set("merges", merges);
+        ObjectNode endOfText = Json.object();
+        endOfText.put("id", vocab.get(END_OF_TEXT).asInt());
+        endOfText.put("content", END_OF_TEXT);
+        endOfText.put("special", true);
+        ArrayNode added = Json.array();
         added.add(endOfText);
-        JsonObject root = new JsonObject();
-        root.addProperty("version", "1.0");
-        root.add("added_tokens", added);
-        root.add("normalizer", JsonNull.INSTANCE);
-        root.add("pre_tokenizer", byteLevel());
-        root.add("post_processor", byteLevel());
-        root.add("decoder", byteLevel());
-        root.add("model", model);
-        Files.writeString(out, new GsonBuilder().disableHtmlEscaping().create().toJson(root), StandardCharsets.UTF_8);
+        ObjectNode root = Json.object();
+        root.put("version", "1.0");
+        root.set("added_tokens", added);
+        root.putNull("normalizer");
+        root.set("pre_tokenizer", byteLevel());
+        root.set("post_processor", byteLevel());
+        root.set("decoder", byteLevel());
+        root.set("model", model);
+        Files.writeString(out, Json.compact(root), StandardCharsets.UTF_8);
     }
 
-    private static JsonObject byteLevel() {
-        JsonObject byteLevel = new JsonObject();
-        byteLevel.addProperty("type", "ByteLevel");
-        byteLevel.addProperty("add_prefix_space", false);
-        byteLevel.addProperty("trim_offsets", true);
-        byteLevel.addProperty("use_regex", true);
+    private static ObjectNode byteLevel() {
+        ObjectNode byteLevel = Json.object();
+        byteLevel.put("type", "ByteLevel");
+        byteLevel.put("add_prefix_space", false);
+        byteLevel.put("trim_offsets", true);
+        byteLevel.put("use_regex", true);
         return byteLevel;
     }
 }

@@ -2,8 +2,7 @@ package dev.pairwise.policy.tokenizer;
 
 import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
+import dev.pairwise.policy.io.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,6 +14,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -65,17 +67,16 @@ class TokenizerJsonTest {
         List<String> corpus = new ArrayList<>(BpeTokenizerTest.CORPUS);
         corpus.add(" 2026 1234567 caf\u00e9 don't");
         BpeTrainer.train(corpus, 400).save(dir);
-        JsonObject json = JsonParser.parseString(Files.readString(dir.resolve("tokenizer.json"))).getAsJsonObject();
-        json.add("normalizer", JsonParser.parseString("{\"type\": \"NFC\"}"));
-        JsonObject pattern = new JsonObject();
-        pattern.addProperty("Regex", QWEN_REGEX);
-        JsonObject split = JsonParser.parseString("{\"type\": \"Split\", \"behavior\": \"Isolated\", \"invert\": false}")
-                .getAsJsonObject();
-        split.add("pattern", pattern);
-        JsonObject sequence = JsonParser.parseString("{\"type\": \"Sequence\", \"pretokenizers\": [{}, {\"type\": \"ByteLevel\", "
-                + "\"add_prefix_space\": false, \"trim_offsets\": false, \"use_regex\": false}]}").getAsJsonObject();
-        sequence.getAsJsonArray("pretokenizers").set(0, split);
-        json.add("pre_tokenizer", sequence);
+        ObjectNode json = (ObjectNode) Json.parse(Files.readString(dir.resolve("tokenizer.json")));
+        json.set("normalizer", Json.parse("{\"type\": \"NFC\"}"));
+        ObjectNode pattern = Json.object();
+        pattern.put("Regex", QWEN_REGEX);
+        ObjectNode split = (ObjectNode) Json.parse("{\"type\": \"Split\", \"behavior\": \"Isolated\", \"invert\": false}");
+        split.set("pattern", pattern);
+        ObjectNode sequence = (ObjectNode) Json.parse("{\"type\": \"Sequence\", \"pretokenizers\": [{}, {\"type\": \"ByteLevel\", "
+                + "\"add_prefix_space\": false, \"trim_offsets\": false, \"use_regex\": false}]}");
+        ((ArrayNode) sequence.get("pretokenizers")).set(0, split);
+        json.set("pre_tokenizer", sequence);
         Files.writeString(dir.resolve("tokenizer.json"), json.toString());
 
         Tokenizer ours = Tokenizers.load(dir);
@@ -93,10 +94,10 @@ class TokenizerJsonTest {
 
         Path again = dir.resolve("again");
         ours.save(again);
-        JsonObject saved = JsonParser.parseString(Files.readString(again.resolve("tokenizer.json"))).getAsJsonObject();
+        JsonNode saved = Json.parse(Files.readString(again.resolve("tokenizer.json")));
         assertThat(saved.get("normalizer")).isEqualTo(json.get("normalizer"));
-        assertThat(saved.getAsJsonObject("pre_tokenizer").getAsJsonArray("pretokenizers").get(0).getAsJsonObject()
-                .getAsJsonObject("pattern").get("Regex").getAsString()).isEqualTo(QWEN_REGEX);
+        assertThat(saved.get("pre_tokenizer").get("pretokenizers").get(0).get("pattern").get("Regex").asString())
+                .isEqualTo(QWEN_REGEX);
         Tokenizer reloaded = Tokenizers.load(again);
         for (String text : texts) {
             assertThat(reloaded.encode(text)).as(text).isEqualTo(ours.encode(text));
@@ -107,12 +108,12 @@ class TokenizerJsonTest {
     void a_split_without_byte_level_or_another_normalizer_is_refused_naming_the_field() throws IOException {
         BpeTrainer.train(BpeTokenizerTest.CORPUS, 300).save(dir);
         String json = Files.readString(dir.resolve("tokenizer.json"));
-        JsonObject nfkc = JsonParser.parseString(json).getAsJsonObject();
-        nfkc.add("normalizer", JsonParser.parseString("{\"type\": \"NFKC\"}"));
+        ObjectNode nfkc = (ObjectNode) Json.parse(json);
+        nfkc.set("normalizer", Json.parse("{\"type\": \"NFKC\"}"));
         Files.writeString(dir.resolve("tokenizer.json"), nfkc.toString());
         assertThatThrownBy(() -> Tokenizers.load(dir)).hasMessageContaining("normalizer").hasMessageContaining("NFKC");
-        JsonObject splitOnly = JsonParser.parseString(json).getAsJsonObject();
-        splitOnly.add("pre_tokenizer", JsonParser.parseString("{\"type\": \"Sequence\", \"pretokenizers\": [{\"type\": \"Split\", "
+        ObjectNode splitOnly = (ObjectNode) Json.parse(json);
+        splitOnly.set("pre_tokenizer", Json.parse("{\"type\": \"Sequence\", \"pretokenizers\": [{\"type\": \"Split\", "
                 + "\"pattern\": {\"Regex\": \"\\\\s+\"}, \"behavior\": \"Isolated\"}, {\"type\": \"ByteLevel\", \"use_regex\": true}]}"));
         Files.writeString(dir.resolve("tokenizer.json"), splitOnly.toString());
         assertThatThrownBy(() -> Tokenizers.load(dir)).hasMessageContaining("pre_tokenizer.pretokenizers[1].use_regex must be false");
@@ -155,23 +156,22 @@ class TokenizerJsonTest {
     void foreign_byte_level_files_with_other_id_orders_and_array_merges_load_like_hugging_face() throws IOException {
         BpeTokenizer ours = BpeTrainer.train(BpeTokenizerTest.CORPUS, 330);
         ours.save(dir);
-        JsonObject json = JsonParser.parseString(Files.readString(dir.resolve("tokenizer.json"))).getAsJsonObject();
-        JsonObject model = json.getAsJsonObject("model");
+        JsonNode json = Json.parse(Files.readString(dir.resolve("tokenizer.json")));
+        ObjectNode model = (ObjectNode) json.get("model");
         // Reverse the ids of the learned tokens (GPT-2's own file does not give byte b the id b either).
         int learned = ours.vocabSize() - SpecialTokens.ALL.size();
-        JsonObject vocab = new JsonObject();
-        model.getAsJsonObject("vocab").entrySet().forEach(e -> {
-            int id = e.getValue().getAsInt();
-            vocab.addProperty(e.getKey(), id < learned ? learned - 1 - id : id);
+        ObjectNode vocab = Json.object();
+        model.get("vocab").properties().forEach(e -> {
+            int id = e.getValue().asInt();
+            vocab.put(e.getKey(), id < learned ? learned - 1 - id : id);
         });
-        model.add("vocab", vocab);
-        var merges = new com.google.gson.JsonArray();
-        model.getAsJsonArray("merges").forEach(m -> {
-            var pair = new com.google.gson.JsonArray();
-            Arrays.stream(m.getAsString().split(" ")).forEach(pair::add);
-            merges.add(pair);
+        model.set("vocab", vocab);
+        ArrayNode merges = Json.array();
+        model.get("merges").forEach(m -> {
+            ArrayNode pair = merges.addArray();
+            Arrays.stream(m.asString().split(" ")).forEach(pair::add);
         });
-        model.add("merges", merges);
+        model.set("merges", merges);
         Path foreign = Files.createDirectory(dir.resolve("foreign"));
         Files.writeString(foreign.resolve("tokenizer.json"), json.toString());
 
@@ -208,17 +208,17 @@ class TokenizerJsonTest {
     @Test
     void saved_file_is_the_hugging_face_byte_level_bpe_layout() throws IOException {
         BpeTrainer.train(BpeTokenizerTest.CORPUS, 260).save(dir);
-        JsonObject json = JsonParser.parseString(Files.readString(dir.resolve("tokenizer.json"))).getAsJsonObject();
+        JsonNode json = Json.parse(Files.readString(dir.resolve("tokenizer.json")));
 
-        assertThat(json.getAsJsonObject("model").get("type").getAsString()).isEqualTo("BPE");
-        assertThat(json.getAsJsonObject("model").getAsJsonObject("vocab").get("Ġ").getAsInt()).isEqualTo(32);
-        assertThat(json.getAsJsonObject("pre_tokenizer").get("type").getAsString()).isEqualTo("ByteLevel");
-        assertThat(json.getAsJsonObject("pre_tokenizer").get("add_prefix_space").getAsBoolean()).isFalse();
-        assertThat(json.getAsJsonObject("decoder").get("type").getAsString()).isEqualTo("ByteLevel");
-        var added = json.getAsJsonArray("added_tokens");
+        assertThat(json.get("model").get("type").asString()).isEqualTo("BPE");
+        assertThat(json.get("model").get("vocab").get("Ġ").asInt()).isEqualTo(32);
+        assertThat(json.get("pre_tokenizer").get("type").asString()).isEqualTo("ByteLevel");
+        assertThat(json.get("pre_tokenizer").get("add_prefix_space").asBoolean()).isFalse();
+        assertThat(json.get("decoder").get("type").asString()).isEqualTo("ByteLevel");
+        var added = json.get("added_tokens");
         assertThat(added).hasSize(4);
-        assertThat(added.get(2).getAsJsonObject().get("content").getAsString()).isEqualTo(SpecialTokens.END);
-        assertThat(added.get(2).getAsJsonObject().get("special").getAsBoolean()).isTrue();
+        assertThat(added.get(2).get("content").asString()).isEqualTo(SpecialTokens.END);
+        assertThat(added.get(2).get("special").asBoolean()).isTrue();
     }
 
     @Test

@@ -3,11 +3,7 @@ package dev.pairwise.policy.tokenizer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
-import com.google.gson.JsonArray;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
+import dev.pairwise.policy.io.Json;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -26,6 +22,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Id-for-id parity of our byte-level BPE with tokenizers no one here wrote, on real vocabularies
@@ -41,7 +38,6 @@ import org.junit.jupiter.api.io.TempDir;
 class TokenizerParityTest {
 
     static final Path DATA = Path.of("..", "shared", "data");
-    private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
 
     @TempDir
     static Path work;
@@ -64,7 +60,7 @@ class TokenizerParityTest {
         Path linesFile = work.resolve("lines.jsonl");
         try (Writer out = Files.newBufferedWriter(linesFile, StandardCharsets.UTF_8)) {
             for (String line : lines) {
-                out.write(GSON.toJson(line));
+                out.write(Json.compact(line));
                 out.write('\n');
             }
         }
@@ -125,7 +121,7 @@ class TokenizerParityTest {
                 if (!java.util.Arrays.equals(ours.encode(text), theirs)) {
                     mismatches++;
                     if (examples.size() < 10) {
-                        examples.add(GSON.toJson(abbreviate(text)));
+                        examples.add(Json.compact(abbreviate(text)));
                     }
                 }
             }
@@ -144,28 +140,28 @@ class TokenizerParityTest {
         List<String> examples = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             String text = lines.get(i);
-            JsonObject ref = JsonParser.parseString(reference.get(i)).getAsJsonObject();
-            JsonArray idArray = ref.getAsJsonArray("ids");
+            JsonNode ref = Json.parse(reference.get(i));
+            JsonNode idArray = ref.get("ids");
             int[] theirs = new int[idArray.size()];
             for (int k = 0; k < theirs.length; k++) {
-                theirs[k] = idArray.get(k).getAsInt();
+                theirs[k] = idArray.get(k).asInt();
             }
             tokens += theirs.length;
             int[] mine = ours.encode(text);
             if (!java.util.Arrays.equals(mine, theirs)) {
                 encodeMismatches++;
                 if (examples.size() < 10) {
-                    examples.add("encode line " + i + " " + GSON.toJson(abbreviate(text)) + ": ours "
+                    examples.add("encode line " + i + " " + Json.compact(abbreviate(text)) + ": ours "
                             + java.util.Arrays.toString(mine) + " theirs " + java.util.Arrays.toString(theirs));
                 }
             }
             String decoded = ours.decode(theirs);
             String expected = nfc ? Normalizer.normalize(text, Normalizer.Form.NFC) : text;
-            if (!decoded.equals(expected) || !decoded.equals(ref.get("decoded").getAsString())) {
+            if (!decoded.equals(expected) || !decoded.equals(ref.get("decoded").asString())) {
                 decodeMismatches++;
                 if (examples.size() < 10) {
-                    examples.add("decode line " + i + " " + GSON.toJson(abbreviate(text)) + ": ours " + GSON.toJson(abbreviate(decoded))
-                            + " theirs " + GSON.toJson(abbreviate(ref.get("decoded").getAsString())));
+                    examples.add("decode line " + i + " " + Json.compact(abbreviate(text)) + ": ours " + Json.compact(abbreviate(decoded))
+                            + " theirs " + Json.compact(abbreviate(ref.get("decoded").asString())));
                 }
             }
         }
@@ -203,9 +199,9 @@ class TokenizerParityTest {
             // GPT-4 answers to MT-bench's math and coding questions: code with indentation runs.
             List<String> mtBench = new ArrayList<>();
             for (String record : jsonl(data.resolve("mt-bench/reference_answer_gpt-4.jsonl"))) {
-                JsonObject o = JsonParser.parseString(record).getAsJsonObject();
-                for (var turn : o.getAsJsonArray("choices").get(0).getAsJsonObject().getAsJsonArray("turns")) {
-                    mtBench.add(turn.getAsString());
+                JsonNode o = Json.parse(record);
+                for (var turn : o.get("choices").get(0).get("turns")) {
+                    mtBench.add(turn.asString());
                 }
             }
             out.put("mt-bench", mtBench);
@@ -234,7 +230,7 @@ class TokenizerParityTest {
         }
 
         private static String field(String record, String name) {
-            return JsonParser.parseString(record).getAsJsonObject().get(name).getAsString();
+            return Json.parse(record).get(name).asString();
         }
 
         private static List<String> jsonl(Path file) throws IOException {

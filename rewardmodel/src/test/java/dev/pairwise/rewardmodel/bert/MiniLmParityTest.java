@@ -11,7 +11,7 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
-import com.google.gson.JsonParser;
+import dev.pairwise.policy.io.Json;
 import dev.pairwise.policy.model.NativeArrays;
 import dev.pairwise.policy.model.NoGrad;
 import java.io.BufferedReader;
@@ -72,7 +72,7 @@ class MiniLmParityTest {
         try (InputStream in = new GZIPInputStream(Files.newInputStream(file));
                 BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             for (String line = r.readLine(); line != null; line = r.readLine()) {
-                out.add(JsonParser.parseString(line).getAsJsonObject().get(field).getAsString());
+                out.add(Json.parse(line).get(field).asString());
             }
         }
         return out;
