@@ -133,8 +133,8 @@ public final class AlignCheckpoints {
     /** Adds {@code (alpha/r)·B·A} of a separately saved LoRA adapter to the loaded base weights. */
     private static void mergeAdapters(Path dir, GptModel model, JsonNode state) throws IOException {
         JsonNode lora = state.path("config").path("lora");
-        float scale = (float) (Json.number(lora, "alpha", STATE + ": config.lora: ")
-                / Json.integer(lora, "rank", STATE + ": config.lora: "));
+        Json.Fields fields = new Json.Fields(STATE + ": config.lora: ");
+        float scale = (float) (fields.number(lora, "alpha") / fields.integer(lora, "rank"));
         try (NDManager scratch = NDManager.newBaseManager(model.device());
                 NoGrad off = NoGrad.enter()) {
             Map<String, NDArray> adapter = tensors(dir, ADAPTER, scratch);

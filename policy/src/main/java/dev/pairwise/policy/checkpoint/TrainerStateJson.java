@@ -22,6 +22,8 @@ final class TrainerStateJson {
     static final String RNG_SCHEME = "per-batch SplittableRandom(splitmix64(seed, stream, step, micro)); "
             + "streams: 0 train, 1 eval-train, 2 eval-val";
 
+    private static final Json.Fields FIELDS = new Json.Fields("");
+
     record State(int step, long optimizerStep, TrainConfig config) {
     }
 
@@ -87,7 +89,7 @@ final class TrainerStateJson {
 
     static State read(String json) {
         ObjectNode o = Json.parseObject(json, Checkpoints.TRAINER_STATE);
-        return new State(integer(o, "step"), longValue(o, "optimizer_step"), readConfig(json));
+        return new State(FIELDS.integer(o, "step"), FIELDS.longValue(o, "optimizer_step"), readConfig(json));
     }
 
     static TrainConfig readConfig(String json) {
@@ -96,10 +98,11 @@ final class TrainerStateJson {
         if (c == null || !c.isObject()) {
             throw new IllegalArgumentException(Checkpoints.TRAINER_STATE + ": missing object 'train_config'");
         }
-        return new TrainConfig(integer(c, "iters"), integer(c, "batch_size"), integer(c, "accumulation"),
-                number(c, "lr"), number(c, "min_lr"), integer(c, "warmup_iters"), number(c, "weight_decay"),
-                number(c, "beta1"), number(c, "beta2"), number(c, "eps"), number(c, "grad_clip"),
-                integer(c, "eval_interval"), integer(c, "eval_iters"), longValue(c, "seed"));
+        return new TrainConfig(FIELDS.integer(c, "iters"), FIELDS.integer(c, "batch_size"),
+                FIELDS.integer(c, "accumulation"), FIELDS.number(c, "lr"), FIELDS.number(c, "min_lr"),
+                FIELDS.integer(c, "warmup_iters"), FIELDS.number(c, "weight_decay"), FIELDS.number(c, "beta1"),
+                FIELDS.number(c, "beta2"), FIELDS.number(c, "eps"), FIELDS.number(c, "grad_clip"),
+                FIELDS.integer(c, "eval_interval"), FIELDS.integer(c, "eval_iters"), FIELDS.longValue(c, "seed"));
     }
 
     static Metrics readMetrics(String json) {
@@ -107,10 +110,12 @@ final class TrainerStateJson {
         List<StepRecord> steps = new ArrayList<>();
         List<EvalResult> evals = new ArrayList<>();
         for (JsonNode s : array(o, "steps")) {
-            steps.add(new StepRecord(integer(s, "step"), number(s, "loss"), number(s, "lr"), number(s, "grad_norm")));
+            steps.add(new StepRecord(FIELDS.integer(s, "step"), FIELDS.number(s, "loss"), FIELDS.number(s, "lr"),
+                    FIELDS.number(s, "grad_norm")));
         }
         for (JsonNode s : array(o, "evals")) {
-            evals.add(new EvalResult(integer(s, "step"), number(s, "train_loss"), number(s, "val_loss")));
+            evals.add(new EvalResult(FIELDS.integer(s, "step"), FIELDS.number(s, "train_loss"),
+                    FIELDS.number(s, "val_loss")));
         }
         return new Metrics(steps, evals);
     }
@@ -123,15 +128,6 @@ final class TrainerStateJson {
         return e;
     }
 
-    private static int integer(JsonNode o, String name) {
-        return Json.integer(o, name, "");
-    }
 
-    private static long longValue(JsonNode o, String name) {
-        return Json.longValue(o, name, "");
-    }
 
-    private static double number(JsonNode o, String name) {
-        return Json.number(o, name, "");
-    }
 }

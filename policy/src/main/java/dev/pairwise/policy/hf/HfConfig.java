@@ -20,7 +20,7 @@ import tools.jackson.databind.JsonNode;
 /** Reads a Hugging Face {@code config.json} of a Llama-family (Llama, Mistral, Qwen2) or GPT-2 model into a {@link GptConfig}. */
 public final class HfConfig {
 
-    private static final String WHERE = "config.json: ";
+    private static final Json.Fields FIELDS = new Json.Fields("config.json: ");
 
     /** {@code model_type} values this importer maps (Mistral adds a sliding window to Llama, Qwen2 q/k/v biases). */
     static final Set<String> MODEL_TYPES = Set.of("llama", "mistral", "qwen2", "gpt2");
@@ -44,11 +44,11 @@ public final class HfConfig {
         if (checkArchitecture(o)) {
             return gpt2(o, maxContext);
         }
-        boolean qwen2 = present(o, "model_type") ? string(o, "model_type").equals("qwen2")
+        boolean qwen2 = FIELDS.present(o, "model_type") ? FIELDS.string(o, "model_type").equals("qwen2")
                 : o.get("architectures").toString().contains("Qwen2ForCausalLM");
-        int hidden = integer(o, "hidden_size");
-        int heads = integer(o, "num_attention_heads");
-        int kvHeads = present(o, "num_key_value_heads") ? integer(o, "num_key_value_heads") : heads;
+        int hidden = FIELDS.integer(o, "hidden_size");
+        int heads = FIELDS.integer(o, "num_attention_heads");
+        int kvHeads = FIELDS.present(o, "num_key_value_heads") ? FIELDS.integer(o, "num_key_value_heads") : heads;
         if (heads <= 0 || hidden % heads != 0) {
             throw new IllegalArgumentException("config.json: num_attention_heads (" + heads
                     + ") must divide hidden_size (" + hidden + ")");
@@ -57,32 +57,32 @@ public final class HfConfig {
             throw new IllegalArgumentException("config.json: num_key_value_heads (" + kvHeads
                     + ") must divide num_attention_heads (" + heads + ")");
         }
-        if (present(o, "head_dim") && integer(o, "head_dim") != hidden / heads) {
-            throw new IllegalArgumentException("config.json: head_dim " + integer(o, "head_dim")
+        if (FIELDS.present(o, "head_dim") && FIELDS.integer(o, "head_dim") != hidden / heads) {
+            throw new IllegalArgumentException("config.json: head_dim " + FIELDS.integer(o, "head_dim")
                     + " differs from hidden_size/num_attention_heads = " + hidden / heads + "; not supported");
         }
-        String act = present(o, "hidden_act") ? string(o, "hidden_act") : "silu";
+        String act = FIELDS.present(o, "hidden_act") ? FIELDS.string(o, "hidden_act") : "silu";
         if (!act.equals("silu")) {
             throw new IllegalArgumentException("config.json: hidden_act '" + act + "' is not supported (only silu, SwiGLU)");
         }
         for (String bias : List.of("attention_bias", "mlp_bias")) {
-            if (present(o, bias) && bool(o, bias)) {
+            if (FIELDS.present(o, bias) && FIELDS.bool(o, bias)) {
                 throw new IllegalArgumentException("config.json: " + bias + " = true is not supported (no biases in "
                         + "the Llama block here)");
             }
         }
-        int context = Math.min(integer(o, "max_position_embeddings"), maxContext);
+        int context = Math.min(FIELDS.integer(o, "max_position_embeddings"), maxContext);
         // Qwen2 declares a window but applies it only with use_sliding_window (default false)
-        boolean windowed = !qwen2 || present(o, "use_sliding_window") && bool(o, "use_sliding_window");
-        if (windowed && present(o, "sliding_window")) {
-            context = Math.min(context, integer(o, "sliding_window"));
+        boolean windowed = !qwen2 || FIELDS.present(o, "use_sliding_window") && FIELDS.bool(o, "use_sliding_window");
+        if (windowed && FIELDS.present(o, "sliding_window")) {
+            context = Math.min(context, FIELDS.integer(o, "sliding_window"));
         }
-        double theta = present(o, "rope_theta") ? number(o, "rope_theta") : 10000.0;
-        double eps = present(o, "rms_norm_eps") ? number(o, "rms_norm_eps") : 1e-6;
-        boolean tied = present(o, "tie_word_embeddings") && bool(o, "tie_word_embeddings");
-        return new GptConfig(integer(o, "vocab_size"), context, integer(o, "num_hidden_layers"), heads, hidden,
+        double theta = FIELDS.present(o, "rope_theta") ? FIELDS.number(o, "rope_theta") : 10000.0;
+        double eps = FIELDS.present(o, "rms_norm_eps") ? FIELDS.number(o, "rms_norm_eps") : 1e-6;
+        boolean tied = FIELDS.present(o, "tie_word_embeddings") && FIELDS.bool(o, "tie_word_embeddings");
+        return new GptConfig(FIELDS.integer(o, "vocab_size"), context, FIELDS.integer(o, "num_hidden_layers"), heads, hidden,
                 GptConfig.Norm.RMS, GptConfig.Position.ROPE, GptConfig.Mlp.SWIGLU, tied, false,
-                integer(o, "intermediate_size"), theta, eps, kvHeads == heads ? 0 : kvHeads, ropeScaling(o), qwen2);
+                FIELDS.integer(o, "intermediate_size"), theta, eps, kvHeads == heads ? 0 : kvHeads, ropeScaling(o), qwen2);
     }
 
     /**
@@ -90,40 +90,41 @@ public final class HfConfig {
      * GELU (tanh form for "gelu_new"), biases in every linear layer, tied head unless said otherwise.
      */
     private static GptConfig gpt2(JsonNode o, int maxContext) {
-        int width = present(o, "n_embd") ? integer(o, "n_embd") : 768;
-        int heads = present(o, "n_head") ? integer(o, "n_head") : 12;
+        int width = FIELDS.present(o, "n_embd") ? FIELDS.integer(o, "n_embd") : 768;
+        int heads = FIELDS.present(o, "n_head") ? FIELDS.integer(o, "n_head") : 12;
         if (heads <= 0 || width % heads != 0) {
             throw new IllegalArgumentException("config.json: n_head (" + heads + ") must divide n_embd (" + width + ")");
         }
-        String act = present(o, "activation_function") ? string(o, "activation_function") : "gelu_new";
+        String act = FIELDS.present(o, "activation_function") ? FIELDS.string(o, "activation_function") : "gelu_new";
         GptConfig.Mlp mlp = switch (act) {
             case "gelu_new", "gelu_pytorch_tanh" -> GptConfig.Mlp.GELU_TANH;
             case "gelu" -> GptConfig.Mlp.GELU;
             default -> throw new IllegalArgumentException("config.json: activation_function '" + act
                     + "' is not supported (gelu_new, gelu_pytorch_tanh, gelu)");
         };
-        if (present(o, "scale_attn_weights") && !bool(o, "scale_attn_weights")) {
+        if (FIELDS.present(o, "scale_attn_weights") && !FIELDS.bool(o, "scale_attn_weights")) {
             throw new IllegalArgumentException("config.json: scale_attn_weights = false is not supported");
         }
         for (String flag : List.of("scale_attn_by_inverse_layer_idx", "add_cross_attention")) {
-            if (present(o, flag) && bool(o, flag)) {
+            if (FIELDS.present(o, flag) && FIELDS.bool(o, flag)) {
                 throw new IllegalArgumentException("config.json: " + flag + " = true is not supported");
             }
         }
-        int positions = present(o, "n_positions") ? integer(o, "n_positions") : 1024;
-        double eps = present(o, "layer_norm_epsilon") ? number(o, "layer_norm_epsilon") : 1e-5;
-        boolean tied = !present(o, "tie_word_embeddings") || bool(o, "tie_word_embeddings");
-        int inner = present(o, "n_inner") ? integer(o, "n_inner") : 4 * width;
-        return new GptConfig(present(o, "vocab_size") ? integer(o, "vocab_size") : 50257,
-                Math.min(positions, maxContext), present(o, "n_layer") ? integer(o, "n_layer") : 12, heads, width,
-                GptConfig.Norm.LAYER, GptConfig.Position.LEARNED, mlp, tied, true, inner, 10000, eps, 0, null, false);
+        int positions = FIELDS.present(o, "n_positions") ? FIELDS.integer(o, "n_positions") : 1024;
+        double eps = FIELDS.present(o, "layer_norm_epsilon") ? FIELDS.number(o, "layer_norm_epsilon") : 1e-5;
+        boolean tied = !FIELDS.present(o, "tie_word_embeddings") || FIELDS.bool(o, "tie_word_embeddings");
+        int inner = FIELDS.present(o, "n_inner") ? FIELDS.integer(o, "n_inner") : 4 * width;
+        return new GptConfig(FIELDS.present(o, "vocab_size") ? FIELDS.integer(o, "vocab_size") : 50257,
+                Math.min(positions, maxContext), FIELDS.present(o, "n_layer") ? FIELDS.integer(o, "n_layer") : 12,
+                heads, width, GptConfig.Norm.LAYER, GptConfig.Position.LEARNED, mlp, tied, true, inner, 10000, eps, 0,
+                null, false);
     }
 
     /** Refuses what is neither Llama-family nor GPT-2; true for GPT-2. */
     private static boolean checkArchitecture(JsonNode o) {
-        String type = present(o, "model_type") ? string(o, "model_type") : null;
+        String type = FIELDS.present(o, "model_type") ? FIELDS.string(o, "model_type") : null;
         List<String> architectures = new ArrayList<>();
-        if (present(o, "architectures")) {
+        if (FIELDS.present(o, "architectures")) {
             JsonNode a = o.get("architectures");
             if (!a.isArray()) {
                 throw new IllegalArgumentException("config.json: architectures must be a list");
@@ -153,7 +154,7 @@ public final class HfConfig {
     }
 
     private static @Nullable RopeScaling ropeScaling(JsonNode o) {
-        if (!present(o, "rope_scaling")) {
+        if (!FIELDS.present(o, "rope_scaling")) {
             return null;
         }
         JsonNode r = o.get("rope_scaling");
@@ -161,37 +162,23 @@ public final class HfConfig {
             throw new IllegalArgumentException("config.json: rope_scaling must be an object or null");
         }
         // transformers reads "rope_type", and "type" in older configs
-        String type = present(r, "rope_type") ? string(r, "rope_type") : present(r, "type") ? string(r, "type") : null;
+        String type = FIELDS.present(r, "rope_type") ? FIELDS.string(r, "rope_type")
+                : FIELDS.present(r, "type") ? FIELDS.string(r, "type") : null;
         if (type == null) {
             throw new IllegalArgumentException("config.json: rope_scaling names no rope_type");
         }
         return switch (type.toLowerCase(Locale.ROOT)) {
             case "default" -> null;
-            case "linear" -> RopeScaling.linear(number(r, "factor"));
-            case "llama3" -> new RopeScaling(RopeScaling.Kind.LLAMA3, number(r, "factor"), number(r, "low_freq_factor"),
-                    number(r, "high_freq_factor"), integer(r, "original_max_position_embeddings"));
+            case "linear" -> RopeScaling.linear(FIELDS.number(r, "factor"));
+            case "llama3" -> new RopeScaling(RopeScaling.Kind.LLAMA3, FIELDS.number(r, "factor"),
+                    FIELDS.number(r, "low_freq_factor"), FIELDS.number(r, "high_freq_factor"),
+                    FIELDS.integer(r, "original_max_position_embeddings"));
             default -> throw new IllegalArgumentException("config.json: rope_scaling type '" + type
                     + "' is not supported (supported: default, linear, llama3)");
         };
     }
 
-    private static boolean present(JsonNode o, String name) {
-        return Json.present(o, name);
-    }
 
-    private static int integer(JsonNode o, String name) {
-        return Json.integer(o, name, WHERE);
-    }
 
-    private static double number(JsonNode o, String name) {
-        return Json.number(o, name, WHERE);
-    }
 
-    private static boolean bool(JsonNode o, String name) {
-        return Json.bool(o, name, WHERE);
-    }
-
-    private static String string(JsonNode o, String name) {
-        return Json.string(o, name, WHERE);
-    }
 }

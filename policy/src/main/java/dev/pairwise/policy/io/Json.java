@@ -111,72 +111,77 @@ public final class Json {
     }
 
     /**
-     * Field {@code name} of {@code o}, not null.
+     * Typed reads of an object's fields, for files whose every field is checked: a missing or
+     * mistyped field is an {@link IllegalArgumentException} naming it.
      *
-     * @param where prefixes the error, e.g. {@code "config.json: "} (or empty)
+     * @param where starts every error, e.g. {@code "config.json: "} (or empty)
      */
-    public static JsonNode field(JsonNode o, String name, String where) {
-        if (!present(o, name)) {
-            throw new IllegalArgumentException(where + "missing field '" + name + "'");
-        }
-        return o.get(name);
-    }
+    public record Fields(String where) {
 
-    /** Field {@code name} as an int: a whole number (written {@code 4} or {@code 4.0}) in range. */
-    public static int integer(JsonNode o, String name, String where) {
-        JsonNode e = field(o, name, where);
-        if (e.isIntegralNumber() && e.canConvertToInt()) {
-            return e.intValue();
+        /** True when {@code o} has field {@code name} and it is not null. */
+        public boolean present(JsonNode o, String name) {
+            return Json.present(o, name);
         }
-        if (e.isFloatingPointNumber()) {
-            double d = e.doubleValue();
-            if (d == Math.rint(d) && d >= Integer.MIN_VALUE && d <= Integer.MAX_VALUE) {
-                return (int) d;
+
+        /** Field {@code name} of {@code o}, not null. */
+        public JsonNode field(JsonNode o, String name) {
+            if (!present(o, name)) {
+                throw new IllegalArgumentException(where + "missing field '" + name + "'");
             }
+            return o.get(name);
         }
-        throw new IllegalArgumentException(where + "field '" + name + "' must be an integer, got " + e);
-    }
 
-    /** Field {@code name} as a long: a whole number in range. */
-    public static long longValue(JsonNode o, String name, String where) {
-        JsonNode e = field(o, name, where);
-        if (e.isIntegralNumber() && e.canConvertToLong()) {
-            return e.longValue();
+        /** Field {@code name} as an int: a whole number (written {@code 4} or {@code 4.0}) in range. */
+        public int integer(JsonNode o, String name) {
+            return (int) whole(o, name, Integer.MIN_VALUE, Integer.MAX_VALUE);
         }
-        if (e.isFloatingPointNumber()) {
-            double d = e.doubleValue();
-            if (d == Math.rint(d) && d >= Long.MIN_VALUE && d < 0x1p63) {
-                return (long) d;
+
+        /** Field {@code name} as a long: a whole number in range. */
+        public long longValue(JsonNode o, String name) {
+            return whole(o, name, Long.MIN_VALUE, Long.MAX_VALUE);
+        }
+
+        /** Field {@code name} as a double (NaN and Infinity included). */
+        public double number(JsonNode o, String name) {
+            JsonNode e = field(o, name);
+            if (!e.isNumber()) {
+                throw new IllegalArgumentException(where + "field '" + name + "' must be a number, got " + e);
             }
+            return e.doubleValue();
         }
-        throw new IllegalArgumentException(where + "field '" + name + "' must be an integer, got " + e);
-    }
 
-    /** Field {@code name} as a double (NaN and Infinity included). */
-    public static double number(JsonNode o, String name, String where) {
-        JsonNode e = field(o, name, where);
-        if (!e.isNumber()) {
-            throw new IllegalArgumentException(where + "field '" + name + "' must be a number, got " + e);
+        /** Field {@code name} as a boolean. */
+        public boolean bool(JsonNode o, String name) {
+            JsonNode e = field(o, name);
+            if (!e.isBoolean()) {
+                throw new IllegalArgumentException(where + "field '" + name + "' must be true or false, got " + e);
+            }
+            return e.booleanValue();
         }
-        return e.doubleValue();
-    }
 
-    /** Field {@code name} as a boolean. */
-    public static boolean bool(JsonNode o, String name, String where) {
-        JsonNode e = field(o, name, where);
-        if (!e.isBoolean()) {
-            throw new IllegalArgumentException(where + "field '" + name + "' must be true or false, got " + e);
+        /** Field {@code name} as a string. */
+        public String string(JsonNode o, String name) {
+            JsonNode e = field(o, name);
+            if (!e.isString()) {
+                throw new IllegalArgumentException(where + "field '" + name + "' must be a string, got " + e);
+            }
+            return e.stringValue();
         }
-        return e.booleanValue();
-    }
 
-    /** Field {@code name} as a string. */
-    public static String string(JsonNode o, String name, String where) {
-        JsonNode e = field(o, name, where);
-        if (!e.isString()) {
-            throw new IllegalArgumentException(where + "field '" + name + "' must be a string, got " + e);
+        private long whole(JsonNode o, String name, long min, long max) {
+            JsonNode e = field(o, name);
+            if (e.isIntegralNumber() && e.canConvertToLong() && e.longValue() >= min && e.longValue() <= max) {
+                return e.longValue();
+            }
+            if (e.isFloatingPointNumber()) {
+                double d = e.doubleValue();
+                // (double) max + 1 is exact (2^31, 2^63) where max itself may round up
+                if (d == Math.rint(d) && d >= min && d < (double) max + 1) {
+                    return (long) d;
+                }
+            }
+            throw new IllegalArgumentException(where + "field '" + name + "' must be an integer, got " + e);
         }
-        return e.stringValue();
     }
 
     /** Gson's pretty layout, so files written before the move to Jackson and after compare equal. */

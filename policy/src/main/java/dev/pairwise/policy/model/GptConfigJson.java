@@ -13,8 +13,7 @@ import tools.jackson.databind.node.ObjectNode;
 /** Reads and writes {@link GptConfig} as JSON. */
 public final class GptConfigJson {
 
-    private static final String WHERE = "config.json";
-    private static final String WHERE_PREFIX = WHERE + ": ";
+    private static final Json.Fields FIELDS = new Json.Fields("config.json: ");
 
     private GptConfigJson() {
     }
@@ -64,12 +63,12 @@ public final class GptConfigJson {
      * @throws IllegalArgumentException naming a missing or invalid field
      */
     public static GptConfig read(String json) {
-        ObjectNode o = Json.parseObject(json, WHERE);
-        String norm = string(o, "norm");
-        String pos = string(o, "pos");
-        String mlp = string(o, "mlp");
-        GptConfig c = new GptConfig(integer(o, "vocab_size"), integer(o, "block_size"), integer(o, "n_layer"),
-                integer(o, "n_head"), integer(o, "n_embd"),
+        ObjectNode o = Json.parseObject(json, "config.json");
+        String norm = FIELDS.string(o, "norm");
+        String pos = FIELDS.string(o, "pos");
+        String mlp = FIELDS.string(o, "mlp");
+        GptConfig c = new GptConfig(FIELDS.integer(o, "vocab_size"), FIELDS.integer(o, "block_size"),
+                FIELDS.integer(o, "n_layer"), FIELDS.integer(o, "n_head"), FIELDS.integer(o, "n_embd"),
                 switch (norm) {
                     case "layernorm" -> GptConfig.Norm.LAYER;
                     case "rmsnorm" -> GptConfig.Norm.RMS;
@@ -87,10 +86,10 @@ public final class GptConfigJson {
                     default -> throw new IllegalArgumentException("config.json: mlp must be gelu|gelu_tanh|swiglu, got "
                             + mlp);
                 },
-                bool(o, "tie_embeddings"), bool(o, "bias"), integer(o, "mlp_hidden"),
-                number(o, "rope_theta"), number(o, "norm_eps"),
-                o.has("n_kv_head") ? integer(o, "n_kv_head") : 0, ropeScaling(o),
-                o.has("qkv_bias") && bool(o, "qkv_bias"));
+                FIELDS.bool(o, "tie_embeddings"), FIELDS.bool(o, "bias"), FIELDS.integer(o, "mlp_hidden"),
+                FIELDS.number(o, "rope_theta"), FIELDS.number(o, "norm_eps"),
+                o.has("n_kv_head") ? FIELDS.integer(o, "n_kv_head") : 0, ropeScaling(o),
+                o.has("qkv_bias") && FIELDS.bool(o, "qkv_bias"));
         // mlp_hidden is written out for Python readers; keep 0 (= default) when it is the default
         GptConfig byDefault = new GptConfig(c.vocabSize(), c.contextLength(), c.layers(), c.heads(), c.width(),
                 c.norm(), c.position(), c.mlp(), c.tieEmbeddings(), c.bias(), 0, c.ropeTheta(), c.normEps(),
@@ -99,36 +98,25 @@ public final class GptConfigJson {
     }
 
     private static @Nullable RopeScaling ropeScaling(JsonNode o) {
-        if (!Json.present(o, "rope_scaling")) {
+        if (!FIELDS.present(o, "rope_scaling")) {
             return null;
         }
         JsonNode r = o.get("rope_scaling");
         if (!r.isObject()) {
             throw new IllegalArgumentException("config.json: field 'rope_scaling' must be an object");
         }
-        String type = string(r, "rope_type");
+        String type = FIELDS.string(r, "rope_type");
         return switch (type) {
-            case "linear" -> RopeScaling.linear(number(r, "factor"));
-            case "llama3" -> new RopeScaling(RopeScaling.Kind.LLAMA3, number(r, "factor"), number(r, "low_freq_factor"),
-                    number(r, "high_freq_factor"), integer(r, "original_max_position_embeddings"));
+            case "linear" -> RopeScaling.linear(FIELDS.number(r, "factor"));
+            case "llama3" -> new RopeScaling(RopeScaling.Kind.LLAMA3, FIELDS.number(r, "factor"),
+                    FIELDS.number(r, "low_freq_factor"), FIELDS.number(r, "high_freq_factor"),
+                    FIELDS.integer(r, "original_max_position_embeddings"));
             default -> throw new IllegalArgumentException("config.json: rope_scaling.rope_type must be linear|llama3, got "
                     + type);
         };
     }
 
-    private static int integer(JsonNode o, String name) {
-        return Json.integer(o, name, WHERE_PREFIX);
-    }
 
-    private static double number(JsonNode o, String name) {
-        return Json.number(o, name, WHERE_PREFIX);
-    }
 
-    private static boolean bool(JsonNode o, String name) {
-        return Json.bool(o, name, WHERE_PREFIX);
-    }
 
-    private static String string(JsonNode o, String name) {
-        return Json.string(o, name, WHERE_PREFIX);
-    }
 }

@@ -70,13 +70,7 @@ final class TokenizerJson {
 
     /** The Llama 3 / Qwen2 layout: a Split on the model's own regex, then ByteLevel without GPT-2's regex. */
     private static ObjectNode splitThenBytes(String regex) {
-        ObjectNode split = Json.object();
-        split.put("type", "Split");
-        ObjectNode pattern = Json.object();
-        pattern.put("Regex", regex);
-        split.set("pattern", pattern);
-        split.put("behavior", "Isolated");
-        split.put("invert", false);
+        ObjectNode split = split(regex);
         ObjectNode byteLevel = Json.object();
         byteLevel.put("type", "ByteLevel");
         byteLevel.put("add_prefix_space", false);
@@ -98,16 +92,19 @@ final class TokenizerJson {
         model.put("type", "WordLevel");
         model.set("vocab", vocab(tokens));
         model.put("unk_token", tokenizer.unknownId() >= 0 ? tokens.get(tokenizer.unknownId()) : SpecialTokens.UNK);
-        ObjectNode split = Json.object();
-        split.put("type", "Split");
-        ObjectNode pattern = Json.object();
-        pattern.put("Regex", CHAR_REGEX);
-        split.set("pattern", pattern);
-        split.put("behavior", "Isolated");
-        split.put("invert", false);
         ObjectNode fuse = Json.object();
         fuse.put("type", "Fuse");
-        return document(tokenizer.specials(), split, fuse, model);
+        return document(tokenizer.specials(), split(CHAR_REGEX), fuse, model);
+    }
+
+    /** A pre-tokenizer that cuts at every match of {@code regex}, each match a piece of its own. */
+    private static ObjectNode split(String regex) {
+        ObjectNode split = Json.object();
+        split.put("type", "Split");
+        split.putObject("pattern").put("Regex", regex);
+        split.put("behavior", "Isolated");
+        split.put("invert", false);
+        return split;
     }
 
     /** Writes {@code json} to {@code directory/tokenizer.json} atomically (temp file, then move). */

@@ -23,6 +23,8 @@ import tools.jackson.databind.node.ObjectNode;
 public record BertConfig(int vocabSize, int hiddenSize, int numHiddenLayers, int numAttentionHeads,
         int intermediateSize, int maxPositionEmbeddings, int typeVocabSize, double layerNormEps) {
 
+    private static final Json.Fields CONFIG = new Json.Fields("config.json: ");
+
     /**
      * all-MiniLM-L6-v2 (sentence-transformers; MiniLM of Wang et al. 2020 distilled from BERT, then
      * trained on 1B sentence pairs): 6 layers of width 384, 12 heads, 22.7M parameters.
@@ -85,14 +87,14 @@ public record BertConfig(int vocabSize, int hiddenSize, int numHiddenLayers, int
         return new BertConfig(integer(o, "vocab_size"), integer(o, "hidden_size"), integer(o, "num_hidden_layers"),
                 integer(o, "num_attention_heads"), integer(o, "intermediate_size"),
                 integer(o, "max_position_embeddings"), integer(o, "type_vocab_size"),
-                o.has("layer_norm_eps") ? Json.number(o, "layer_norm_eps", "config.json: ") : 1e-12);
+                o.has("layer_norm_eps") ? CONFIG.number(o, "layer_norm_eps") : 1e-12);
     }
 
     private static int integer(JsonNode o, String name) {
         if (!o.has(name)) {
             throw new IllegalArgumentException("config.json lacks '" + name + "'");
         }
-        return Json.integer(o, name, "config.json: ");
+        return CONFIG.integer(o, name);
     }
 
     private static void positive(String name, int value) {

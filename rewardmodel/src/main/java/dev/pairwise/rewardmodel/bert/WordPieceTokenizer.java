@@ -63,7 +63,7 @@ public final class WordPieceTokenizer implements AutoCloseable {
         if (vocab == null || !vocab.has(token)) {
             throw new IllegalArgumentException("the vocabulary has no " + token);
         }
-        return Json.integer(vocab, token, "the vocabulary: ");
+        return new Json.Fields("the vocabulary: ").integer(vocab, token);
     }
 
     /** WordPiece ids of {@code text}, without special tokens, never truncated. */
