@@ -59,7 +59,7 @@ public final class HfExport {
             }
             Files.createDirectories(out);
             Safetensors.write(out.resolve(HfTensors.SINGLE), tensors, Map.of("format", "pt"));
-            Files.writeString(out.resolve("config.json"), Json.keepingNulls(true).writeValueAsString(config));
+            Files.writeString(out.resolve("config.json"), Json.prettyWithNulls(config));
             for (String name : HfImport.TOKENIZER_FILES) {
                 Path file = checkpoint.resolve(name);
                 if (Files.isRegularFile(file)) {

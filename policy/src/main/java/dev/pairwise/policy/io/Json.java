@@ -26,9 +26,9 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * <p>The settings keep the files this code wrote with Gson byte for byte: NaN and Infinity are
  * written bare and read back (Python's {@code json} writes them too), a record's fields keep their
- * declaration order, null fields are left out unless a writer {@linkplain #keepingNulls keeps
- * them}, fields a record lacks are ignored, U+2028 and U+2029 are escaped (JSON lines stay lines
- * for readers that break there too), and {@link #pretty} lays out as Gson did.
+ * declaration order, null fields are left out (unless {@link #prettyWithNulls} keeps them), fields
+ * a record lacks are ignored, U+2028 and U+2029 are escaped (JSON lines stay lines for readers that
+ * break there too), and {@link #pretty} lays out as Gson did.
  */
 public final class Json {
 
@@ -46,7 +46,6 @@ public final class Json {
 
     private static final ObjectWriter PRETTY = MAPPER.writer().with(gsonLayout());
     private static final ObjectWriter PRETTY_WITH_NULLS = PRETTY.with(JsonNodeFeature.WRITE_NULL_PROPERTIES);
-    private static final ObjectWriter COMPACT_WITH_NULLS = MAPPER.writer().with(JsonNodeFeature.WRITE_NULL_PROPERTIES);
 
     private Json() {
     }
@@ -71,9 +70,9 @@ public final class Json {
         return PRETTY.writeValueAsString(value);
     }
 
-    /** Writers that write null fields of trees (tokenizer.json and config.json spell out their nulls). */
-    public static ObjectWriter keepingNulls(boolean pretty) {
-        return pretty ? PRETTY_WITH_NULLS : COMPACT_WITH_NULLS;
+    /** As {@link #pretty}, with a tree's null fields written out (tokenizer.json and config.json spell them out). */
+    public static String prettyWithNulls(Object value) {
+        return PRETTY_WITH_NULLS.writeValueAsString(value);
     }
 
     /**

@@ -116,7 +116,7 @@ final class TokenizerJson {
         try {
             try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
                     StandardOpenOption.WRITE)) {
-                out.write(Json.keepingNulls(true).writeValueAsString(json));
+                out.write(Json.prettyWithNulls(json));
                 out.write('\n');
             }
             try {
