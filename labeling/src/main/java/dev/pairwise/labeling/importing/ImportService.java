@@ -216,7 +216,7 @@ public class ImportService {
         /** Plain imported responses get this file's name as their origin. */
         private NewPrompt withOrigin(ImportItem.Ranked r) {
             List<NewPrompt.NewResponse> rs = r.prompt().responses().stream()
-                    .map(x -> x.origin() == JsonlLines.IMPORTED ? new NewPrompt.NewResponse(x.text(), origin) : x)
+                    .map(x -> x.origin() == RankedLines.IMPORTED ? new NewPrompt.NewResponse(x.text(), origin) : x)
                     .toList();
             return new NewPrompt(r.prompt().text(), rs);
         }
