@@ -10,9 +10,9 @@ import java.util.List;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Pairwise's own JSONL line of a prompt to rank: {"prompt": "...", "responses": [...]}. A response is a string (origin
- * IMPORTED) or an object {"text", "origin": "imported|human|model", "model", "settings"} so
- * samples drawn elsewhere keep their checkpoint and sampling settings.
+ * Pairwise's own JSONL line of a prompt to rank: {"prompt": "...", "responses": [...]}. A response
+ * is a string (origin IMPORTED) or an object {"text", "origin": "imported|human|model", "model",
+ * "settings"} so samples drawn elsewhere keep their checkpoint and sampling settings.
  */
 final class RankedLines {
 
