@@ -1,5 +1,6 @@
 package dev.pairwise.app;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -14,7 +15,10 @@ import com.tngtech.archunit.lang.ArchRule;
  * Agreement ({@code app.agreement}) is plain Java, shared by the API and the command line. Corpus
  * cleaning ({@code corpus}) is plain Java on Flink, using {@code policy} for perplexity only. The
  * OpenAI-compatible client library is known to {@code app.connections} alone, whose own types
- * (messages, completions, failures) are what the rest of the app calls.
+ * (messages, completions, failures) are what the rest of the app calls. The file formats that
+ * both the app's import and the command line read ({@code formats}: JSON lines, HH-RLHF, TRL
+ * preference records, message lists) are plain Java on Jackson, usable by every part and using
+ * none of them, so each format is parsed in one place.
  */
 @AnalyzeClasses(packages = "dev.pairwise", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -26,6 +30,12 @@ class ArchitectureTest {
                     "org.springframework..", "com.vaadin..", "jakarta.persistence..", "picocli..",
                     "dev.pairwise.labeling..", "dev.pairwise.rewardmodel..", "dev.pairwise.loopdemo..",
                     "dev.pairwise.app..");
+
+    @ArchTest
+    static final ArchRule formats_are_plain_java_on_jackson_and_use_no_other_part = classes()
+            .that().resideInAPackage("dev.pairwise.formats..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage(
+                    "dev.pairwise.formats..", "java..", "tools.jackson..", "org.jspecify..");
 
     @ArchTest
     static final ArchRule reward_model_depends_on_policy_only = noClasses()

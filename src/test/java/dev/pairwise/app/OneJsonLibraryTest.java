@@ -17,7 +17,5 @@ class OneJsonLibraryTest {
     @ArchTest
     static final ArchRule jackson_is_the_one_json_library = noClasses()
             .that().resideInAPackage("dev.pairwise..")
-            // (the pair parsers move to one place in another change)
-            .and().resideOutsideOfPackages("dev.pairwise.policy.data.pairs..", "dev.pairwise.labeling.importing..")
             .should().dependOnClassesThat().resideInAPackage("com.google.gson..");
 }

@@ -16,8 +16,8 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import dev.pairwise.formats.Speaker;
 import dev.pairwise.policy.align.AlignCheckpoints;
-import dev.pairwise.policy.data.pairs.Role;
 import dev.pairwise.policy.data.pairs.Turn;
 import dev.pairwise.policy.io.Json;
 import dev.pairwise.policy.io.Safetensors;
@@ -201,7 +201,8 @@ public final class BertRewardModel implements RewardModel {
             if (!out.isEmpty()) {
                 out.append('\n');
             }
-            out.append(t.role() == Role.ASSISTANT ? "Assistant: " : t.role() == Role.SYSTEM ? "System: " : "User: ")
+            out.append(t.role() == Speaker.ASSISTANT ? "Assistant: " :
+                    t.role() == Speaker.SYSTEM ? "System: " : "User: ")
                     .append(t.content());
         }
         return out.toString();

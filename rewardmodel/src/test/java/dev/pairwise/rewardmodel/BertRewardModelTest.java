@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.djl.Device;
+import dev.pairwise.formats.Speaker;
 import dev.pairwise.policy.align.AlignCheckpoints;
 import dev.pairwise.policy.align.AlignListener;
 import dev.pairwise.policy.align.Optim;
 import dev.pairwise.policy.data.pairs.PreferenceGroup;
 import dev.pairwise.policy.data.pairs.PreferencePair;
-import dev.pairwise.policy.data.pairs.Role;
 import dev.pairwise.policy.data.pairs.Turn;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -93,8 +93,8 @@ class BertRewardModelTest {
     @Test
     void a_long_dialogue_keeps_its_last_turns_and_the_response() throws IOException {
         try (BertRewardModel rm = BertRewardModel.pretrained(Device.cpu(), 1, 32, 3)) {
-            List<Turn> dialogue = List.of(new Turn(Role.USER, "alpha ".repeat(40)),
-                    new Turn(Role.ASSISTANT, "beta ".repeat(40)), new Turn(Role.USER, "gamma delta"));
+            List<Turn> dialogue = List.of(new Turn(Speaker.USER, "alpha ".repeat(40)),
+                    new Turn(Speaker.ASSISTANT, "beta ".repeat(40)), new Turn(Speaker.USER, "gamma delta"));
             RewardModel.Sequence s = rm.encode(dialogue, "epsilon", 512);
             assertThat(s.truncated()).isTrue();
             assertThat(s.tokens()).hasSize(32);

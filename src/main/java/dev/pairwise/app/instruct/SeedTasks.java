@@ -1,29 +1,24 @@
 package dev.pairwise.app.instruct;
 
+import dev.pairwise.formats.JsonLines;
 import dev.pairwise.labeling.InvalidInputException;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Seed tasks in the paper's {@code seed_tasks.jsonl} format: one JSON object per line with a
  * string {@code instruction} (its {@code instances}, {@code name} and other keys are not read).
- * Blank lines are skipped.
+ * Blank lines are skipped; a line that is not valid UTF-8 or not a JSON object is refused with
+ * its number ({@link JsonLines}, the reader of every JSON-lines file).
  */
 final class SeedTasks {
 
     /** Far more than the paper's 175; keeps a mistaken file (a corpus, say) from filling memory. */
     static final int MAX_SEEDS = 10_000;
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private SeedTasks() {
     }
@@ -35,24 +30,16 @@ final class SeedTasks {
      */
     static List<String> read(Path file, String field) {
         List<String> out = new ArrayList<>();
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String line;
-            int number = 0;
-            while ((line = in.readLine()) != null) {
-                number++;
-                if (line.isBlank()) {
-                    continue;
+        try (InputStream in = JsonLines.open(file)) {
+            JsonLines lines = new JsonLines(in);
+            for (JsonLines.Line line = lines.next(); line != null; line = lines.next()) {
+                JsonNode node = line.record();
+                if (node == null) {
+                    throw new InvalidInputException(field, file + " line " + line.number() + ": " + line.error());
                 }
-                JsonNode node;
-                try {
-                    node = JSON.readTree(line);
-                } catch (JacksonException e) {
-                    throw new InvalidInputException(field, file + " line " + number + " is not JSON: "
-                            + e.getOriginalMessage());
-                }
-                JsonNode instruction = node == null ? null : node.get("instruction");
+                JsonNode instruction = node.get("instruction");
                 if (instruction == null || !instruction.isString() || instruction.asString().isBlank()) {
-                    throw new InvalidInputException(field, file + " line " + number
+                    throw new InvalidInputException(field, file + " line " + line.number()
                             + " has no \"instruction\" text (seed tasks are JSON lines like the paper's seed_tasks.jsonl)");
                 }
                 if (out.size() == MAX_SEEDS) {
@@ -60,8 +47,6 @@ final class SeedTasks {
                 }
                 out.add(InstructionFilter.normalize(instruction.asString()));
             }
-        } catch (CharacterCodingException e) {
-            throw new InvalidInputException(field, file + " is not UTF-8 text");
         } catch (IOException e) {
             throw new InvalidInputException(field, "Cannot read " + file + ": " + e.getMessage());
         }

@@ -1,6 +1,6 @@
 package dev.pairwise.app.openai;
 
-import dev.pairwise.policy.data.pairs.Role;
+import dev.pairwise.formats.Speaker;
 import dev.pairwise.policy.data.pairs.Turn;
 import java.util.ArrayList;
 import java.util.List;
@@ -79,10 +79,10 @@ record ChatRequest(String model, List<Turn> messages, double temperature, double
                 throw OpenAiException.wrongType(at, "an object");
             }
             String roleName = requiredString(m, "role", at + ".role");
-            Role role = switch (roleName) {
-                case "system", "developer" -> Role.SYSTEM;
-                case "user" -> Role.USER;
-                case "assistant" -> Role.ASSISTANT;
+            Speaker role = switch (roleName) {
+                case "system", "developer" -> Speaker.SYSTEM;
+                case "user" -> Speaker.USER;
+                case "assistant" -> Speaker.ASSISTANT;
                 default -> throw OpenAiException.invalid(at + ".role", "Invalid value '" + roleName + "' for '" + at
                         + ".role': this server takes system, developer, user and assistant messages (no tools).");
             };

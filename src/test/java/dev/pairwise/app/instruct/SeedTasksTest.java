@@ -41,7 +41,7 @@ class SeedTasksTest {
         assertThatThrownBy(() -> SeedTasks.read(file, "config.seedFile")).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("line 2").hasMessageContaining("\"instruction\"");
         Files.writeString(file, "not json\n");
-        assertThatThrownBy(() -> SeedTasks.read(file, "config.seedFile")).hasMessageContaining("line 1 is not JSON");
+        assertThatThrownBy(() -> SeedTasks.read(file, "config.seedFile")).hasMessageContaining("line 1: not valid JSON");
         Files.writeString(file, "\n\n");
         assertThatThrownBy(() -> SeedTasks.read(file, "config.seedFile")).hasMessageContaining("holds no seed task");
     }

@@ -12,6 +12,7 @@ import dev.pairwise.app.jobs.JobRequest;
 import dev.pairwise.app.jobs.AwaitJobs;
 import dev.pairwise.app.jobs.JobService;
 import dev.pairwise.app.jobs.JobType;
+import dev.pairwise.formats.Speaker;
 import dev.pairwise.labeling.ai.AiJudgments;
 import dev.pairwise.labeling.ai.AiOutcome;
 import dev.pairwise.labeling.ai.AiVerdictView;
@@ -24,7 +25,6 @@ import dev.pairwise.labeling.task.NewPrompt;
 import dev.pairwise.labeling.task.Origin;
 import dev.pairwise.labeling.task.ShownResponse;
 import dev.pairwise.labeling.task.TaskService;
-import dev.pairwise.policy.data.pairs.Role;
 import dev.pairwise.policy.data.pairs.SftExample;
 import dev.pairwise.policy.data.pairs.Turn;
 import java.nio.file.Path;
@@ -74,14 +74,14 @@ class AiJudgeOverV1IT extends V1AppTest {
         List<SftExample> examples = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
             List<String> responses = List.of("answer " + i + " is " + (i * 7 % 10), "maybe " + (i * 3 % 10));
-            List<Turn> turns = List.of(new Turn(Role.SYSTEM, JudgePrompt.system(RUBRIC)),
-                    new Turn(Role.USER, JudgePrompt.user("question " + i, i % 2 == 0 ? responses : responses.reversed())));
+            List<Turn> turns = List.of(new Turn(Speaker.SYSTEM, JudgePrompt.system(RUBRIC)),
+                    new Turn(Speaker.USER, JudgePrompt.user("question " + i, i % 2 == 0 ? responses : responses.reversed())));
             examples.add(new SftExample(turns, TARGET));
         }
         // One question it trained on and one it never saw: the constant answer must hold for both.
         List<SftExample> probes = List.of(examples.getFirst(), new SftExample(List.of(
-                new Turn(Role.SYSTEM, JudgePrompt.system(RUBRIC)),
-                new Turn(Role.USER, JudgePrompt.user("question 77", List.of("maybe 9", "answer 4")))), TARGET));
+                new Turn(Speaker.SYSTEM, JudgePrompt.system(RUBRIC)),
+                new Turn(Speaker.USER, JudgePrompt.user("question 77", List.of("maybe 9", "answer 4")))), TARGET));
         judgeCheckpoint = TinyJudges.train("tiny-judge", examples, probes, 32, 300);
         return judgeCheckpoint;
     }

@@ -3,7 +3,7 @@ package dev.pairwise.app.openai;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.pairwise.policy.data.pairs.Role;
+import dev.pairwise.formats.Speaker;
 import dev.pairwise.policy.data.pairs.Turn;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -36,7 +36,7 @@ class ChatRequestTest {
         assertThat(r.seed()).isNull();
         assertThat(r.stop()).isEmpty();
         assertThat(r.stream()).isFalse();
-        assertThat(r.messages()).containsExactly(new Turn(Role.USER, "hi"));
+        assertThat(r.messages()).containsExactly(new Turn(Speaker.USER, "hi"));
     }
 
     @Test
@@ -48,8 +48,8 @@ class ChatRequestTest {
                  "temperature":0,"top_p":0.5,"top_k":3,"max_tokens":9,"max_completion_tokens":7,"n":2,"seed":-4,
                  "stop":"x","stream":true,"stream_options":{"include_usage":true},"user":"u","tools":[],
                  "presence_penalty":0,"response_format":{"type":"text"}}""");
-        assertThat(r.messages()).containsExactly(new Turn(Role.SYSTEM, "be brief"), new Turn(Role.USER, "ab"),
-                new Turn(Role.ASSISTANT, "c"), new Turn(Role.SYSTEM, "s"));
+        assertThat(r.messages()).containsExactly(new Turn(Speaker.SYSTEM, "be brief"), new Turn(Speaker.USER, "ab"),
+                new Turn(Speaker.ASSISTANT, "c"), new Turn(Speaker.SYSTEM, "s"));
         assertThat(r.temperature()).isZero();
         assertThat(r.topP()).isEqualTo(0.5);
         assertThat(r.topK()).isEqualTo(3);

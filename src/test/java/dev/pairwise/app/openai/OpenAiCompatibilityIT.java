@@ -13,7 +13,7 @@ import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 import dev.langchain4j.model.output.FinishReason;
-import dev.pairwise.policy.data.pairs.Role;
+import dev.pairwise.formats.Speaker;
 import dev.pairwise.policy.data.pairs.Turn;
 import dev.pairwise.policy.sample.Sample;
 import java.time.Duration;
@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
 class OpenAiCompatibilityIT extends V1AppTest {
 
     private static final String QUESTION = TinyChatCheckpoints.prompt(4);
-    private static final List<Turn> TURNS = List.of(new Turn(Role.SYSTEM, "add"), new Turn(Role.USER, QUESTION));
+    private static final List<Turn> TURNS = List.of(new Turn(Speaker.SYSTEM, "add"), new Turn(Speaker.USER, QUESTION));
 
     private OpenAiChatModel chatModel(String model, String key) {
         return OpenAiChatModel.builder().baseUrl(baseUrl()).apiKey(key).modelName(model)

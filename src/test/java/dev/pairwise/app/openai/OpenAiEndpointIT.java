@@ -3,7 +3,7 @@ package dev.pairwise.app.openai;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pairwise.app.jobs.CheckpointKind;
-import dev.pairwise.policy.data.pairs.Role;
+import dev.pairwise.formats.Speaker;
 import dev.pairwise.policy.data.pairs.Turn;
 import dev.pairwise.policy.sample.FinishReason;
 import dev.pairwise.policy.sample.Sample;
@@ -67,7 +67,7 @@ class OpenAiEndpointIT extends V1AppTest {
 
     @Test
     void a_completion_is_what_the_sampler_draws_for_that_seed_in_the_openai_schema() throws Exception {
-        List<Turn> turns = List.of(new Turn(Role.SYSTEM, "add"), new Turn(Role.USER, TinyChatCheckpoints.prompt(1)));
+        List<Turn> turns = List.of(new Turn(Speaker.SYSTEM, "add"), new Turn(Speaker.USER, TinyChatCheckpoints.prompt(1)));
         String body = "{\"model\":\"" + TEN + "\",\"messages\":[{\"role\":\"system\",\"content\":\"add\"},"
                 + "{\"role\":\"user\",\"content\":[{\"type\":\"text\",\"text\":"
                 + JSON.writeValueAsString(TinyChatCheckpoints.prompt(1)) + "}]}],"

@@ -14,6 +14,7 @@ import dev.pairwise.app.jobs.JobService;
 import dev.pairwise.app.jobs.JobType;
 import dev.pairwise.app.jobs.JobView;
 import dev.pairwise.app.jobs.MetricPoint;
+import dev.pairwise.formats.Speaker;
 import dev.pairwise.labeling.ai.AiJudgments;
 import dev.pairwise.labeling.ai.AiOutcome;
 import dev.pairwise.labeling.ai.AiVerdictView;
@@ -26,7 +27,6 @@ import dev.pairwise.labeling.task.Response;
 import dev.pairwise.labeling.task.ResponseRepository;
 import dev.pairwise.labeling.task.ShownResponse;
 import dev.pairwise.labeling.task.TaskService;
-import dev.pairwise.policy.data.pairs.Role;
 import dev.pairwise.policy.data.pairs.SftExample;
 import dev.pairwise.policy.data.pairs.Turn;
 import java.net.http.HttpResponse;
@@ -205,8 +205,8 @@ class SampleJudgeLeaderboardIT extends V1AppTest {
 
     /** One judging question as the connection sends it, and the ranking the judge should answer. */
     private static SftExample lesson(String prompt, List<String> responses, int best) {
-        return new SftExample(List.of(new Turn(Role.SYSTEM, JudgePrompt.system(RUBRIC)),
-                new Turn(Role.USER, JudgePrompt.user(prompt, responses))), "Ranking: " + best + " > " + (3 - best));
+        return new SftExample(List.of(new Turn(Speaker.SYSTEM, JudgePrompt.system(RUBRIC)),
+                new Turn(Speaker.USER, JudgePrompt.user(prompt, responses))), "Ranking: " + best + " > " + (3 - best));
     }
 
     private JobView finish(JobView job) throws InterruptedException {

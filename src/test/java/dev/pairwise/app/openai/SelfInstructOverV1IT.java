@@ -13,11 +13,11 @@ import dev.pairwise.app.jobs.JobStatus;
 import dev.pairwise.app.jobs.JobType;
 import dev.pairwise.app.jobs.JobView;
 import dev.pairwise.app.jobs.MetricPoint;
+import dev.pairwise.formats.Speaker;
 import dev.pairwise.labeling.instruct.InstructionStore;
 import dev.pairwise.labeling.instruct.NewInstruction;
 import dev.pairwise.labeling.project.ProjectService;
 import dev.pairwise.labeling.project.ProjectSettings;
-import dev.pairwise.policy.data.pairs.Role;
 import dev.pairwise.policy.data.pairs.SftExample;
 import dev.pairwise.policy.data.pairs.Turn;
 import java.nio.file.Path;
@@ -64,13 +64,13 @@ class SelfInstructOverV1IT extends V1AppTest {
         }
         List<SftExample> examples = new ArrayList<>();
         for (List<String> order : orders(SEEDS)) {
-            examples.add(new SftExample(List.of(new Turn(Role.USER, GenerationPrompt.encode(order))), NEW_TASK));
+            examples.add(new SftExample(List.of(new Turn(Speaker.USER, GenerationPrompt.encode(order))), NEW_TASK));
             List<String> withNew = new ArrayList<>(order);
             withNew.add(examples.size() % 4, NEW_TASK);
-            examples.add(new SftExample(List.of(new Turn(Role.USER, GenerationPrompt.encode(withNew))), NEW_TASK));
+            examples.add(new SftExample(List.of(new Turn(Speaker.USER, GenerationPrompt.encode(withNew))), NEW_TASK));
         }
         for (int i = 0; i < 4; i++) {
-            examples.add(new SftExample(List.of(new Turn(Role.USER, NEW_TASK)), ANSWER));
+            examples.add(new SftExample(List.of(new Turn(Speaker.USER, NEW_TASK)), ANSWER));
         }
         List<SftExample> probes = List.of(examples.getFirst(), examples.get(3), examples.getLast());
         checkpoint = TinyJudges.train(MODEL, examples, probes, 32, 600);

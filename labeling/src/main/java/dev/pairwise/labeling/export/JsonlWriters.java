@@ -1,6 +1,6 @@
 package dev.pairwise.labeling.export;
 
-import dev.pairwise.labeling.importing.HhRlhf;
+import dev.pairwise.formats.HhRlhf;
 import java.util.List;
 import tools.jackson.core.JsonGenerator;
 

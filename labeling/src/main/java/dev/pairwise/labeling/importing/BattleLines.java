@@ -1,5 +1,6 @@
 package dev.pairwise.labeling.importing;
 
+import dev.pairwise.formats.JsonLines;
 import dev.pairwise.labeling.InvalidInputException;
 import dev.pairwise.labeling.TextRules;
 import tools.jackson.databind.JsonNode;
@@ -18,11 +19,11 @@ final class BattleLines {
     }
 
     static ImportItem.Battle battle(int line, JsonNode node) {
-        String prompt = JsonlLines.text(node, "prompt");
+        String prompt = JsonLines.string(node, "prompt");
         String modelA = name(node, "model_a");
         String modelB = name(node, "model_b");
-        String answerA = JsonlLines.text(node, "answer_a");
-        String answerB = JsonlLines.text(node, "answer_b");
+        String answerA = JsonLines.string(node, "answer_a");
+        String answerB = JsonLines.string(node, "answer_b");
         JsonNode w = node.get("winner");
         if (w == null || w.isNull()) {
             throw new InvalidInputException("winner", "'winner' is missing");
@@ -45,6 +46,6 @@ final class BattleLines {
     }
 
     private static String name(JsonNode node, String field) {
-        return TextRules.require(field, JsonlLines.text(node, field), MAX_NAME).strip();
+        return TextRules.require(field, JsonLines.string(node, field), MAX_NAME).strip();
     }
 }

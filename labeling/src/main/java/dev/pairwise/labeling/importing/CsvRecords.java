@@ -1,5 +1,6 @@
 package dev.pairwise.labeling.importing;
 
+import dev.pairwise.formats.Utf8Lines;
 import java.util.ArrayList;
 import java.util.List;
 

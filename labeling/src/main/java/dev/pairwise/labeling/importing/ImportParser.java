@@ -1,5 +1,8 @@
 package dev.pairwise.labeling.importing;
 
+import dev.pairwise.formats.FormatException;
+import dev.pairwise.formats.JsonLines;
+import dev.pairwise.formats.Utf8Lines;
 import dev.pairwise.labeling.InvalidInputException;
 import dev.pairwise.labeling.TextRules;
 import dev.pairwise.labeling.task.NewPrompt;
@@ -10,9 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads an import file in one pass, handing each good line to a sink and collecting bad lines
@@ -22,8 +23,6 @@ final class ImportParser {
 
     /** Bad lines kept in full; the rest are only counted. */
     static final int MAX_ERRORS = 100;
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final ImportRules rules;
     private final List<ImportLineError> errors = new ArrayList<>();
@@ -37,46 +36,33 @@ final class ImportParser {
 
     static ParseSummary parse(ImportFormat format, InputStream in, ImportRules rules, Consumer<ImportItem> sink) {
         ImportParser p = new ImportParser(rules);
-        Utf8Lines reader = new Utf8Lines(in);
         if (format == ImportFormat.CSV) {
-            p.readCsv(reader, sink);
+            p.readCsv(new Utf8Lines(in), sink);
         } else {
-            p.readJsonLines(format, reader, sink);
+            p.readJsonLines(format, in, sink);
         }
         return new ParseSummary(p.lines, p.items, p.errorCount, List.copyOf(p.errors));
     }
 
-    private void readJsonLines(ImportFormat format, Utf8Lines reader, Consumer<ImportItem> sink) {
-        for (Utf8Lines.Line line = reader.next(); line != null; line = reader.next()) {
-            if (line.text() != null && line.text().isBlank()) {
-                continue;
-            }
+    private void readJsonLines(ImportFormat format, InputStream in, Consumer<ImportItem> sink) {
+        JsonLines reader = new JsonLines(in);
+        for (JsonLines.Line line = reader.next(); line != null; line = reader.next()) {
             lines++;
-            if (line.error() != null) {
-                error(line.number(), line.error());
-                continue;
-            }
-            JsonNode node;
-            try {
-                node = JSON.readTree(line.text());
-            } catch (JacksonException e) {
-                error(line.number(), "not valid JSON: " + e.getOriginalMessage());
-                continue;
-            }
-            if (node == null || !node.isObject()) {
-                error(line.number(), "expected a JSON object");
+            JsonNode node = line.record();
+            if (node == null) {
+                error(line.number(), String.valueOf(line.error()));
                 continue;
             }
             try {
                 ImportItem item = switch (format) {
-                    case JSONL -> JsonlLines.ranked(line.number(), node);
-                    case HH_RLHF -> HhRlhf.pair(line.number(), node);
-                    case TRL -> TrlLines.pair(line.number(), node);
+                    case JSONL -> RankedLines.ranked(line.number(), node);
+                    case HH_RLHF -> PairLines.hhRlhf(line.number(), node);
+                    case TRL -> PairLines.trl(line.number(), node);
                     case BATTLES -> BattleLines.battle(line.number(), node);
                     case CSV -> throw new IllegalStateException();
                 };
                 accept(item, sink);
-            } catch (InvalidInputException e) {
+            } catch (InvalidInputException | FormatException e) {
                 error(line.number(), e.getMessage());
             }
         }
@@ -124,7 +110,7 @@ final class ImportParser {
             for (int col : responseCols) {
                 String text = r.fields().get(col);
                 if (!text.isEmpty()) {
-                    responses.add(new NewPrompt.NewResponse(text, JsonlLines.IMPORTED));
+                    responses.add(new NewPrompt.NewResponse(text, RankedLines.IMPORTED));
                 }
             }
             try {

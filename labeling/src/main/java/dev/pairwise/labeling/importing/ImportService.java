@@ -5,8 +5,8 @@ import dev.pairwise.labeling.LabelingLimits;
 import dev.pairwise.labeling.NotFoundException;
 import dev.pairwise.labeling.judgment.Judgment;
 import dev.pairwise.labeling.judgment.JudgmentRepository;
-import dev.pairwise.labeling.judgment.PreferencePair;
-import dev.pairwise.labeling.judgment.PreferencePairRepository;
+import dev.pairwise.labeling.judgment.JudgmentPair;
+import dev.pairwise.labeling.judgment.JudgmentPairRepository;
 import dev.pairwise.labeling.judgment.RankedPair;
 import dev.pairwise.labeling.project.Project;
 import dev.pairwise.labeling.project.ProjectRepository;
@@ -54,7 +54,7 @@ public class ImportService {
     private final PromptRepository prompts;
     private final ResponseRepository responses;
     private final JudgmentRepository judgments;
-    private final PreferencePairRepository pairs;
+    private final JudgmentPairRepository pairs;
     private final EntityManager em;
     private final JdbcTemplate jdbc;
     private final ProjectService projectService;
@@ -62,7 +62,7 @@ public class ImportService {
     private final Clock clock;
 
     ImportService(ProjectRepository projects, TaskService tasks, PromptRepository prompts,
-                  ResponseRepository responses, JudgmentRepository judgments, PreferencePairRepository pairs,
+                  ResponseRepository responses, JudgmentRepository judgments, JudgmentPairRepository pairs,
                   EntityManager em, JdbcTemplate jdbc, ProjectService projectService, LabelingLimits limits,
                   Clock clock) {
         this.projects = projects;
@@ -216,7 +216,7 @@ public class ImportService {
         /** Plain imported responses get this file's name as their origin. */
         private NewPrompt withOrigin(ImportItem.Ranked r) {
             List<NewPrompt.NewResponse> rs = r.prompt().responses().stream()
-                    .map(x -> x.origin() == JsonlLines.IMPORTED ? new NewPrompt.NewResponse(x.text(), origin) : x)
+                    .map(x -> x.origin() == RankedLines.IMPORTED ? new NewPrompt.NewResponse(x.text(), origin) : x)
                     .toList();
             return new NewPrompt(r.prompt().text(), rs);
         }
@@ -239,7 +239,7 @@ public class ImportService {
             }
             long chosen = g.response(p.chosen());
             long rejected = g.response(p.rejected());
-            ImportService.this.pairs.save(new PreferencePair(g.judgment.getId(), projectId, g.promptId,
+            ImportService.this.pairs.save(new JudgmentPair(g.judgment.getId(), projectId, g.promptId,
                     new RankedPair(chosen, rejected, p.margin())));
             pairCount++;
         }

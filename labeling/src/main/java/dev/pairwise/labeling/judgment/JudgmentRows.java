@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 /**
  * Writes what a labeler's submit stores, in the caller's transaction and under the task's row
  * lock: the judgment ({@link Judgment#byLabeler}), its ratings ({@link ResponseRating}), its
- * preference pairs ({@link PreferencePair}), the lease marked submitted, and the judgment counted
+ * preference pairs ({@link JudgmentPair}), the lease marked submitted, and the judgment counted
  * on its task (which is completed when it reaches the project's overlap).
  *
  * <p>On PostgreSQL all of it is one statement (data-modifying {@code WITH} clauses): a submit is

@@ -45,7 +45,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class JudgmentService {
 
-    private final PreferencePairRepository pairs;
+    private final JudgmentPairRepository pairs;
     private final OpenTasks open;
     private final JudgmentRows rows;
     private final PromptRepository prompts;
@@ -59,7 +59,7 @@ public class JudgmentService {
     private final Counter submitted;
     private final Counter pairsCreated;
 
-    JudgmentService(PreferencePairRepository pairs, OpenTasks open, JudgmentRows rows, PromptRepository prompts,
+    JudgmentService(JudgmentPairRepository pairs, OpenTasks open, JudgmentRows rows, PromptRepository prompts,
                     ResponseRepository responses, DemonstrationRepository demos, JdbcClient jdbc,
                     LabelingLimits limits, Clock clock, MeterRegistry meters, GoldChecks goldChecks,
                     Repeats repeats) {
@@ -84,7 +84,7 @@ public class JudgmentService {
      * Validates and stores a judgment of a task leased to {@code labelerId}, and counts it on the
      * task (which is completed when it reaches the project's overlap), all under the task's row
      * lock: a same-key retry racing this one waits there, then replays. Plain JDBC on this path
-     * (the stored rows are the {@link Judgment}, {@link ResponseRating} and {@link PreferencePair}
+     * (the stored rows are the {@link Judgment}, {@link ResponseRating} and {@link JudgmentPair}
      * entities' tables): it runs once per judgment.
      */
     @Transactional

@@ -133,25 +133,25 @@ class ImportParserTest {
         assertThat(s.errors().getFirst().reason()).contains("'prompt' column");
     }
 
+    /** The split itself is {@code formats.HhRlhfTest}'s; here, what an imported pair stores. */
     @Test
-    void hh_rlhf_dialogues_split_into_prompt_chosen_and_rejected() {
+    void hh_rlhf_lines_become_pairs_and_bad_ones_are_reported_by_line() {
         ParseSummary s = parse(ImportFormat.HH_RLHF, """
                 {"chosen": "\\n\\nHuman: What is 2+2?\\n\\nAssistant: 4", "rejected": "\\n\\nHuman: What is 2+2?\\n\\nAssistant: 5"}
                 {"chosen": "\\n\\nHuman: Hi\\n\\nAssistant: Hello\\n\\nHuman: Joke?\\n\\nAssistant: Knock knock", "rejected": "\\n\\nHuman: Hi\\n\\nAssistant: Hello\\n\\nHuman: Joke?\\n\\nAssistant: No"}
                 {"chosen": "\\n\\nHuman: A\\n\\nAssistant: x", "rejected": "\\n\\nHuman: B\\n\\nAssistant: y"}
                 {"chosen": "no turns", "rejected": "\\n\\nHuman: B\\n\\nAssistant: y"}
+                {"chosen": "\\n\\nHuman: A\\n\\nAssistant: x", "rejected": "\\n\\nHuman: A\\n\\nAssistant: x"}
+                {"chosen": "\\n\\nHuman: Q\\n\\nAssistant: A\\n\\nAssistant: more", "rejected": "\\n\\nHuman: Q\\n\\nAssistant: B"}
                 """);
-        ImportItem.Pair single = (ImportItem.Pair) items.get(0);
-        assertThat(single.prompt()).isEqualTo("What is 2+2?");
-        assertThat(single.chosen()).isEqualTo("4");
-        assertThat(single.rejected()).isEqualTo("5");
-        ImportItem.Pair multi = (ImportItem.Pair) items.get(1);
-        assertThat(multi.prompt()).isEqualTo("\n\nHuman: Hi\n\nAssistant: Hello\n\nHuman: Joke?");
-        assertThat(HhRlhf.dialogue(multi.prompt(), multi.chosen()))
-                .isEqualTo("\n\nHuman: Hi\n\nAssistant: Hello\n\nHuman: Joke?\n\nAssistant: Knock knock");
-        assertThat(HhRlhf.dialogue(single.prompt(), single.chosen())).isEqualTo("\n\nHuman: What is 2+2?\n\nAssistant: 4");
-        assertThat(s.errors()).extracting(ImportLineError::line).containsExactly(3, 4);
-        assertThat(s.errors().get(0).reason()).contains("differ before the last Assistant turn");
+        // line 6: a reply holding the marker itself stays whole (9 pairs of helpful-base do this)
+        assertThat(items).containsExactly(new ImportItem.Pair(1, "What is 2+2?", "4", "5", 1, null),
+                new ImportItem.Pair(2, "\n\nHuman: Hi\n\nAssistant: Hello\n\nHuman: Joke?", "Knock knock", "No", 1, null),
+                new ImportItem.Pair(6, "Q", "A\n\nAssistant: more", "B", 1, null));
+        assertThat(s.errors()).containsExactly(
+                new ImportLineError(3, "chosen and rejected differ before the last Assistant turn"),
+                new ImportLineError(4, "'chosen' has no \"\\n\\nAssistant:\" turn"),
+                new ImportLineError(5, "chosen and rejected are the same text"));
     }
 
     @Test

@@ -37,7 +37,7 @@ class JudgmentServiceTest {
     @Autowired
     JudgmentRepository judgmentRepo;
     @Autowired
-    PreferencePairRepository pairs;
+    JudgmentPairRepository pairs;
     @Autowired
     ResponseRatingRepository ratings;
     @Autowired
@@ -86,7 +86,7 @@ class JudgmentServiceTest {
         assertThat(j.getTiers()).containsExactly(List.of(r.get(2)), List.of(r.get(0), r.get(3)), List.of(r.get(1)));
         assertThat(j.getTimeOnTaskMs()).isEqualTo(4200L);
         assertThat(j.getRationale()).isEqualTo("2 is right");
-        List<PreferencePair> stored = pairs.findByJudgmentIdOrderById(j.getId());
+        List<JudgmentPair> stored = pairs.findByJudgmentIdOrderById(j.getId());
         assertThat(stored).hasSize(5).allMatch(p -> p.getJudgmentId() == j.getId());
         assertThat(stored).anyMatch(p -> p.getChosenResponseId() == r.get(2) && p.getRejectedResponseId() == r.get(1)
                 && p.getMargin() == 2);

@@ -1,6 +1,6 @@
 package dev.pairwise.policy.align;
 
-import dev.pairwise.policy.data.pairs.Role;
+import dev.pairwise.formats.Speaker;
 import dev.pairwise.policy.data.pairs.Turn;
 import dev.pairwise.policy.tokenizer.SpecialTokens;
 import dev.pairwise.policy.tokenizer.Tokenizer;
@@ -72,8 +72,8 @@ public final class ChatTokens {
     public int[] prompt(List<Turn> turns) {
         IntBuffer out = new IntBuffer();
         for (Turn t : turns) {
-            out.add(t.role() == Role.ASSISTANT ? assistant : user);
-            out.addAll(tokenizer.encode(t.role() == Role.SYSTEM ? "System: " + t.content() : t.content()));
+            out.add(t.role() == Speaker.ASSISTANT ? assistant : user);
+            out.addAll(tokenizer.encode(t.role() == Speaker.SYSTEM ? "System: " + t.content() : t.content()));
             out.add(end);
         }
         out.add(assistant);

@@ -1,7 +1,8 @@
 package dev.pairwise.policy.data.pairs;
 
-import com.google.gson.JsonElement;
-
+import dev.pairwise.formats.JsonLines;
+import dev.pairwise.formats.Message;
+import dev.pairwise.formats.Messages;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,20 +23,13 @@ public final class SftReader {
     public static ReadReport<SftExample> read(Path file) throws IOException {
         List<SftExample> examples = new ArrayList<>();
         int[] empty = {0};
-        JsonLines.read(file, (o, line) -> {
+        JsonlFile.read(file, o -> {
             List<Turn> prompt;
             String completion;
-            JsonElement messages = o.get("messages");
-            if (messages != null) {
-                if (!messages.isJsonArray()) {
-                    throw new IllegalArgumentException("field 'messages' must be a list of {role, content}");
-                }
-                List<Turn> turns = Messages.parse(messages.getAsJsonArray(), "messages");
-                if (turns.isEmpty() || turns.getLast().role() != Role.ASSISTANT) {
-                    throw new IllegalArgumentException("field 'messages' must end with an assistant message");
-                }
-                prompt = turns.subList(0, turns.size() - 1);
-                completion = turns.getLast().content();
+            if (o.has("messages")) {
+                List<Message> messages = Messages.list(o, "messages");
+                completion = Messages.reply(messages, "messages");
+                prompt = Turn.of(messages.subList(0, messages.size() - 1));
             } else {
                 prompt = Turn.user(JsonLines.string(o, "prompt"));
                 completion = JsonLines.string(o, "completion");
@@ -55,10 +49,9 @@ public final class SftReader {
      */
     public static List<List<Turn>> readPrompts(Path file) throws IOException {
         List<List<Turn>> prompts = new ArrayList<>();
-        JsonLines.read(file, (o, line) -> {
-            JsonElement messages = o.get("messages");
-            List<Turn> turns = messages != null && messages.isJsonArray()
-                    ? Messages.parse(messages.getAsJsonArray(), "messages")
+        JsonlFile.read(file, o -> {
+            List<Turn> turns = o.has("messages") && o.get("messages").isArray()
+                    ? Turn.of(Messages.list(o, "messages"))
                     : Turn.user(JsonLines.string(o, "prompt"));
             if (!turns.isEmpty() && turns.stream().anyMatch(t -> !t.content().isBlank())) {
                 prompts.add(Turn.checkPrompt(turns));

@@ -3,6 +3,7 @@ package dev.pairwise.policy.data.pairs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.pairwise.formats.Speaker;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,7 +29,7 @@ class SftReaderTest {
         assertThat(r.records().get(0)).isEqualTo(SftExample.of("add 2 and 3", "5"));
         SftExample chat = r.records().get(1);
         assertThat(chat.prompt()).hasSize(3);
-        assertThat(chat.prompt().getLast()).isEqualTo(new Turn(Role.USER, "bye"));
+        assertThat(chat.prompt().getLast()).isEqualTo(new Turn(Speaker.USER, "bye"));
         assertThat(chat.completion()).isEqualTo("see you");
         assertThat(r.skippedEmpty()).isEqualTo(1);
     }

@@ -8,13 +8,14 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /**
- * "chosen is better than rejected" for one prompt, by {@code margin} tiers. Pairs of one
- * judgment form a group: InstructGPT trains on all K·(K−1)/2 pairs of a ranking as one batch
- * element, so they are not treated as independent samples.
+ * A stored preference pair of a judgment (the training record of a pair is policy's
+ * {@code PreferencePair}): "chosen is better than rejected" for one prompt, by {@code margin}
+ * tiers. Pairs of one judgment form a group: InstructGPT trains on all K·(K−1)/2 pairs of a
+ * ranking as one batch element, so they are not treated as independent samples.
  */
 @Entity
 @Table(name = "preference_pairs")
-public class PreferencePair {
+public class JudgmentPair {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -38,10 +39,10 @@ public class PreferencePair {
     @Column(nullable = false)
     private int margin;
 
-    protected PreferencePair() {
+    protected JudgmentPair() {
     }
 
-    public PreferencePair(long judgmentId, long projectId, long promptId, RankedPair pair) {
+    public JudgmentPair(long judgmentId, long projectId, long promptId, RankedPair pair) {
         this.judgmentId = judgmentId;
         this.projectId = projectId;
         this.promptId = promptId;

@@ -1,4 +1,4 @@
-package dev.pairwise.labeling.importing;
+package dev.pairwise.formats;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -8,16 +8,17 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Reads an upload one line at a time and decodes each line as strict UTF-8, so a file with a
+ * Reads a file or an upload one line at a time and decodes each line as strict UTF-8, so a file with a
  * broken byte sequence is refused with the line it sits on instead of silently getting U+FFFD.
  * Strips a UTF-8 byte order mark and a trailing CR. Holds one line in memory at a time.
  */
-final class Utf8Lines {
+public final class Utf8Lines {
 
     /** A decoded line, or the reason it could not be decoded ({@code text} is then null). */
-    record Line(int number, String text, String error) {
+    public record Line(int number, @Nullable String text, @Nullable String error) {
     }
 
     private final InputStream in;
@@ -25,12 +26,12 @@ final class Utf8Lines {
     private int number;
     private boolean eof;
 
-    Utf8Lines(InputStream in) {
+    public Utf8Lines(InputStream in) {
         this.in = in;
     }
 
     /** The next line, or null at the end of the input. */
-    Line next() {
+    public @Nullable Line next() {
         if (eof) {
             return null;
         }

@@ -4,9 +4,9 @@ import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
 
 /** Preference pairs by judgment (group) and project. */
-public interface PreferencePairRepository extends JpaRepository<PreferencePair, Long> {
+public interface JudgmentPairRepository extends JpaRepository<JudgmentPair, Long> {
 
-    List<PreferencePair> findByJudgmentIdOrderById(long judgmentId);
+    List<JudgmentPair> findByJudgmentIdOrderById(long judgmentId);
 
     long countByProjectId(long projectId);
 

@@ -1,5 +1,6 @@
 package dev.pairwise.labeling.importing;
 
+import dev.pairwise.formats.JsonLines;
 import dev.pairwise.labeling.InvalidInputException;
 import dev.pairwise.labeling.task.NewPrompt;
 import dev.pairwise.labeling.task.Origin;
@@ -9,19 +10,19 @@ import java.util.List;
 import tools.jackson.databind.JsonNode;
 
 /**
- * One JSONL line: {"prompt": "...", "responses": [...]}. A response is a string (origin
- * IMPORTED) or an object {"text", "origin": "imported|human|model", "model", "settings"} so
- * samples drawn elsewhere keep their checkpoint and sampling settings.
+ * Pairwise's own JSONL line of a prompt to rank: {"prompt": "...", "responses": [...]}. A response
+ * is a string (origin IMPORTED) or an object {"text", "origin": "imported|human|model", "model",
+ * "settings"} so samples drawn elsewhere keep their checkpoint and sampling settings.
  */
-final class JsonlLines {
+final class RankedLines {
 
     static final Origin IMPORTED = Origin.imported("import");
 
-    private JsonlLines() {
+    private RankedLines() {
     }
 
     static ImportItem.Ranked ranked(int line, JsonNode node) {
-        String prompt = text(node, "prompt");
+        String prompt = JsonLines.string(node, "prompt");
         JsonNode rs = node.get("responses");
         if (rs == null || !rs.isArray()) {
             throw new InvalidInputException("responses", "'responses' must be an array");
@@ -40,7 +41,7 @@ final class JsonlLines {
         if (!r.isObject()) {
             throw new InvalidInputException("responses[" + i + "]", "responses[" + i + "] must be a string or an object");
         }
-        String text = text(r, "text");
+        String text = JsonLines.string(r, "text");
         OriginKind kind = OriginKind.IMPORTED;
         JsonNode o = r.get("origin");
         if (o != null && !o.isNull()) {
@@ -66,17 +67,5 @@ final class JsonlLines {
             case MODEL -> new Origin(OriginKind.MODEL, model, settings);
         };
         return new NewPrompt.NewResponse(text, origin);
-    }
-
-    /** A required string property. */
-    static String text(JsonNode node, String field) {
-        JsonNode v = node.get(field);
-        if (v == null || v.isNull()) {
-            throw new InvalidInputException(field, "'" + field + "' is missing");
-        }
-        if (!v.isString()) {
-            throw new InvalidInputException(field, "'" + field + "' must be a string");
-        }
-        return v.stringValue();
     }
 }
