@@ -32,7 +32,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
 
 /**
  * AI_JUDGE jobs: a judge (a model connection or a policy checkpoint) ranks a project's tasks by a
@@ -104,8 +103,7 @@ class AiJudgeExecutor implements JobExecutor {
     }
 
     @Override
-    public List<Long> prepare(JsonNode node) {
-        JobSettings config = JobSettings.check(FIELDS, node);
+    public List<Long> prepare(JobSettings config) {
         long projectId = config.requiredId("projectId");
         try {
             projects.get(projectId);
@@ -158,7 +156,7 @@ class AiJudgeExecutor implements JobExecutor {
 
     @Override
     public void run(JobContext ctx) {
-        JobSettings config = JobSettings.check(FIELDS, ctx.config());
+        JobSettings config = ctx.settings();
         String rubric = config.text("rubric").strip();
         BothOrders.OnDisagreement onDisagreement = BothOrders.OnDisagreement.valueOf(config.choice("onDisagreement"));
         List<Long> tasks = ctx.dataset();

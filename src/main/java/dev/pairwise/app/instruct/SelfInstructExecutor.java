@@ -25,7 +25,6 @@ import java.util.Optional;
 import java.util.Random;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
 
 /**
  * SELF_INSTRUCT jobs (Wang et al. 2023, arXiv:2212.10560): grow a pool of instructions from seed
@@ -101,8 +100,7 @@ class SelfInstructExecutor implements JobExecutor {
     }
 
     @Override
-    public List<Long> prepare(JsonNode node) {
-        JobSettings config = JobSettings.check(FIELDS, node);
+    public List<Long> prepare(JobSettings config) {
         List<String> prompts = projectPrompts(config);
         List<String> seeds = seeds(config, prompts);
         if (seeds.isEmpty()) {
@@ -163,7 +161,7 @@ class SelfInstructExecutor implements JobExecutor {
 
     @Override
     public void run(JobContext ctx) {
-        JobSettings config = JobSettings.check(FIELDS, ctx.config());
+        JobSettings config = ctx.settings();
         long projectId = config.requiredId("projectId");
         int target = config.integer("target");
         int maxRequests = config.integer("maxRequests");

@@ -3,9 +3,9 @@
  *
  * <p><b>Design.</b> {@link dev.pairwise.app.jobs.JobService} is the API and the transaction
  * boundary. {@code submit} checks everything first — the type has an installed
- * {@link dev.pairwise.app.jobs.JobExecutor}, the config is a JSON object whose shared fields
- * ({@code steps}, {@code epochs}, {@code batchSize}, {@code learningRate}, {@code warmupSteps},
- * {@code checkpointEvery}, {@code seed}) are in range, the executor's own {@code prepare} accepts
+ * {@link dev.pairwise.app.jobs.JobExecutor}, the config is a JSON object that passes the
+ * executor's field declarations ({@link dev.pairwise.app.jobs.JobSettings}, read once here and once
+ * when the job runs), the executor's own {@code prepare} accepts
  * it and returns the ids of the rows the job reads — then stores the job QUEUED with those ids as
  * its frozen dataset snapshot ({@code job_dataset_items}); an empty snapshot for a type that
  * trains on stored data is refused. Any refusal is an {@code InvalidInputException} naming the

@@ -29,7 +29,6 @@ import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
 
 /**
  * EVAL jobs: system A ({@code policyCheckpoint}, or a connection as {@code policyConnection})
@@ -97,8 +96,7 @@ class EvalExecutor implements JobExecutor {
     }
 
     @Override
-    public List<Long> prepare(JsonNode node) {
-        JobSettings config = JobSettings.check(FIELDS, node);
+    public List<Long> prepare(JobSettings config) {
         SamplingSettings settings = SamplingSettings.read(config);
         side(config, settings, "policyCheckpoint", "policyConnection");
         side(config, settings, "opponentCheckpoint", "opponentConnection");
@@ -155,7 +153,7 @@ class EvalExecutor implements JobExecutor {
 
     @Override
     public void run(JobContext ctx) throws Exception {
-        JobSettings config = JobSettings.check(FIELDS, ctx.config());
+        JobSettings config = ctx.settings();
         SamplingSettings settings = SamplingSettings.read(config);
         int batch = config.integer("batchPrompts");
         SystemSpec specA = side(config, settings, "policyCheckpoint", "policyConnection");

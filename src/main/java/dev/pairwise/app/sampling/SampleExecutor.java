@@ -84,8 +84,7 @@ class SampleExecutor implements JobExecutor {
     }
 
     @Override
-    public List<Long> prepare(JsonNode node) {
-        JobSettings config = JobSettings.check(FIELDS, node);
+    public List<Long> prepare(JobSettings config) {
         // the target must exist even when the prompts come from elsewhere
         mix(config, project(config, "projectId"));
         String sourceField = config.id("sourceProjectId") != null ? "sourceProjectId" : "projectId";
@@ -130,7 +129,7 @@ class SampleExecutor implements JobExecutor {
 
     @Override
     public void run(JobContext ctx) {
-        JobSettings config = JobSettings.check(FIELDS, ctx.config());
+        JobSettings config = ctx.settings();
         SamplingSettings settings = SamplingSettings.read(config);
         int batch = config.integer("batchPrompts");
         ProjectView target = project(config, "projectId");

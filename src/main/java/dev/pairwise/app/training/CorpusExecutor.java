@@ -19,7 +19,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
 
 /**
  * CORPUS: cleans an uploaded corpus on the embedded Flink engine (the same job as
@@ -67,8 +66,7 @@ class CorpusExecutor implements JobExecutor {
     }
 
     @Override
-    public List<Long> prepare(JsonNode config) {
-        JobSettings s = JobSettings.check(FIELDS, config);
+    public List<Long> prepare(JobSettings s) {
         corpora.resolve("config.corpus", s.text("corpus"));
         languages(s);
         return List.of();
@@ -88,7 +86,7 @@ class CorpusExecutor implements JobExecutor {
 
     @Override
     public void run(JobContext ctx) throws Exception {
-        JobSettings s = JobSettings.check(FIELDS, ctx.config());
+        JobSettings s = ctx.settings();
         String source = s.text("corpus");
         Path input = corpora.resolve("config.corpus", source);
         long inputBytes = Math.max(1, Files.size(input));

@@ -24,7 +24,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
 
 /**
  * DPO (Rafailov et al. 2023): trains a policy on a project's preference pairs frozen at
@@ -74,15 +73,14 @@ class DpoExecutor implements JobExecutor {
     }
 
     @Override
-    public List<Long> prepare(JsonNode config) {
-        JobSettings s = JobSettings.check(FIELDS, config);
+    public List<Long> prepare(JobSettings s) {
         inputs.requireChatTokens("policyCheckpoint", s.requiredId("policyCheckpoint"));
         return inputs.pairSnapshot(s);
     }
 
     @Override
     public void run(JobContext ctx) throws Exception {
-        JobSettings s = JobSettings.check(FIELDS, ctx.config());
+        JobSettings s = ctx.settings();
         List<PairText> pairs = inputs.data().pairs(ctx.dataset());
         if (pairs.isEmpty()) {
             throw new IllegalStateException("none of the " + ctx.dataset().size() + " pairs of the snapshot remain");

@@ -17,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -60,8 +59,7 @@ class ImportExecutor implements JobExecutor {
     }
 
     @Override
-    public List<Long> prepare(JsonNode config) {
-        JobSettings s = JobSettings.check(FIELDS, config);
+    public List<Long> prepare(JobSettings s) {
         Path folder = folders.resolve("config.folder", s.text("folder"));
         try {
             // Unknown architectures and unsupported features are refused before the job is queued.
@@ -74,7 +72,7 @@ class ImportExecutor implements JobExecutor {
 
     @Override
     public void run(JobContext ctx) throws Exception {
-        JobSettings s = JobSettings.check(FIELDS, ctx.config());
+        JobSettings s = ctx.settings();
         Path folder = folders.resolve("config.folder", s.text("folder"));
         Path dir = ctx.checkpointDir().resolve("model");
         ctx.progress(0, 1);

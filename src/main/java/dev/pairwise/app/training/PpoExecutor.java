@@ -27,7 +27,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
 
 /**
  * PPO for RLHF (Schulman et al. 2017; Ziegler et al. 2019; InstructGPT): rollouts on a project's
@@ -82,8 +81,7 @@ class PpoExecutor implements JobExecutor {
     }
 
     @Override
-    public List<Long> prepare(JsonNode config) {
-        JobSettings s = JobSettings.check(FIELDS, config);
+    public List<Long> prepare(JobSettings s) {
         if (s.integer("rolloutBatch") % s.integer("miniBatch") != 0) {
             throw new InvalidInputException("config.miniBatch", "miniBatch (" + s.integer("miniBatch")
                     + ") must divide rolloutBatch (" + s.integer("rolloutBatch") + ")");
@@ -126,7 +124,7 @@ class PpoExecutor implements JobExecutor {
 
     @Override
     public void run(JobContext ctx) throws Exception {
-        JobSettings s = JobSettings.check(FIELDS, ctx.config());
+        JobSettings s = ctx.settings();
         List<PromptText> prompts = inputs.data().prompts(ctx.dataset());
         if (prompts.isEmpty()) {
             throw new IllegalStateException("none of the " + ctx.dataset().size() + " prompts of the snapshot remain");

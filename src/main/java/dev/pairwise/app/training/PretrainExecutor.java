@@ -29,7 +29,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
 
 /**
  * PRETRAIN: nanoGPT's training loop ({@link Pretrainer}) on an uploaded corpus encoded with a
@@ -92,8 +91,7 @@ class PretrainExecutor implements JobExecutor {
     }
 
     @Override
-    public List<Long> prepare(JsonNode config) {
-        JobSettings s = JobSettings.check(FIELDS, config);
+    public List<Long> prepare(JobSettings s) {
         if (s.integer("warmupSteps") > s.integer("steps")) {
             throw new InvalidInputException("config.warmupSteps", "warmupSteps (" + s.integer("warmupSteps")
                     + ") must not exceed steps (" + s.integer("steps") + ")");
@@ -137,7 +135,7 @@ class PretrainExecutor implements JobExecutor {
 
     @Override
     public void run(JobContext ctx) throws Exception {
-        JobSettings s = JobSettings.check(FIELDS, ctx.config());
+        JobSettings s = ctx.settings();
         String text = String.join("\n", corpora.texts("config.corpus", s.text("corpus")));
         Device device = Inputs.device();
         Path resume = ResumePoint.of(ctx);

@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
 
 /**
  * REWARD: a Bradley–Terry reward model (InstructGPT §3.5) trained on a project's preference pairs
@@ -87,8 +86,7 @@ class RewardExecutor implements JobExecutor {
     }
 
     @Override
-    public List<Long> prepare(JsonNode config) {
-        JobSettings s = JobSettings.check(FIELDS, config);
+    public List<Long> prepare(JobSettings s) {
         boolean gpt = s.choice("backbone").equals(GptRewardModel.BACKBONE);
         if (gpt && s.id("baseCheckpoint") == null) {
             throw new InvalidInputException("config.baseCheckpoint", "The gpt backbone needs baseCheckpoint (the id of a "
@@ -103,7 +101,7 @@ class RewardExecutor implements JobExecutor {
 
     @Override
     public void run(JobContext ctx) throws Exception {
-        JobSettings s = JobSettings.check(FIELDS, ctx.config());
+        JobSettings s = ctx.settings();
         List<PairText> pairs = inputs.data().pairs(ctx.dataset());
         List<PreferenceGroup> groups = Groups.byJudgment(pairs);
         if (groups.isEmpty()) {

@@ -24,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
 
 /**
  * SFT (InstructGPT §3.5): fine-tunes a base (or SFT) model on the APPROVED demonstrations frozen
@@ -74,8 +73,7 @@ class SftExecutor implements JobExecutor {
     }
 
     @Override
-    public List<Long> prepare(JsonNode config) {
-        JobSettings s = JobSettings.check(FIELDS, config);
+    public List<Long> prepare(JobSettings s) {
         Long project = s.id("projectId");
         if (project != null) {
             inputs.requireProject(project);
@@ -98,7 +96,7 @@ class SftExecutor implements JobExecutor {
 
     @Override
     public void run(JobContext ctx) throws Exception {
-        JobSettings s = JobSettings.check(FIELDS, ctx.config());
+        JobSettings s = ctx.settings();
         List<DemonstrationText> demos = inputs.data().demonstrations(ctx.dataset());
         if (demos.isEmpty()) {
             throw new IllegalStateException("none of the " + ctx.dataset().size() + " demonstrations of the snapshot remain");

@@ -16,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
 
 /**
  * TOKENIZER: a byte-level BPE (Sennrich et al. 2016; GPT-2's byte-level variant) or the
@@ -50,15 +49,14 @@ class TokenizerExecutor implements JobExecutor {
     }
 
     @Override
-    public List<Long> prepare(JsonNode config) {
-        JobSettings s = JobSettings.check(FIELDS, config);
+    public List<Long> prepare(JobSettings s) {
         corpora.resolve("config.corpus", s.text("corpus"));
         return List.of();
     }
 
     @Override
     public void run(JobContext ctx) throws Exception {
-        JobSettings s = JobSettings.check(FIELDS, ctx.config());
+        JobSettings s = ctx.settings();
         List<String> texts = corpora.texts("config.corpus", s.text("corpus"));
         long bytes = texts.stream().mapToLong(t -> t.getBytes(StandardCharsets.UTF_8).length).sum();
         ctx.progress(0, 1);

@@ -1,5 +1,6 @@
 package dev.pairwise.app.training;
 
+import dev.pairwise.app.jobs.JobSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -33,7 +34,8 @@ class CorpusExecutorTest {
                 + "the concert in the park next Sunday, because the tickets are gone and the band plays old songs.\n";
         store.save("notes.txt", new ByteArrayInputStream(upload.getBytes(StandardCharsets.UTF_8)));
         CorpusExecutor executor = new CorpusExecutor(store, new Inputs(null, null, null));
-        var config = JSON.readTree("{\"corpus\":\"notes.txt\",\"languages\":\"en\",\"minWords\":10}");
+        JobSettings config = JobSettings.check(executor.fields(),
+                JSON.readTree("{\"corpus\":\"notes.txt\",\"languages\":\"en\",\"minWords\":10}"));
         executor.prepare(config);
         RecordingContext ctx = new RecordingContext(config, List.of(), null, dir.resolve("job"), 0);
 
@@ -60,7 +62,8 @@ class CorpusExecutorTest {
         CorpusStore store = new CorpusStore(dir.resolve("corpora"));
         store.save("a.txt", new ByteArrayInputStream("some text".getBytes(StandardCharsets.UTF_8)));
         CorpusExecutor executor = new CorpusExecutor(store, new Inputs(null, null, null));
-        assertThatThrownBy(() -> executor.prepare(JSON.readTree("{\"corpus\":\"a.txt\",\"languages\":\"english\"}")))
+        assertThatThrownBy(() -> executor.prepare(JobSettings.check(executor.fields(),
+                JSON.readTree("{\"corpus\":\"a.txt\",\"languages\":\"english\"}"))))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("config.languages"));
     }
 }
