@@ -6,12 +6,10 @@ import dev.pairwise.app.jobs.CheckpointKind;
 import dev.pairwise.app.jobs.CheckpointView;
 import dev.pairwise.app.jobs.ConfigField;
 import dev.pairwise.app.jobs.JobContext;
-import dev.pairwise.app.jobs.JobExecutor;
 import dev.pairwise.app.jobs.JobSettings;
 import dev.pairwise.app.jobs.JobType;
 import dev.pairwise.app.jobs.ModelRegistry;
 import dev.pairwise.labeling.InvalidInputException;
-import dev.pairwise.labeling.NotFoundException;
 import dev.pairwise.labeling.battle.LoopPrompts;
 import dev.pairwise.labeling.battle.PromptText;
 import dev.pairwise.labeling.project.ProjectService;
@@ -26,7 +24,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
-import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -45,9 +42,10 @@ import org.springframework.stereotype.Component;
  * logged and counted in {@code failed_prompts}.
  */
 @Component
-class EvalExecutor implements JobExecutor {
+class EvalExecutor extends PromptJobExecutor {
 
-    private static final List<ConfigField> FIELDS = Stream.concat(Stream.of(
+    private static final List<ConfigField> FIELDS = withSampling(
+            "Prompts sampled together; battle tasks are stored a batch per transaction.",
             ConfigField.checkpoint("policyCheckpoint", "Policy A", Systems.POLICY_KINDS, false,
                     "The policy under evaluation (usually the newest); or name a connection as A below."),
             ConfigField.connection("policyConnection", "Or connection A", List.of("policyCheckpoint"),
@@ -65,34 +63,11 @@ class EvalExecutor implements JobExecutor {
             ConfigField.integer("maxPrompts", "Max prompts", 64, 1, PromptSelection.MAX_PROMPTS,
                     "How many prompts, oldest first; 64 puts a 60% win rate about 1.6 standard errors from 50%."),
             new ConfigField("battleProjectId", "Battle project (K = 2)", ConfigField.Kind.PROJECT, null, null, null,
-                    List.of(), false, "Also open a blind A/B battle task per prompt there, for people to judge."),
-            ConfigField.integer("batchPrompts", "Prompts per batch", 8, 1, 256,
-                    "Prompts sampled together; battle tasks are stored a batch per transaction.")),
-            SamplingSettings.FIELDS.stream()).toList();
-
-    private final ModelRegistry registry;
-    private final ProjectService projects;
-    private final LoopPrompts prompts;
-    private final TaskService tasks;
-    private final Systems systems;
+                    List.of(), false, "Also open a blind A/B battle task per prompt there, for people to judge."));
 
     EvalExecutor(ModelRegistry registry, ProjectService projects, LoopPrompts prompts, TaskService tasks,
                  Systems systems) {
-        this.registry = registry;
-        this.projects = projects;
-        this.prompts = prompts;
-        this.tasks = tasks;
-        this.systems = systems;
-    }
-
-    @Override
-    public JobType type() {
-        return JobType.EVAL;
-    }
-
-    @Override
-    public List<ConfigField> fields() {
-        return FIELDS;
+        super(JobType.EVAL, FIELDS, false, registry, projects, prompts, tasks, systems);
     }
 
     @Override
@@ -119,15 +94,6 @@ class EvalExecutor implements JobExecutor {
                     + " has K = " + p.k() + "; a battle project has K = 2 (one response of A, one of B)");
         }
         return p;
-    }
-
-    private ProjectView project(JobSettings config, String field) {
-        long id = config.requiredId(field);
-        try {
-            return projects.get(id);
-        } catch (NotFoundException e) {
-            throw new InvalidInputException("config." + field, "project " + id + " does not exist");
-        }
     }
 
     /**

@@ -4,7 +4,7 @@ import dev.pairwise.app.jobs.CheckpointKind;
 import dev.pairwise.app.jobs.ConfigField;
 import dev.pairwise.app.jobs.CorpusStore;
 import dev.pairwise.app.jobs.JobContext;
-import dev.pairwise.app.jobs.JobExecutor;
+import dev.pairwise.app.jobs.ExecutorBase;
 import dev.pairwise.app.jobs.JobSettings;
 import dev.pairwise.app.jobs.JobType;
 import dev.pairwise.corpus.CleanConfig;
@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
  * PRETRAIN jobs can pick it like an upload. Progress is the share of the input read.
  */
 @Component
-class CorpusExecutor implements JobExecutor {
+class CorpusExecutor extends ExecutorBase {
 
     static final List<ConfigField> FIELDS = List.of(
             ConfigField.corpus("corpus", "Corpus", "The uploaded text to clean (.jsonl with text, or .txt: one document per paragraph)."),
@@ -47,22 +47,13 @@ class CorpusExecutor implements JobExecutor {
             ConfigField.number("perplexityKeepPercentile", "Keep percentile", 90, 1, 100,
                     "With a perplexity model: keep documents below this percentile of perplexity (100 keeps all, scored)."));
 
-    private final CorpusStore corpora;
     private final Inputs inputs;
+    private final CorpusStore corpora;
 
-    CorpusExecutor(CorpusStore corpora, Inputs inputs) {
-        this.corpora = corpora;
+    CorpusExecutor(Inputs inputs) {
+        super(JobType.CORPUS, FIELDS, false);
         this.inputs = inputs;
-    }
-
-    @Override
-    public JobType type() {
-        return JobType.CORPUS;
-    }
-
-    @Override
-    public List<ConfigField> fields() {
-        return FIELDS;
+        this.corpora = inputs.corpora();
     }
 
     @Override

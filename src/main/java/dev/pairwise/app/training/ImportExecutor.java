@@ -3,7 +3,7 @@ package dev.pairwise.app.training;
 import dev.pairwise.app.jobs.CheckpointKind;
 import dev.pairwise.app.jobs.ConfigField;
 import dev.pairwise.app.jobs.JobContext;
-import dev.pairwise.app.jobs.JobExecutor;
+import dev.pairwise.app.jobs.ExecutorBase;
 import dev.pairwise.app.jobs.JobSettings;
 import dev.pairwise.app.jobs.JobType;
 import dev.pairwise.labeling.InvalidInputException;
@@ -28,7 +28,7 @@ import tools.jackson.databind.node.ObjectNode;
  * {@value #LINEAGE}.
  */
 @Component
-class ImportExecutor implements JobExecutor {
+class ImportExecutor extends ExecutorBase {
 
     /** The import's lineage in the checkpoint folder: source folder, job, the original config.json. */
     static final String LINEAGE = "hf_import.json";
@@ -45,17 +45,8 @@ class ImportExecutor implements JobExecutor {
     private final ImportFolders folders;
 
     ImportExecutor(ImportFolders folders) {
+        super(JobType.IMPORT, FIELDS, false);
         this.folders = folders;
-    }
-
-    @Override
-    public JobType type() {
-        return JobType.IMPORT;
-    }
-
-    @Override
-    public List<ConfigField> fields() {
-        return FIELDS;
     }
 
     @Override

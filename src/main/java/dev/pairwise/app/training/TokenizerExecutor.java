@@ -4,7 +4,7 @@ import dev.pairwise.app.jobs.CheckpointKind;
 import dev.pairwise.app.jobs.ConfigField;
 import dev.pairwise.app.jobs.CorpusStore;
 import dev.pairwise.app.jobs.JobContext;
-import dev.pairwise.app.jobs.JobExecutor;
+import dev.pairwise.app.jobs.ExecutorBase;
 import dev.pairwise.app.jobs.JobSettings;
 import dev.pairwise.app.jobs.JobType;
 import dev.pairwise.policy.tokenizer.BpeTrainer;
@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * {@code tokenizer.json}, which PRETRAIN reads as its {@code tokenizerCheckpoint}.
  */
 @Component
-class TokenizerExecutor implements JobExecutor {
+class TokenizerExecutor extends ExecutorBase {
 
     static final List<ConfigField> FIELDS = List.of(
             ConfigField.corpus("corpus", "Corpus", "The uploaded text the vocabulary is learned from."),
@@ -35,17 +35,8 @@ class TokenizerExecutor implements JobExecutor {
     private final CorpusStore corpora;
 
     TokenizerExecutor(CorpusStore corpora) {
+        super(JobType.TOKENIZER, FIELDS, false);
         this.corpora = corpora;
-    }
-
-    @Override
-    public JobType type() {
-        return JobType.TOKENIZER;
-    }
-
-    @Override
-    public List<ConfigField> fields() {
-        return FIELDS;
     }
 
     @Override

@@ -33,7 +33,7 @@ class CorpusExecutorTest {
         String upload = doc + "\n\n" + doc.toUpperCase() + "\n\n" + german + "\n\nContact me at ann@example.com about "
                 + "the concert in the park next Sunday, because the tickets are gone and the band plays old songs.\n";
         store.save("notes.txt", new ByteArrayInputStream(upload.getBytes(StandardCharsets.UTF_8)));
-        CorpusExecutor executor = new CorpusExecutor(store, new Inputs(null, null, null));
+        CorpusExecutor executor = new CorpusExecutor(new Inputs(null, null, null, store));
         JobSettings config = JobSettings.check(executor.fields(),
                 JSON.readTree("{\"corpus\":\"notes.txt\",\"languages\":\"en\",\"minWords\":10}"));
         executor.prepare(config);
@@ -61,7 +61,7 @@ class CorpusExecutorTest {
     void a_language_that_is_not_a_code_is_refused_before_the_job_starts() {
         CorpusStore store = new CorpusStore(dir.resolve("corpora"));
         store.save("a.txt", new ByteArrayInputStream("some text".getBytes(StandardCharsets.UTF_8)));
-        CorpusExecutor executor = new CorpusExecutor(store, new Inputs(null, null, null));
+        CorpusExecutor executor = new CorpusExecutor(new Inputs(null, null, null, store));
         assertThatThrownBy(() -> executor.prepare(JobSettings.check(executor.fields(),
                 JSON.readTree("{\"corpus\":\"a.txt\",\"languages\":\"english\"}"))))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("config.languages"));
