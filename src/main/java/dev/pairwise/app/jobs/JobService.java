@@ -53,7 +53,7 @@ public class JobService {
                 new InvalidInputException("type", "No trainer is installed for " + type + " jobs"));
         String configText = request.config() == null ? "{}" : request.config().strip();
         JobSettings settings = JobSettings.read(executor.fields(), configText);
-        CheckpointInputs.check(type, settings.json(), id -> registry.find(id).orElse(null));
+        CheckpointInputs.check(executor.fields(), settings, id -> registry.find(id).orElse(null));
         List<Long> ids = List.copyOf(executor.prepare(settings));
         if (type.dataset() != DatasetKind.NONE && ids.isEmpty()) {
             throw new InvalidInputException("dataset", "The dataset is empty: no "

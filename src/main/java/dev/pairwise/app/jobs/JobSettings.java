@@ -129,7 +129,8 @@ public final class JobSettings {
             }
             case CHECKPOINT, PROJECT, CONNECTION -> {
                 if (!v.isIntegralNumber() || !v.canConvertToLong()) {
-                    throw new InvalidInputException(at, f.name() + " must be an id");
+                    throw new InvalidInputException(at, f.name() + " must be a " + f.kind().name().toLowerCase(Locale.ROOT)
+                            + " id");
                 }
             }
             case TEXT, CORPUS -> {

@@ -41,11 +41,11 @@
  *
  * <p>Model registry ({@link dev.pairwise.app.jobs.ModelRegistry}, {@code model_checkpoints}):
  * each checkpoint with its kind, parent, the job that made it (hence its dataset snapshot) and
- * headline metrics. {@code CheckpointInputs} names, per job type, the config fields that hold the
- * registry ids a job starts from ({@code baseCheckpoint}, {@code policyCheckpoint},
- * {@code rewardCheckpoint}, {@code tokenizerCheckpoint}) and the kinds each takes; submission
- * refuses a missing id, an unknown one or one of the wrong kind. A running job registers what it
- * made with {@code JobContext.publish(kind, dir, parentId, metrics)}.
+ * headline metrics. {@code CheckpointInputs} checks the config fields that hold the registry ids
+ * a job starts from (an executor's CHECKPOINT fields: {@code baseCheckpoint},
+ * {@code policyCheckpoint}, {@code rewardCheckpoint}, {@code tokenizerCheckpoint}...) against the
+ * kinds each field declares; submission refuses an unknown id or one of the wrong kind. A running
+ * job registers what it made with {@code JobContext.publish(kind, dir, parentId, metrics)}.
  *
  * <p>The executors live beside this package: {@code dev.pairwise.app.training} (tokenizer,
  * pretraining, SFT, reward model, DPO, PPO) and {@code dev.pairwise.app.sampling} (sampling into a

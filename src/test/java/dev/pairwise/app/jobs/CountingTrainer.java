@@ -22,6 +22,8 @@ class CountingTrainer implements JobExecutor {
 
     /** Its declared fields: the limits submission checks (the other keys it reads are not checked). */
     static final List<ConfigField> FIELDS = List.of(
+            ConfigField.checkpoint("baseCheckpoint", "Base", List.of(CheckpointKind.BASE, CheckpointKind.SFT), false,
+                    "What its result is registered as trained from."),
             ConfigField.integer("steps", "Steps", 5, 1, 1_000_000, "Steps to count."),
             ConfigField.integer("stepMillis", "Step time (ms)", 2, 0, 10_000, "Sleep per step."),
             ConfigField.integer("checkpointEvery", "Resume point every", 2, 1, 1_000_000, "Steps between checkpoints."),
