@@ -18,7 +18,6 @@ import dev.pairwise.policy.model.GptModel;
 import dev.pairwise.policy.tokenizer.Tokenizers;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -88,9 +87,7 @@ class DpoExecutor extends TrainerExecutor {
                 (reporter, cancelled) -> {
                     DpoResult r = trainer.run(reporter, cancelled);
                     return new Outcome(r.cancelled(), r.steps(), () -> {
-                        Map<String, Number> headline = new LinkedHashMap<>();
-                        headline.put("steps", (long) r.steps());
-                        headline.put("loss", r.trainLoss());
+                        Map<String, Number> headline = headline(r.steps(), r.trainLoss());
                         headline.put("pairs", (long) pairs.size());
                         headline.put("skipped_identical", (long) r.skippedIdentical());
                         r.eval().forEach(headline::put);

@@ -151,9 +151,7 @@ class PretrainExecutor extends TrainerExecutor {
                 (reporter, cancelled) -> {
                     TrainResult result = trainer.run(listener(reporter), cancelled);
                     return new Outcome(result.cancelled(), result.stepsDone(), () -> {
-                        Map<String, Number> headline = new LinkedHashMap<>();
-                        headline.put("steps", (long) result.stepsDone());
-                        headline.put("loss", result.lastLoss());
+                        Map<String, Number> headline = headline(result.stepsDone(), result.lastLoss());
                         if (result.finalEval() != null) {
                             headline.put("val_loss", result.finalEval().valLoss());
                         }

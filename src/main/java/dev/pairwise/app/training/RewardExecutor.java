@@ -18,7 +18,6 @@ import dev.pairwise.rewardmodel.RewardTrainer;
 import dev.pairwise.rewardmodel.bert.MiniLm;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -120,9 +119,7 @@ class RewardExecutor extends TrainerExecutor {
     private Map<String, Number> headline(JobContext ctx, RewardModel model, RewardTrainer trainer, RewardResult r,
                                          int pairs) {
         int scored = uncertainty.refresh(ctx.settings().requiredId("projectId"), model, ctx::log);
-        Map<String, Number> headline = new LinkedHashMap<>();
-        headline.put("steps", (long) r.steps());
-        headline.put("loss", r.trainLoss());
+        Map<String, Number> headline = headline(r.steps(), r.trainLoss());
         headline.put("pairs", (long) pairs);
         headline.put("skipped_identical", (long) r.skippedIdentical());
         if (r.heldOut().pairs() > 0) {

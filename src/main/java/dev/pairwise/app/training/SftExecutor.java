@@ -18,7 +18,6 @@ import dev.pairwise.policy.sft.SftTrainer;
 import dev.pairwise.policy.tokenizer.Tokenizers;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -94,9 +93,7 @@ class SftExecutor extends TrainerExecutor {
                 (reporter, cancelled) -> {
                     SftResult r = trainer.run(reporter, cancelled);
                     return new Outcome(r.cancelled(), r.steps(), () -> {
-                        Map<String, Number> headline = new LinkedHashMap<>();
-                        headline.put("steps", (long) r.steps());
-                        headline.put("loss", r.trainLoss());
+                        Map<String, Number> headline = headline(r.steps(), r.trainLoss());
                         headline.put("eval_loss", r.valLoss());
                         headline.put("demonstrations", (long) examples.size());
                         return headline;

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -72,6 +73,14 @@ abstract class TrainerExecutor extends ExecutorBase {
      */
     record Training(@Nullable Long parent, Restore restore, ResumePoint.Save save, Supplier<String> describe,
                     Loop loop) {
+    }
+
+    /** The start of a headline: the steps done and the last training loss, as every loss-driven trainer reports. */
+    static Map<String, Number> headline(int steps, double loss) {
+        Map<String, Number> headline = new LinkedHashMap<>();
+        headline.put("steps", (long) steps);
+        headline.put("loss", loss);
+        return headline;
     }
 
     /** Restores a trainer's state from a resume point. */
