@@ -82,4 +82,22 @@ public record RewardConfig(int epochs, int batchSize, Optim optim, int maxLength
         return new RewardConfig(epochs, batchSize, optim, maxLength, coefficient, valFraction, evalInterval, seed,
                 maxTrainJudgments);
     }
+
+    /** A copy reading at most {@code tokens} of prompt and response (0: the model's context). */
+    public RewardConfig withMaxLength(int tokens) {
+        return new RewardConfig(epochs, batchSize, optim, tokens, centeringCoefficient, valFraction, evalInterval,
+                seed, maxTrainJudgments);
+    }
+
+    /** A copy training on at most {@code judgments} judgments, a seeded subset (0: all). */
+    public RewardConfig withMaxTrainJudgments(int judgments) {
+        return new RewardConfig(epochs, batchSize, optim, maxLength, centeringCoefficient, valFraction,
+                evalInterval, seed, judgments);
+    }
+
+    /** A copy with another seed (the head, the split, the shuffles). */
+    public RewardConfig withSeed(long newSeed) {
+        return new RewardConfig(epochs, batchSize, optim, maxLength, centeringCoefficient, valFraction,
+                evalInterval, newSeed, maxTrainJudgments);
+    }
 }

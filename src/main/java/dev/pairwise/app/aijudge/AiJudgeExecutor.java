@@ -2,16 +2,13 @@ package dev.pairwise.app.aijudge;
 
 import dev.pairwise.app.connections.ConnectionClient;
 import dev.pairwise.app.connections.ConnectionFailure;
-import dev.pairwise.app.connections.ConnectionView;
-import dev.pairwise.app.connections.ModelConnections;
+import dev.pairwise.app.connections.ModelChoice;
 import dev.pairwise.app.jobs.CheckpointKind;
-import dev.pairwise.app.jobs.CheckpointView;
 import dev.pairwise.app.jobs.ConfigField;
 import dev.pairwise.app.jobs.JobContext;
-import dev.pairwise.app.jobs.JobExecutor;
+import dev.pairwise.app.jobs.ExecutorBase;
 import dev.pairwise.app.jobs.JobSettings;
 import dev.pairwise.app.jobs.JobType;
-import dev.pairwise.app.jobs.ModelRegistry;
 import dev.pairwise.labeling.InvalidInputException;
 import dev.pairwise.labeling.NotFoundException;
 import dev.pairwise.labeling.ai.AiJudgments;
@@ -20,7 +17,6 @@ import dev.pairwise.labeling.ai.NewAiVerdict;
 import dev.pairwise.labeling.ai.TaskToJudge;
 import dev.pairwise.labeling.project.ProjectService;
 import dev.pairwise.labeling.task.ShownResponse;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -32,7 +28,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
 
 /**
  * AI_JUDGE jobs: a judge (a model connection or a policy checkpoint) ranks a project's tasks by a
@@ -51,7 +46,7 @@ import tools.jackson.databind.JsonNode;
  * question at a time; a checkpoint judge answers one at a time.
  */
 @Component
-class AiJudgeExecutor implements JobExecutor {
+class AiJudgeExecutor extends ExecutorBase {
 
     /** Longest rubric accepted: a constitution of a few dozen principles fits well under it. */
     static final int MAX_RUBRIC_CHARS = 20_000;
@@ -80,32 +75,19 @@ class AiJudgeExecutor implements JobExecutor {
 
     private final AiJudgments judgments;
     private final ProjectService projects;
-    private final ModelConnections connections;
+    private final ModelChoice.Reader models;
     private final ConnectionClient client;
-    private final ModelRegistry registry;
 
-    AiJudgeExecutor(AiJudgments judgments, ProjectService projects, ModelConnections connections,
-                    ConnectionClient client, ModelRegistry registry) {
+    AiJudgeExecutor(AiJudgments judgments, ProjectService projects, ModelChoice.Reader models, ConnectionClient client) {
+        super(JobType.AI_JUDGE, FIELDS, true);
         this.judgments = judgments;
         this.projects = projects;
-        this.connections = connections;
+        this.models = models;
         this.client = client;
-        this.registry = registry;
     }
 
     @Override
-    public JobType type() {
-        return JobType.AI_JUDGE;
-    }
-
-    @Override
-    public List<ConfigField> fields() {
-        return FIELDS;
-    }
-
-    @Override
-    public List<Long> prepare(JsonNode node) {
-        JobSettings config = JobSettings.check(FIELDS, node);
+    public List<Long> prepare(JobSettings config) {
         long projectId = config.requiredId("projectId");
         try {
             projects.get(projectId);
@@ -116,7 +98,7 @@ class AiJudgeExecutor implements JobExecutor {
         if (rubric.length() > MAX_RUBRIC_CHARS) {
             throw new InvalidInputException("config.rubric", "rubric is longer than " + MAX_RUBRIC_CHARS + " characters");
         }
-        String system = systemName(config);
+        String system = judgeModel(config).name();
         List<Long> tasks = judgments.tasksToJudge(projectId, system, config.integer("maxTasks"));
         if (tasks.isEmpty()) {
             throw new InvalidInputException("config.projectId", "project " + projectId
@@ -125,40 +107,25 @@ class AiJudgeExecutor implements JobExecutor {
         return tasks;
     }
 
-    /** The judge system's name; checks that exactly one of connection and checkpoint is given. */
-    private String systemName(JobSettings config) {
-        Long connectionId = config.id("connectionId");
-        Long checkpointId = config.id("judgeCheckpoint");
-        if ((connectionId == null) == (checkpointId == null)) {
-            throw new InvalidInputException("config.connectionId",
-                    "give the judge as either connectionId or judgeCheckpoint (exactly one)");
-        }
-        if (connectionId != null) {
-            try {
-                return connections.get(connectionId).name();
-            } catch (NotFoundException e) {
-                throw new InvalidInputException("config.connectionId", "connection " + connectionId + " does not exist");
-            }
-        }
-        return registry.get(checkpointId).name(); // kind and existence checked at submission
+    /** The judge: a connection or a checkpoint, exactly one. */
+    private ModelChoice judgeModel(JobSettings config) {
+        return models.read(config, "connectionId", "judgeCheckpoint", "the judge");
     }
 
     private Judge judge(JobSettings config) {
         double temperature = config.number("temperature");
         int maxTokens = config.integer("maxTokens");
-        Long connectionId = config.id("connectionId");
-        if (connectionId != null) {
-            ConnectionView c = connections.get(connectionId);
-            return new ConnectionJudge(client, connectionId, c.name(), c.settings().maxConcurrent(), temperature, maxTokens);
-        }
-        CheckpointView checkpoint = registry.get(config.requiredId("judgeCheckpoint"));
-        return new CheckpointJudge(checkpoint.name(), Path.of(checkpoint.path()), temperature, maxTokens,
-                config.longValue("seed"));
+        return switch (judgeModel(config)) {
+            case ModelChoice.Connection c -> new ConnectionJudge(client, c.connection().id(), c.name(),
+                    c.connection().settings().maxConcurrent(), temperature, maxTokens);
+            case ModelChoice.Checkpoint c -> new CheckpointJudge(c.name(), c.folder(), temperature, maxTokens,
+                    config.longValue("seed"));
+        };
     }
 
     @Override
     public void run(JobContext ctx) {
-        JobSettings config = JobSettings.check(FIELDS, ctx.config());
+        JobSettings config = ctx.settings();
         String rubric = config.text("rubric").strip();
         BothOrders.OnDisagreement onDisagreement = BothOrders.OnDisagreement.valueOf(config.choice("onDisagreement"));
         List<Long> tasks = ctx.dataset();
@@ -257,10 +224,5 @@ class AiJudgeExecutor implements JobExecutor {
                 RankingAnswer.read(reversedAnswer, k), onDisagreement);
         return new NewAiVerdict(task.taskId(), jobId, forwardOrder, forwardAnswer, v.forward(), reversedAnswer,
                 v.reversed(), v.outcome(), v.tiers(), v.reason());
-    }
-
-    @Override
-    public boolean supportsResume() {
-        return true;
     }
 }

@@ -2,15 +2,13 @@ package dev.pairwise.app.instruct;
 
 import dev.pairwise.app.connections.ConnectionClient;
 import dev.pairwise.app.connections.ConnectionFailure;
-import dev.pairwise.app.connections.ModelConnections;
+import dev.pairwise.app.connections.ModelChoice;
 import dev.pairwise.app.jobs.CheckpointKind;
-import dev.pairwise.app.jobs.CheckpointView;
 import dev.pairwise.app.jobs.ConfigField;
 import dev.pairwise.app.jobs.JobContext;
-import dev.pairwise.app.jobs.JobExecutor;
+import dev.pairwise.app.jobs.ExecutorBase;
 import dev.pairwise.app.jobs.JobSettings;
 import dev.pairwise.app.jobs.JobType;
-import dev.pairwise.app.jobs.ModelRegistry;
 import dev.pairwise.app.training.ImportFolders;
 import dev.pairwise.labeling.InvalidInputException;
 import dev.pairwise.labeling.NotFoundException;
@@ -25,7 +23,6 @@ import java.util.Optional;
 import java.util.Random;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
 
 /**
  * SELF_INSTRUCT jobs (Wang et al. 2023, arXiv:2212.10560): grow a pool of instructions from seed
@@ -45,7 +42,7 @@ import tools.jackson.databind.JsonNode;
  * the target by one batch, and never stores a prompt twice (the project's prompts are in the pool).
  */
 @Component
-class SelfInstructExecutor implements JobExecutor {
+class SelfInstructExecutor extends ExecutorBase {
 
     static final int IN_CONTEXT = 8;
     static final int FROM_POOL = 2;
@@ -76,40 +73,28 @@ class SelfInstructExecutor implements JobExecutor {
                     + "DRAFT demonstration for people to edit and submit."));
 
     private final InstructionStore store;
-    private final ModelConnections connections;
+    private final ModelChoice.Reader models;
     private final ConnectionClient client;
-    private final ModelRegistry registry;
     private final ImportFolders folders;
 
-    SelfInstructExecutor(InstructionStore store, ModelConnections connections, ConnectionClient client,
-                         ModelRegistry registry, ImportFolders folders) {
+    SelfInstructExecutor(InstructionStore store, ModelChoice.Reader models, ConnectionClient client,
+                         ImportFolders folders) {
+        super(JobType.SELF_INSTRUCT, FIELDS, true);
         this.store = store;
-        this.connections = connections;
+        this.models = models;
         this.client = client;
-        this.registry = registry;
         this.folders = folders;
     }
 
     @Override
-    public JobType type() {
-        return JobType.SELF_INSTRUCT;
-    }
-
-    @Override
-    public List<ConfigField> fields() {
-        return FIELDS;
-    }
-
-    @Override
-    public List<Long> prepare(JsonNode node) {
-        JobSettings config = JobSettings.check(FIELDS, node);
+    public List<Long> prepare(JobSettings config) {
         List<String> prompts = projectPrompts(config);
         List<String> seeds = seeds(config, prompts);
         if (seeds.isEmpty()) {
             throw new InvalidInputException("config.seedFile", "project " + config.requiredId("projectId")
                     + " has no prompts to use as seeds: give a seedFile or add seed prompts to the project");
         }
-        systemName(config);
+        model(config);
         return List.of();
     }
 
@@ -130,40 +115,25 @@ class SelfInstructExecutor implements JobExecutor {
         return SeedTasks.read(folders.file("config.seedFile", file), "config.seedFile");
     }
 
-    /** The generator's name; checks that exactly one of connection and checkpoint is given. */
-    private String systemName(JobSettings config) {
-        Long connectionId = config.id("connectionId");
-        Long checkpointId = config.id("checkpointId");
-        if ((connectionId == null) == (checkpointId == null)) {
-            throw new InvalidInputException("config.connectionId",
-                    "give the model as either connectionId or checkpointId (exactly one)");
-        }
-        if (connectionId != null) {
-            try {
-                return connections.get(connectionId).name();
-            } catch (NotFoundException e) {
-                throw new InvalidInputException("config.connectionId", "connection " + connectionId + " does not exist");
-            }
-        }
-        return registry.get(checkpointId).name(); // kind and existence checked at submission
+    /** The generator: a connection or a checkpoint, exactly one. */
+    private ModelChoice model(JobSettings config) {
+        return models.read(config, "connectionId", "checkpointId", "the model");
     }
 
     private Generator generator(JobSettings config) {
         double temperature = config.number("temperature");
         int maxTokens = config.integer("maxTokens");
         long seed = config.longValue("seed");
-        Long connectionId = config.id("connectionId");
-        if (connectionId != null) {
-            return new ConnectionGenerator(client, connectionId, "connection " + systemName(config), temperature,
-                    maxTokens, seed);
-        }
-        CheckpointView checkpoint = registry.get(config.requiredId("checkpointId"));
-        return new CheckpointGenerator(checkpoint.name(), Path.of(checkpoint.path()), temperature, maxTokens, seed);
+        return switch (model(config)) {
+            case ModelChoice.Connection c -> new ConnectionGenerator(client, c.connection().id(), "connection " + c.name(),
+                    temperature, maxTokens, seed);
+            case ModelChoice.Checkpoint c -> new CheckpointGenerator(c.name(), c.folder(), temperature, maxTokens, seed);
+        };
     }
 
     @Override
     public void run(JobContext ctx) {
-        JobSettings config = JobSettings.check(FIELDS, ctx.config());
+        JobSettings config = ctx.settings();
         long projectId = config.requiredId("projectId");
         int target = config.integer("target");
         int maxRequests = config.integer("maxRequests");
@@ -290,10 +260,5 @@ class SelfInstructExecutor implements JobExecutor {
         for (Rejection r : Rejection.values()) {
             ctx.metric(r.metric(), state.rejections(r));
         }
-    }
-
-    @Override
-    public boolean supportsResume() {
-        return true;
     }
 }

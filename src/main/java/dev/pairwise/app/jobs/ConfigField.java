@@ -60,6 +60,14 @@ public record ConfigField(String name, String label, Kind kind, @Nullable String
         options = List.copyOf(options);
     }
 
+    /**
+     * Whether a value lies in this field's range (a missing bound is open): the one range check
+     * that the server ({@link JobSettings}) and the start form both apply.
+     */
+    public boolean inRange(double x) {
+        return (min == null || x >= min) && (max == null || x <= max);
+    }
+
     /** A whole-number field with a default and a range. */
     public static ConfigField integer(String name, String label, long defaultValue, long min, long max, String hint) {
         return new ConfigField(name, label, Kind.INTEGER, Long.toString(defaultValue), (double) min, (double) max,

@@ -99,7 +99,7 @@ public class CorpusStore {
         }
         try {
             Files.createDirectories(root.resolve(REPORTS));
-            String lineage = "{\"source\": " + JobConfigValidator.JSON.writeValueAsString(source) + ", \"job_id\": " + jobId
+            String lineage = "{\"source\": " + JobSettings.JSON.writeValueAsString(source) + ", \"job_id\": " + jobId
                     + ", \"report\": " + reportJson + "}\n";
             Path tmp = Files.createTempFile(root.resolve(REPORTS), ".report-", ".part");
             Files.writeString(tmp, lineage, StandardCharsets.UTF_8);
@@ -167,7 +167,7 @@ public class CorpusStore {
             List<String> texts = new ArrayList<>();
             for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
                 if (!line.isBlank()) {
-                    texts.add(JobConfigValidator.JSON.readTree(line).get("text").asString());
+                    texts.add(JobSettings.JSON.readTree(line).get("text").asString());
                 }
             }
             return texts;
@@ -207,7 +207,7 @@ public class CorpusStore {
     private static void checkJsonLine(String line, int number) {
         JsonNode node;
         try {
-            node = JobConfigValidator.JSON.readTree(line);
+            node = JobSettings.JSON.readTree(line);
         } catch (JacksonException e) {
             throw new InvalidInputException("corpus", "Line " + number + " is not valid JSON: " + e.getOriginalMessage());
         }

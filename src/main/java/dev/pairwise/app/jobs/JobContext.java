@@ -10,8 +10,16 @@ public interface JobContext {
 
     long jobId();
 
+    /**
+     * The config, read once when the run started through the executor's
+     * {@link JobExecutor#fields()}: checked, with the declared defaults for absent fields.
+     */
+    JobSettings settings();
+
     /** The config as submitted (a JSON object). */
-    JsonNode config();
+    default JsonNode config() {
+        return settings().json();
+    }
 
     /** The frozen dataset snapshot: the ids read at submission, in order. */
     List<Long> dataset();

@@ -1,7 +1,6 @@
 package dev.pairwise.app.jobs;
 
 import java.util.List;
-import tools.jackson.databind.JsonNode;
 
 /**
  * A trainer the runner can run: one Spring bean per {@link JobType}. The runner calls
@@ -14,13 +13,14 @@ public interface JobExecutor {
     JobType type();
 
     /**
-     * Checks the type-specific config (generic fields are already checked) and reads the ids of
-     * the rows the job will train on, in order; they are frozen as the job's dataset snapshot.
-     * Types whose {@link JobType#dataset()} is {@code NONE} return an empty list.
+     * Checks what the field declarations cannot (the config was read through {@link #fields()}
+     * already: kinds, ranges, required fields) and reads the ids of the rows the job will train
+     * on, in order; they are frozen as the job's dataset snapshot. Types whose
+     * {@link JobType#dataset()} is {@code NONE} return an empty list.
      *
      * @throws dev.pairwise.labeling.InvalidInputException naming the field ({@code config.x}) at fault
      */
-    List<Long> prepare(JsonNode config);
+    List<Long> prepare(JobSettings settings);
 
     /**
      * Trains. Report progress, metrics, log lines and checkpoints through the context, check
@@ -30,8 +30,9 @@ public interface JobExecutor {
     void run(JobContext context) throws Exception;
 
     /**
-     * The type-specific config fields, in the order a start form shows them, with defaults,
-     * ranges and hints. {@code prepare} enforces the same bounds.
+     * The config fields, in the order a start form shows them, with defaults, ranges and hints:
+     * the only limits a config is checked against ({@link JobSettings#read}). Fields not declared
+     * here are stored but not checked.
      */
     default List<ConfigField> fields() {
         return List.of();

@@ -216,7 +216,7 @@ class JobRunner {
         }
         RunningContext ctx;
         try {
-            ctx = new RunningContext(job, store, meters, clock, checkpointRoot);
+            ctx = new RunningContext(job, executor.get().fields(), store, meters, clock, checkpointRoot);
         } catch (RuntimeException e) {
             finish(job, JobStatus.FAILED, "Bad stored config: " + e.getMessage());
             return;

@@ -10,7 +10,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The job API for views, REST and scripts: submit (validated whole before anything is stored),
@@ -38,8 +37,8 @@ public class JobService {
     }
 
     /**
-     * Validates the request (type, generic config fields, the checkpoints it starts from exist and
-     * are of the right kind, the executor's own checks), freezes the
+     * Validates the request (type, the config against the executor's field declarations, the
+     * checkpoints it starts from exist and are of the right kind, the executor's own checks), freezes the
      * dataset snapshot and queues the job behind those already waiting.
      *
      * @throws InvalidInputException naming the field at fault; nothing is stored then
@@ -53,9 +52,9 @@ public class JobService {
         JobExecutor executor = executors.find(type).orElseThrow(() ->
                 new InvalidInputException("type", "No trainer is installed for " + type + " jobs"));
         String configText = request.config() == null ? "{}" : request.config().strip();
-        JsonNode config = JobConfigValidator.parse(configText);
-        CheckpointInputs.check(type, config, id -> registry.find(id).orElse(null));
-        List<Long> ids = List.copyOf(executor.prepare(config));
+        JobSettings settings = JobSettings.read(executor.fields(), configText);
+        CheckpointInputs.check(executor.fields(), settings, id -> registry.find(id).orElse(null));
+        List<Long> ids = List.copyOf(executor.prepare(settings));
         if (type.dataset() != DatasetKind.NONE && ids.isEmpty()) {
             throw new InvalidInputException("dataset", "The dataset is empty: no "
                     + type.dataset().name().toLowerCase() + " to train on");

@@ -7,17 +7,27 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A job config read through the executor's own {@link ConfigField} list, so the start form, the
  * checks at submission and the values the trainer gets come from one description: a present field
  * must have the field's kind and lie in its range (or be one of its options), a required one must
  * be there, and an absent one takes the field's default. Fields not in the list are left alone
- * (the runner checks the generic ones). A blank text counts as absent, as a form sends an empty box.
- * Every executor reads its config through this class.
+ * (an executor that reads one declares it). A blank text counts as absent, as a form sends an empty box.
+ *
+ * <p>A config is read once where it enters: at submission ({@code JobService}, before the
+ * executor's {@code prepare} gets the result) and when the job runs ({@code JobRunner}, through
+ * {@link JobContext#settings()}). The field declarations are the only limits: there is no second
+ * list of generic bounds.
  */
 public final class JobSettings {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    /** The column holds 100,000 characters; a config is a few hundred. */
+    static final int MAX_CONFIG_CHARS = 100_000;
 
     private final JsonNode config;
     private final Map<String, ConfigField> fields = new LinkedHashMap<>();
@@ -25,6 +35,29 @@ public final class JobSettings {
     private JobSettings(List<ConfigField> list, JsonNode config) {
         this.config = config;
         list.forEach(f -> fields.put(f.name(), f));
+    }
+
+    /**
+     * Parses a config as submitted or stored (a JSON object of bounded size; blank is {@code {}})
+     * and checks it against {@code fields}.
+     *
+     * @throws InvalidInputException naming {@code config} for text that is no JSON object, else
+     *                               {@code config.<field>} at the first field at fault
+     */
+    public static JobSettings read(List<ConfigField> fields, String config) {
+        if (config.length() > MAX_CONFIG_CHARS) {
+            throw new InvalidInputException("config", "The config is longer than " + MAX_CONFIG_CHARS + " characters");
+        }
+        JsonNode node;
+        try {
+            node = JSON.readTree(config.isBlank() ? "{}" : config);
+        } catch (JacksonException e) {
+            throw new InvalidInputException("config", "The config is not valid JSON: " + e.getOriginalMessage());
+        }
+        if (node == null || !node.isObject()) {
+            throw new InvalidInputException("config", "The config must be a JSON object");
+        }
+        return check(fields, node);
     }
 
     /**
@@ -38,6 +71,11 @@ public final class JobSettings {
             s.checkOne(f);
         }
         return s;
+    }
+
+    /** The config as read (a JSON object), fields outside the declarations included. */
+    public JsonNode json() {
+        return config;
     }
 
     /** The field's value, or null when it is absent, JSON null or a blank text. */
@@ -91,7 +129,8 @@ public final class JobSettings {
             }
             case CHECKPOINT, PROJECT, CONNECTION -> {
                 if (!v.isIntegralNumber() || !v.canConvertToLong()) {
-                    throw new InvalidInputException(at, f.name() + " must be an id");
+                    throw new InvalidInputException(at, f.name() + " must be a " + f.kind().name().toLowerCase(Locale.ROOT)
+                            + " id");
                 }
             }
             case TEXT, CORPUS -> {
@@ -103,7 +142,7 @@ public final class JobSettings {
     }
 
     private static void inRange(ConfigField f, String at, double x) {
-        if ((f.min() != null && x < f.min()) || (f.max() != null && x > f.max())) {
+        if (!f.inRange(x)) {
             throw new InvalidInputException(at, f.name() + " must be between " + plain(f, f.min()) + " and "
                     + plain(f, f.max()) + ", was " + plain(f, x));
         }
@@ -128,7 +167,7 @@ public final class JobSettings {
         if (f.defaultValue() == null) {
             throw new IllegalStateException(name + " has no value and no default");
         }
-        return JobConfigValidator.JSON.readTree(f.defaultValue());
+        return JSON.readTree(f.defaultValue());
     }
 
     public int integer(String name) {

@@ -92,7 +92,7 @@ public class ModelRegistry {
         }
         JsonNode node;
         try {
-            node = JobConfigValidator.JSON.readTree(json);
+            node = JobSettings.JSON.readTree(json);
         } catch (JacksonException e) {
             throw new InvalidInputException("metrics", "The metrics are not valid JSON: " + e.getOriginalMessage());
         }

@@ -12,7 +12,6 @@ import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The {@link JobContext} of the job on the training thread. Each report is written at once in its
@@ -28,7 +27,7 @@ final class RunningContext implements JobContext {
     static final int LINE_CHARS = 190;
 
     private final ClaimedJob job;
-    private final JsonNode config;
+    private final JobSettings settings;
     private final JobStore store;
     private final JobMetrics meters;
     private final Clock clock;
@@ -43,9 +42,11 @@ final class RunningContext implements JobContext {
     private @Nullable Instant firstAt;
     private long lastNanos = -1;
 
-    RunningContext(ClaimedJob job, JobStore store, JobMetrics meters, Clock clock, Path checkpointRoot) {
+    /** @throws dev.pairwise.labeling.InvalidInputException when the stored config does not pass {@code fields} */
+    RunningContext(ClaimedJob job, List<ConfigField> fields, JobStore store, JobMetrics meters, Clock clock,
+                   Path checkpointRoot) {
         this.job = job;
-        this.config = JobConfigValidator.parse(job.config());
+        this.settings = JobSettings.read(fields, job.config());
         this.store = store;
         this.meters = meters;
         this.clock = clock;
@@ -62,8 +63,8 @@ final class RunningContext implements JobContext {
     }
 
     @Override
-    public JsonNode config() {
-        return config;
+    public JobSettings settings() {
+        return settings;
     }
 
     @Override

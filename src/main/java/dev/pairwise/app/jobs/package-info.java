@@ -3,9 +3,9 @@
  *
  * <p><b>Design.</b> {@link dev.pairwise.app.jobs.JobService} is the API and the transaction
  * boundary. {@code submit} checks everything first — the type has an installed
- * {@link dev.pairwise.app.jobs.JobExecutor}, the config is a JSON object whose shared fields
- * ({@code steps}, {@code epochs}, {@code batchSize}, {@code learningRate}, {@code warmupSteps},
- * {@code checkpointEvery}, {@code seed}) are in range, the executor's own {@code prepare} accepts
+ * {@link dev.pairwise.app.jobs.JobExecutor}, the config is a JSON object that passes the
+ * executor's field declarations ({@link dev.pairwise.app.jobs.JobSettings}, read once here and once
+ * when the job runs), the executor's own {@code prepare} accepts
  * it and returns the ids of the rows the job reads — then stores the job QUEUED with those ids as
  * its frozen dataset snapshot ({@code job_dataset_items}); an empty snapshot for a type that
  * trains on stored data is refused. Any refusal is an {@code InvalidInputException} naming the
@@ -41,11 +41,11 @@
  *
  * <p>Model registry ({@link dev.pairwise.app.jobs.ModelRegistry}, {@code model_checkpoints}):
  * each checkpoint with its kind, parent, the job that made it (hence its dataset snapshot) and
- * headline metrics. {@code CheckpointInputs} names, per job type, the config fields that hold the
- * registry ids a job starts from ({@code baseCheckpoint}, {@code policyCheckpoint},
- * {@code rewardCheckpoint}, {@code tokenizerCheckpoint}) and the kinds each takes; submission
- * refuses a missing id, an unknown one or one of the wrong kind. A running job registers what it
- * made with {@code JobContext.publish(kind, dir, parentId, metrics)}.
+ * headline metrics. {@code CheckpointInputs} checks the config fields that hold the registry ids
+ * a job starts from (an executor's CHECKPOINT fields: {@code baseCheckpoint},
+ * {@code policyCheckpoint}, {@code rewardCheckpoint}, {@code tokenizerCheckpoint}...) against the
+ * kinds each field declares; submission refuses an unknown id or one of the wrong kind. A running
+ * job registers what it made with {@code JobContext.publish(kind, dir, parentId, metrics)}.
  *
  * <p>The executors live beside this package: {@code dev.pairwise.app.training} (tokenizer,
  * pretraining, SFT, reward model, DPO, PPO) and {@code dev.pairwise.app.sampling} (sampling into a

@@ -6,12 +6,10 @@ import dev.pairwise.app.jobs.CheckpointKind;
 import dev.pairwise.app.jobs.CheckpointView;
 import dev.pairwise.app.jobs.ConfigField;
 import dev.pairwise.app.jobs.JobContext;
-import dev.pairwise.app.jobs.JobExecutor;
 import dev.pairwise.app.jobs.JobSettings;
 import dev.pairwise.app.jobs.JobType;
 import dev.pairwise.app.jobs.ModelRegistry;
 import dev.pairwise.labeling.InvalidInputException;
-import dev.pairwise.labeling.NotFoundException;
 import dev.pairwise.labeling.battle.LoopPrompts;
 import dev.pairwise.labeling.battle.PromptText;
 import dev.pairwise.labeling.project.ProjectService;
@@ -26,10 +24,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
-import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
 
 /**
  * EVAL jobs: system A ({@code policyCheckpoint}, or a connection as {@code policyConnection})
@@ -46,9 +42,10 @@ import tools.jackson.databind.JsonNode;
  * logged and counted in {@code failed_prompts}.
  */
 @Component
-class EvalExecutor implements JobExecutor {
+class EvalExecutor extends PromptJobExecutor {
 
-    private static final List<ConfigField> FIELDS = Stream.concat(Stream.of(
+    private static final List<ConfigField> FIELDS = withSampling(
+            "Prompts sampled together; battle tasks are stored a batch per transaction.",
             ConfigField.checkpoint("policyCheckpoint", "Policy A", Systems.POLICY_KINDS, false,
                     "The policy under evaluation (usually the newest); or name a connection as A below."),
             ConfigField.connection("policyConnection", "Or connection A", List.of("policyCheckpoint"),
@@ -66,39 +63,15 @@ class EvalExecutor implements JobExecutor {
             ConfigField.integer("maxPrompts", "Max prompts", 64, 1, PromptSelection.MAX_PROMPTS,
                     "How many prompts, oldest first; 64 puts a 60% win rate about 1.6 standard errors from 50%."),
             new ConfigField("battleProjectId", "Battle project (K = 2)", ConfigField.Kind.PROJECT, null, null, null,
-                    List.of(), false, "Also open a blind A/B battle task per prompt there, for people to judge."),
-            ConfigField.integer("batchPrompts", "Prompts per batch", 8, 1, 256,
-                    "Prompts sampled together; battle tasks are stored a batch per transaction.")),
-            SamplingSettings.FIELDS.stream()).toList();
-
-    private final ModelRegistry registry;
-    private final ProjectService projects;
-    private final LoopPrompts prompts;
-    private final TaskService tasks;
-    private final Systems systems;
+                    List.of(), false, "Also open a blind A/B battle task per prompt there, for people to judge."));
 
     EvalExecutor(ModelRegistry registry, ProjectService projects, LoopPrompts prompts, TaskService tasks,
                  Systems systems) {
-        this.registry = registry;
-        this.projects = projects;
-        this.prompts = prompts;
-        this.tasks = tasks;
-        this.systems = systems;
+        super(JobType.EVAL, FIELDS, false, registry, projects, prompts, tasks, systems);
     }
 
     @Override
-    public JobType type() {
-        return JobType.EVAL;
-    }
-
-    @Override
-    public List<ConfigField> fields() {
-        return FIELDS;
-    }
-
-    @Override
-    public List<Long> prepare(JsonNode node) {
-        JobSettings config = JobSettings.check(FIELDS, node);
+    public List<Long> prepare(JobSettings config) {
         SamplingSettings settings = SamplingSettings.read(config);
         side(config, settings, "policyCheckpoint", "policyConnection");
         side(config, settings, "opponentCheckpoint", "opponentConnection");
@@ -121,15 +94,6 @@ class EvalExecutor implements JobExecutor {
                     + " has K = " + p.k() + "; a battle project has K = 2 (one response of A, one of B)");
         }
         return p;
-    }
-
-    private ProjectView project(JobSettings config, String field) {
-        long id = config.requiredId(field);
-        try {
-            return projects.get(id);
-        } catch (NotFoundException e) {
-            throw new InvalidInputException("config." + field, "project " + id + " does not exist");
-        }
     }
 
     /**
@@ -155,7 +119,7 @@ class EvalExecutor implements JobExecutor {
 
     @Override
     public void run(JobContext ctx) throws Exception {
-        JobSettings config = JobSettings.check(FIELDS, ctx.config());
+        JobSettings config = ctx.settings();
         SamplingSettings settings = SamplingSettings.read(config);
         int batch = config.integer("batchPrompts");
         SystemSpec specA = side(config, settings, "policyCheckpoint", "policyConnection");

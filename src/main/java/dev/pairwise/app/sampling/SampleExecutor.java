@@ -3,12 +3,10 @@ package dev.pairwise.app.sampling;
 import dev.pairwise.app.jobs.CheckpointView;
 import dev.pairwise.app.jobs.ConfigField;
 import dev.pairwise.app.jobs.JobContext;
-import dev.pairwise.app.jobs.JobExecutor;
 import dev.pairwise.app.jobs.JobSettings;
 import dev.pairwise.app.jobs.JobType;
 import dev.pairwise.app.jobs.ModelRegistry;
 import dev.pairwise.labeling.InvalidInputException;
-import dev.pairwise.labeling.NotFoundException;
 import dev.pairwise.labeling.battle.LoopPrompts;
 import dev.pairwise.labeling.battle.PromptText;
 import dev.pairwise.labeling.project.ProjectService;
@@ -19,7 +17,6 @@ import dev.pairwise.labeling.task.TaskService;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -36,9 +33,10 @@ import tools.jackson.databind.JsonNode;
  * follow the prompt's place in the snapshot, so a resumed job draws what a straight run draws.
  */
 @Component
-class SampleExecutor implements JobExecutor {
+class SampleExecutor extends PromptJobExecutor {
 
-    private static final List<ConfigField> FIELDS = Stream.concat(Stream.of(
+    private static final List<ConfigField> FIELDS = withSampling(
+            "Prompts sampled and stored together (one transaction); 8 x K=4 rows fill a CPU batch.",
             ConfigField.checkpoint("policyCheckpoint", "Policy", Systems.POLICY_KINDS, false,
                     "The checkpoint to draw all K responses from; its registry name is each response's origin."
                             + " Leave it empty to draw from a mix of systems instead."),
@@ -53,39 +51,15 @@ class SampleExecutor implements JobExecutor {
             new ConfigField("promptIds", "Prompt ids", ConfigField.Kind.TEXT, null, null, null, List.of(), false,
                     "Sample exactly these prompts (ids, comma-separated) instead of a project's first ones."),
             ConfigField.integer("maxPrompts", "Max prompts", 64, 1, PromptSelection.MAX_PROMPTS,
-                    "How many of the source project's prompts, oldest first; 64 is an afternoon of labeling at K=4."),
-            ConfigField.integer("batchPrompts", "Prompts per batch", 8, 1, 256,
-                    "Prompts sampled and stored together (one transaction); 8 x K=4 rows fill a CPU batch.")),
-            SamplingSettings.FIELDS.stream()).toList();
-
-    private final ModelRegistry registry;
-    private final ProjectService projects;
-    private final LoopPrompts prompts;
-    private final TaskService tasks;
-    private final Systems systems;
+                    "How many of the source project's prompts, oldest first; 64 is an afternoon of labeling at K=4."));
 
     SampleExecutor(ModelRegistry registry, ProjectService projects, LoopPrompts prompts, TaskService tasks,
                    Systems systems) {
-        this.registry = registry;
-        this.projects = projects;
-        this.prompts = prompts;
-        this.tasks = tasks;
-        this.systems = systems;
+        super(JobType.SAMPLE, FIELDS, true, registry, projects, prompts, tasks, systems);
     }
 
     @Override
-    public JobType type() {
-        return JobType.SAMPLE;
-    }
-
-    @Override
-    public List<ConfigField> fields() {
-        return FIELDS;
-    }
-
-    @Override
-    public List<Long> prepare(JsonNode node) {
-        JobSettings config = JobSettings.check(FIELDS, node);
+    public List<Long> prepare(JobSettings config) {
         // the target must exist even when the prompts come from elsewhere
         mix(config, project(config, "projectId"));
         String sourceField = config.id("sourceProjectId") != null ? "sourceProjectId" : "projectId";
@@ -119,18 +93,9 @@ class SampleExecutor implements JobExecutor {
         return specs;
     }
 
-    private ProjectView project(JobSettings config, String field) {
-        long id = config.requiredId(field);
-        try {
-            return projects.get(id);
-        } catch (NotFoundException e) {
-            throw new InvalidInputException("config." + field, "project " + id + " does not exist");
-        }
-    }
-
     @Override
     public void run(JobContext ctx) {
-        JobSettings config = JobSettings.check(FIELDS, ctx.config());
+        JobSettings config = ctx.settings();
         SamplingSettings settings = SamplingSettings.read(config);
         int batch = config.integer("batchPrompts");
         ProjectView target = project(config, "projectId");
@@ -181,10 +146,5 @@ class SampleExecutor implements JobExecutor {
         }
         ctx.log(String.format(java.util.Locale.ROOT, "stored %d tasks (%d responses); this run: %d tokens, %.1f tokens/s",
                 stored, stored * k, tokens, tokens / Math.max(1e-9, nanos / 1e9)));
-    }
-
-    @Override
-    public boolean supportsResume() {
-        return true;
     }
 }

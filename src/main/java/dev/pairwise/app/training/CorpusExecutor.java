@@ -4,7 +4,7 @@ import dev.pairwise.app.jobs.CheckpointKind;
 import dev.pairwise.app.jobs.ConfigField;
 import dev.pairwise.app.jobs.CorpusStore;
 import dev.pairwise.app.jobs.JobContext;
-import dev.pairwise.app.jobs.JobExecutor;
+import dev.pairwise.app.jobs.ExecutorBase;
 import dev.pairwise.app.jobs.JobSettings;
 import dev.pairwise.app.jobs.JobType;
 import dev.pairwise.corpus.CleanConfig;
@@ -19,7 +19,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
 
 /**
  * CORPUS: cleans an uploaded corpus on the embedded Flink engine (the same job as
@@ -28,7 +27,7 @@ import tools.jackson.databind.JsonNode;
  * PRETRAIN jobs can pick it like an upload. Progress is the share of the input read.
  */
 @Component
-class CorpusExecutor implements JobExecutor {
+class CorpusExecutor extends ExecutorBase {
 
     static final List<ConfigField> FIELDS = List.of(
             ConfigField.corpus("corpus", "Corpus", "The uploaded text to clean (.jsonl with text, or .txt: one document per paragraph)."),
@@ -48,27 +47,17 @@ class CorpusExecutor implements JobExecutor {
             ConfigField.number("perplexityKeepPercentile", "Keep percentile", 90, 1, 100,
                     "With a perplexity model: keep documents below this percentile of perplexity (100 keeps all, scored)."));
 
-    private final CorpusStore corpora;
     private final Inputs inputs;
+    private final CorpusStore corpora;
 
-    CorpusExecutor(CorpusStore corpora, Inputs inputs) {
-        this.corpora = corpora;
+    CorpusExecutor(Inputs inputs) {
+        super(JobType.CORPUS, FIELDS, false);
         this.inputs = inputs;
+        this.corpora = inputs.corpora();
     }
 
     @Override
-    public JobType type() {
-        return JobType.CORPUS;
-    }
-
-    @Override
-    public List<ConfigField> fields() {
-        return FIELDS;
-    }
-
-    @Override
-    public List<Long> prepare(JsonNode config) {
-        JobSettings s = JobSettings.check(FIELDS, config);
+    public List<Long> prepare(JobSettings s) {
         corpora.resolve("config.corpus", s.text("corpus"));
         languages(s);
         return List.of();
@@ -88,7 +77,7 @@ class CorpusExecutor implements JobExecutor {
 
     @Override
     public void run(JobContext ctx) throws Exception {
-        JobSettings s = JobSettings.check(FIELDS, ctx.config());
+        JobSettings s = ctx.settings();
         String source = s.text("corpus");
         Path input = corpora.resolve("config.corpus", source);
         long inputBytes = Math.max(1, Files.size(input));

@@ -3,7 +3,7 @@ package dev.pairwise.app.training;
 import dev.pairwise.app.jobs.CheckpointKind;
 import dev.pairwise.app.jobs.ConfigField;
 import dev.pairwise.app.jobs.JobContext;
-import dev.pairwise.app.jobs.JobExecutor;
+import dev.pairwise.app.jobs.ExecutorBase;
 import dev.pairwise.app.jobs.JobSettings;
 import dev.pairwise.app.jobs.JobType;
 import dev.pairwise.labeling.InvalidInputException;
@@ -17,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -29,7 +28,7 @@ import tools.jackson.databind.node.ObjectNode;
  * {@value #LINEAGE}.
  */
 @Component
-class ImportExecutor implements JobExecutor {
+class ImportExecutor extends ExecutorBase {
 
     /** The import's lineage in the checkpoint folder: source folder, job, the original config.json. */
     static final String LINEAGE = "hf_import.json";
@@ -46,22 +45,12 @@ class ImportExecutor implements JobExecutor {
     private final ImportFolders folders;
 
     ImportExecutor(ImportFolders folders) {
+        super(JobType.IMPORT, FIELDS, false);
         this.folders = folders;
     }
 
     @Override
-    public JobType type() {
-        return JobType.IMPORT;
-    }
-
-    @Override
-    public List<ConfigField> fields() {
-        return FIELDS;
-    }
-
-    @Override
-    public List<Long> prepare(JsonNode config) {
-        JobSettings s = JobSettings.check(FIELDS, config);
+    public List<Long> prepare(JobSettings s) {
         Path folder = folders.resolve("config.folder", s.text("folder"));
         try {
             // Unknown architectures and unsupported features are refused before the job is queued.
@@ -74,7 +63,7 @@ class ImportExecutor implements JobExecutor {
 
     @Override
     public void run(JobContext ctx) throws Exception {
-        JobSettings s = JobSettings.check(FIELDS, ctx.config());
+        JobSettings s = ctx.settings();
         Path folder = folders.resolve("config.folder", s.text("folder"));
         Path dir = ctx.checkpointDir().resolve("model");
         ctx.progress(0, 1);

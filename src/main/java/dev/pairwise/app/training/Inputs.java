@@ -4,6 +4,7 @@ import ai.djl.Device;
 import ai.djl.engine.Engine;
 import dev.pairwise.app.jobs.CheckpointView;
 import dev.pairwise.app.jobs.ConfigField;
+import dev.pairwise.app.jobs.CorpusStore;
 import dev.pairwise.app.jobs.JobSettings;
 import dev.pairwise.app.jobs.ModelRegistry;
 import dev.pairwise.app.quality.LabelersService;
@@ -21,20 +22,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * What every executor reads besides its config: checkpoint folders by registry id, the training
- * data service, and the device to train on (the engine's default: a GPU when DJL sees one).
+ * data service, the uploaded corpora, and the device to train on (the engine's default: a GPU
+ * when DJL sees one).
  */
 @Component
-class Inputs {
-
-    private final ModelRegistry registry;
-    private final TrainingDataService data;
-    private final LabelersService labelers;
-
-    Inputs(ModelRegistry registry, TrainingDataService data, LabelersService labelers) {
-        this.registry = registry;
-        this.data = data;
-        this.labelers = labelers;
-    }
+record Inputs(ModelRegistry registry, TrainingDataService data, LabelersService labelers, CorpusStore corpora) {
 
     /**
      * Refuses, at submission, a checkpoint that chat training cannot start from: its tokenizer
@@ -66,10 +58,6 @@ class Inputs {
     /** The folder of a registered checkpoint (its kind was checked at submission). */
     Path folder(long checkpointId) {
         return Path.of(registry.get(checkpointId).path());
-    }
-
-    TrainingDataService data() {
-        return data;
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.pairwise.app.jobs.JobSettings;
 import dev.pairwise.policy.lora.LoraConfig;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -32,6 +33,15 @@ final class LoraFields {
                             + "only q/k/v and o (Hu et al.)."));
 
     private LoraFields() {
+    }
+
+    /**
+     * A fine-tuning job's fields (SFT, DPO): its own, then the LoRA fields, the resume point
+     * interval and the seed.
+     */
+    static List<ConfigField> after(List<ConfigField> own) {
+        return ResumePoint.withResumeAndSeed(Stream.concat(own.stream(), FIELDS.stream()).toList(), 50, "Steps", 1234,
+                "Seeds the 90/10 split, the shuffles and LoRA's initial A.");
     }
 
     /** The LoRA settings of a checked config, or null for full fine-tuning (rank 0). */

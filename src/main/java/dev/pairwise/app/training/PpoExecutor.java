@@ -4,7 +4,6 @@ import ai.djl.Device;
 import dev.pairwise.app.jobs.CheckpointKind;
 import dev.pairwise.app.jobs.ConfigField;
 import dev.pairwise.app.jobs.JobContext;
-import dev.pairwise.app.jobs.JobExecutor;
 import dev.pairwise.app.jobs.JobSettings;
 import dev.pairwise.app.jobs.JobType;
 import dev.pairwise.labeling.InvalidInputException;
@@ -26,8 +25,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
 
 /**
  * PPO for RLHF (Schulman et al. 2017; Ziegler et al. 2019; InstructGPT): rollouts on a project's
@@ -35,9 +34,9 @@ import tools.jackson.databind.JsonNode;
  * frozen starting policy. Registers a POLICY checkpoint whose parent is the starting policy.
  */
 @Component
-class PpoExecutor implements JobExecutor {
+class PpoExecutor extends TrainerExecutor {
 
-    static final List<ConfigField> FIELDS = List.of(
+    static final List<ConfigField> FIELDS = ResumePoint.withResumeAndSeed(List.of(
             ConfigField.checkpoint("policyCheckpoint", "Policy", List.of(CheckpointKind.SFT, CheckpointKind.POLICY), true,
                     "The policy to improve; a frozen copy is the KL reference (usually the SFT model)."),
             ConfigField.checkpoint("rewardCheckpoint", "Reward model", List.of(CheckpointKind.REWARD), true,
@@ -56,34 +55,18 @@ class PpoExecutor implements JobExecutor {
             ConfigField.number("initKl", "KL coefficient", 0.2, 0.0, 10.0, "Initial beta of the KL penalty to the reference; 0.2 as Ziegler et al."),
             new ConfigField("adaptiveKl", "Adaptive KL", ConfigField.Kind.BOOLEAN, "true", null, null, List.of(), false,
                     "Ziegler et al.'s controller moves beta towards the target KL; off keeps beta fixed."),
-            ConfigField.number("targetKl", "Target KL", 6.0, 0.01, 100.0, "Target KL in nats per response for the adaptive controller; 6 as Ziegler et al."),
-            ResumePoint.field(5, "Rounds"),
-            ConfigField.integer("seed", "Seed", 1234, Integer.MIN_VALUE, Integer.MAX_VALUE, "Seeds sampling and minibatch order."));
+            ConfigField.number("targetKl", "Target KL", 6.0, 0.01, 100.0, "Target KL in nats per response for the adaptive controller; 6 as Ziegler et al.")),
+            5, "Rounds", 1234, "Seeds sampling and minibatch order.");
 
     private final Inputs inputs;
 
     PpoExecutor(Inputs inputs) {
+        super(JobType.PPO, FIELDS, CheckpointKind.POLICY);
         this.inputs = inputs;
     }
 
     @Override
-    public JobType type() {
-        return JobType.PPO;
-    }
-
-    @Override
-    public List<ConfigField> fields() {
-        return FIELDS;
-    }
-
-    @Override
-    public boolean supportsResume() {
-        return true;
-    }
-
-    @Override
-    public List<Long> prepare(JsonNode config) {
-        JobSettings s = JobSettings.check(FIELDS, config);
+    public List<Long> prepare(JobSettings s) {
         if (s.integer("rolloutBatch") % s.integer("miniBatch") != 0) {
             throw new InvalidInputException("config.miniBatch", "miniBatch (" + s.integer("miniBatch")
                     + ") must divide rolloutBatch (" + s.integer("rolloutBatch") + ")");
@@ -116,17 +99,17 @@ class PpoExecutor implements JobExecutor {
     }
 
     static PpoConfig config(JobSettings s) {
-        PpoConfig d = PpoConfig.defaults();
-        return new PpoConfig(s.integer("iterations"), s.integer("rolloutBatch"), s.integer("miniBatch"),
-                s.integer("ppoEpochs"), s.integer("maxNewTokens"), s.number("temperature"),
-                Optim.of(s.number("learningRate")), d.clipRange(), d.valueClipRange(), d.vfCoef(), d.gamma(),
-                d.lambda(), d.whitenAdvantages(), s.flag("adaptiveKl"), s.number("initKl"), s.number("targetKl"),
-                d.klHorizon(), s.longValue("seed"));
+        return PpoConfig.defaults().withRounds(s.integer("iterations"), s.integer("ppoEpochs"))
+                .withBatches(s.integer("rolloutBatch"), s.integer("miniBatch"))
+                .withSampling(s.integer("maxNewTokens"), s.number("temperature"))
+                .withOptim(Optim.of(s.number("learningRate")))
+                .withKl(s.flag("adaptiveKl"), s.number("initKl"), s.number("targetKl"))
+                .withSeed(s.longValue("seed"));
     }
 
     @Override
-    public void run(JobContext ctx) throws Exception {
-        JobSettings s = JobSettings.check(FIELDS, ctx.config());
+    Training open(JobContext ctx, @Nullable Path resume, Opened opened) throws IOException {
+        JobSettings s = ctx.settings();
         List<PromptText> prompts = inputs.data().prompts(ctx.dataset());
         if (prompts.isEmpty()) {
             throw new IllegalStateException("none of the " + ctx.dataset().size() + " prompts of the snapshot remain");
@@ -137,34 +120,27 @@ class PpoExecutor implements JobExecutor {
         long rewardId = s.requiredId("rewardCheckpoint");
         Path start = inputs.folder(policyId);
         Device device = Inputs.device();
-        Path dir = ctx.checkpointDir().resolve("model");
-        Path resume = ResumePoint.of(ctx);
-        try (RewardModel reward = RewardModel.load(inputs.folder(rewardId), device);
-                GptModel policy = AlignCheckpoints.loadPolicy(resume != null ? resume : start, device);
-                GptModel reference = AlignCheckpoints.loadPolicy(start, device);
-                PpoTrainer trainer = new PpoTrainer(policy, reference, new ChatTokens(Tokenizers.load(start)), reward,
-                        turns, config)) {
-            if (resume != null) {
-                trainer.restore(resume);
-            }
-            ctx.log("PPO on " + prompts.size() + " prompts, " + config.iterations() + " rounds of "
-                    + config.rolloutBatch() + " rollouts, from round " + trainer.iteration());
-            Reporter reporter = new Reporter(ctx, ResumePoint.every(s.integer("checkpointEvery"), dir, ctx, trainer::save));
-            PpoResult r = trainer.run(reporter, ctx::isCancelled);
-            if (r.cancelled()) {
-                ResumePoint.stopped(r.iterations(), dir, ctx, trainer::save);
-                return;
-            }
-            trainer.save(dir);
-            Map<String, Number> headline = new LinkedHashMap<>();
-            headline.put("iterations", (long) r.iterations());
-            for (String name : List.of("score", "kl", "beta", "entropy")) {
-                if (r.last().containsKey(name)) {
-                    headline.put(name, r.last().get(name));
-                }
-            }
-            headline.put("prompts", (long) prompts.size());
-            ctx.publish(CheckpointKind.POLICY, dir, policyId, JsonSupport.metrics(headline));
-        }
+        RewardModel reward = opened.add(RewardModel.load(inputs.folder(rewardId), device));
+        GptModel policy = opened.add(AlignCheckpoints.loadPolicy(resume != null ? resume : start, device));
+        GptModel reference = opened.add(AlignCheckpoints.loadPolicy(start, device));
+        PpoTrainer trainer = opened.add(new PpoTrainer(policy, reference, new ChatTokens(Tokenizers.load(start)), reward,
+                turns, config));
+        return new Training(policyId, trainer::restore, trainer::save,
+                () -> "PPO on " + prompts.size() + " prompts, " + config.iterations() + " rounds of "
+                        + config.rolloutBatch() + " rollouts, from round " + trainer.iteration(),
+                (reporter, cancelled) -> {
+                    PpoResult r = trainer.run(reporter, cancelled);
+                    return new Outcome(r.cancelled(), r.iterations(), () -> {
+                        Map<String, Number> headline = new LinkedHashMap<>();
+                        headline.put("iterations", (long) r.iterations());
+                        for (String name : List.of("score", "kl", "beta", "entropy")) {
+                            if (r.last().containsKey(name)) {
+                                headline.put(name, r.last().get(name));
+                            }
+                        }
+                        headline.put("prompts", (long) prompts.size());
+                        return headline;
+                    });
+                });
     }
 }

@@ -5,7 +5,6 @@ import dev.pairwise.app.jobs.CheckpointKind;
 import dev.pairwise.app.jobs.ConfigField;
 import dev.pairwise.app.jobs.CorpusStore;
 import dev.pairwise.app.jobs.JobContext;
-import dev.pairwise.app.jobs.JobExecutor;
 import dev.pairwise.app.jobs.JobSettings;
 import dev.pairwise.app.jobs.JobType;
 import dev.pairwise.labeling.InvalidInputException;
@@ -27,9 +26,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
 
 /**
  * PRETRAIN: nanoGPT's training loop ({@link Pretrainer}) on an uploaded corpus encoded with a
@@ -38,7 +38,7 @@ import tools.jackson.databind.JsonNode;
  * registers the final folder (weights, config, tokenizer, optimizer state) as a BASE checkpoint.
  */
 @Component
-class PretrainExecutor implements JobExecutor {
+class PretrainExecutor extends TrainerExecutor {
 
     /** "tiny" is this app's default size; the others are the policy library's presets. */
     static final List<String> PRESETS = List.of("tiny", "nanogpt-cpu", "nanogpt-cpu-modern", "gpt-small",
@@ -46,7 +46,7 @@ class PretrainExecutor implements JobExecutor {
     /** Batches per split in an evaluation: enough for a steady number on a small corpus (nanoGPT: 20). */
     static final int EVAL_ITERS = 10;
 
-    static final List<ConfigField> FIELDS = List.of(
+    static final List<ConfigField> FIELDS = ResumePoint.withResumeAndSeed(List.of(
             ConfigField.corpus("corpus", "Corpus", "The uploaded text to train on (90% train, 10% held out)."),
             ConfigField.checkpoint("tokenizerCheckpoint", "Tokenizer", List.of(CheckpointKind.TOKENIZER), true,
                     "The tokenizer that encodes the corpus; its vocabulary sets the model's."),
@@ -63,37 +63,20 @@ class PretrainExecutor implements JobExecutor {
             ConfigField.integer("warmupSteps", "Warmup steps", 20, 0, 1_000_000,
                     "Linear warmup before the cosine decay; a tenth of the default steps (nanoGPT: 100 of 5000). At most the steps."),
             ConfigField.integer("evalEvery", "Evaluate every", 100, 0, 1_000_000,
-                    "Steps between held-out losses (val_loss); 0 evaluates only at the end."),
-            ResumePoint.field(100, "Steps"),
-            ConfigField.integer("seed", "Seed", 1337, Integer.MIN_VALUE, Integer.MAX_VALUE,
-                    "Seeds the weights and every batch; 1337 as nanoGPT."));
+                    "Steps between held-out losses (val_loss); 0 evaluates only at the end.")),
+            100, "Steps", 1337, "Seeds the weights and every batch; 1337 as nanoGPT.");
 
-    private final CorpusStore corpora;
     private final Inputs inputs;
+    private final CorpusStore corpora;
 
-    PretrainExecutor(CorpusStore corpora, Inputs inputs) {
-        this.corpora = corpora;
+    PretrainExecutor(Inputs inputs) {
+        super(JobType.PRETRAIN, FIELDS, CheckpointKind.BASE);
         this.inputs = inputs;
+        this.corpora = inputs.corpora();
     }
 
     @Override
-    public JobType type() {
-        return JobType.PRETRAIN;
-    }
-
-    @Override
-    public List<ConfigField> fields() {
-        return FIELDS;
-    }
-
-    @Override
-    public boolean supportsResume() {
-        return true;
-    }
-
-    @Override
-    public List<Long> prepare(JsonNode config) {
-        JobSettings s = JobSettings.check(FIELDS, config);
+    public List<Long> prepare(JobSettings s) {
         if (s.integer("warmupSteps") > s.integer("steps")) {
             throw new InvalidInputException("config.warmupSteps", "warmupSteps (" + s.integer("warmupSteps")
                     + ") must not exceed steps (" + s.integer("steps") + ")");
@@ -130,17 +113,15 @@ class PretrainExecutor implements JobExecutor {
     }
 
     static TrainConfig training(JobSettings s) {
-        double lr = s.number("learningRate");
-        return new TrainConfig(s.integer("steps"), s.integer("batchSize"), 1, lr, lr / 10, s.integer("warmupSteps"),
-                0.1, 0.9, 0.99, 1e-8, 1.0, s.integer("evalEvery"), EVAL_ITERS, s.longValue("seed"));
+        return TrainConfig.of(s.integer("steps"), s.integer("batchSize"), s.number("learningRate"), s.longValue("seed"))
+                .withWarmup(s.integer("warmupSteps")).withEval(s.integer("evalEvery"), EVAL_ITERS);
     }
 
     @Override
-    public void run(JobContext ctx) throws Exception {
-        JobSettings s = JobSettings.check(FIELDS, ctx.config());
+    Training open(JobContext ctx, @Nullable Path resume, Opened opened) throws IOException {
+        JobSettings s = ctx.settings();
         String text = String.join("\n", corpora.texts("config.corpus", s.text("corpus")));
         Device device = Inputs.device();
-        Path resume = ResumePoint.of(ctx);
         long tokenizerId = s.requiredId("tokenizerCheckpoint");
         Long baseId = s.id("baseCheckpoint");
         Tokenizer tokenizer;
@@ -149,47 +130,36 @@ class PretrainExecutor implements JobExecutor {
         if (resume != null) {
             tokenizer = Tokenizers.load(resume);
             train = Checkpoints.trainConfig(resume);
-            model = Checkpoints.loadModel(resume, device);
+            model = opened.add(Checkpoints.loadModel(resume, device));
         } else {
             tokenizer = Tokenizers.load(inputs.folder(tokenizerId));
             train = training(s);
-            model = baseId == null ? GptModel.create(model(s.choice("preset"), tokenizer.vocabSize()), train.seed(), device)
-                    : Checkpoints.loadModel(inputs.folder(baseId), device);
+            model = opened.add(baseId == null ? GptModel.create(model(s.choice("preset"), tokenizer.vocabSize()), train.seed(), device)
+                    : Checkpoints.loadModel(inputs.folder(baseId), device));
         }
-        try (model) {
-            TokenDataset data = new TokenDataset(tokenizer.encode(text), tokenizer.vocabSize(),
-                    model.config().contextLength(), TokenDataset.DEFAULT_VAL_FRACTION);
-            try (Pretrainer trainer = new Pretrainer(model, data, train)) {
-                if (resume != null) {
-                    Checkpoints.restore(resume, trainer);
-                }
-                GptConfig c = model.config();
-                ctx.log(String.format(java.util.Locale.ROOT,
+        TokenDataset data = new TokenDataset(tokenizer.encode(text), tokenizer.vocabSize(),
+                model.config().contextLength(), TokenDataset.DEFAULT_VAL_FRACTION);
+        Pretrainer trainer = opened.add(new Pretrainer(model, data, train));
+        GptConfig c = model.config();
+        return new Training(baseId != null ? baseId : tokenizerId, dir -> Checkpoints.restore(dir, trainer),
+                dir -> Checkpoints.save(dir, trainer, tokenizer),
+                () -> String.format(Locale.ROOT,
                         "%,d parameters (L%d H%d d%d T%d), vocab %d, %,d train / %,d val tokens, %d steps of %d x %d tokens, from step %d",
                         model.parameterCount(), c.layers(), c.heads(), c.width(), c.contextLength(), c.vocabSize(),
                         data.trainTokens(), data.valTokens(), train.iters(), train.batchSize(), c.contextLength(),
-                        trainer.step()));
-                Path dir = ctx.checkpointDir().resolve("model");
-                int every = s.integer("checkpointEvery");
-                ResumePoint.Save save = d -> Checkpoints.save(d, trainer, tokenizer);
-                Reporter reporter = new Reporter(ctx, ResumePoint.every(every, dir, ctx, save));
-                TrainResult result = trainer.run(listener(reporter), ctx::isCancelled);
-                if (result.cancelled()) {
-                    ResumePoint.stopped(result.stepsDone(), dir, ctx, save);
-                    return;
-                }
-                save.to(dir);
-                Map<String, Number> headline = new LinkedHashMap<>();
-                headline.put("steps", (long) result.stepsDone());
-                headline.put("loss", result.lastLoss());
-                if (result.finalEval() != null) {
-                    headline.put("val_loss", result.finalEval().valLoss());
-                }
-                headline.put("tokens_per_s", result.tokensPerSecond());
-                headline.put("parameters", model.parameterCount());
-                ctx.publish(CheckpointKind.BASE, dir, baseId != null ? baseId : tokenizerId, JsonSupport.metrics(headline));
-            }
-        }
+                        trainer.step()),
+                (reporter, cancelled) -> {
+                    TrainResult result = trainer.run(listener(reporter), cancelled);
+                    return new Outcome(result.cancelled(), result.stepsDone(), () -> {
+                        Map<String, Number> headline = headline(result.stepsDone(), result.lastLoss());
+                        if (result.finalEval() != null) {
+                            headline.put("val_loss", result.finalEval().valLoss());
+                        }
+                        headline.put("tokens_per_s", result.tokensPerSecond());
+                        headline.put("parameters", model.parameterCount());
+                        return headline;
+                    });
+                });
     }
 
     /** Pretraining's progress records as the reporter's named metrics. */

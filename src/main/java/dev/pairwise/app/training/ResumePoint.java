@@ -6,6 +6,8 @@ import dev.pairwise.policy.checkpoint.Checkpoints;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -29,6 +31,17 @@ final class ResumePoint {
     static ConfigField field(long defaultEvery, String unit) {
         return ConfigField.integer("checkpointEvery", "Resume point every", defaultEvery, 1, 1_000_000,
                 unit + " between saved resume points; a restart of the app continues from the last one.");
+    }
+
+    /**
+     * A resumable trainer's fields: its own, then {@code checkpointEvery} ({@link #field}) and
+     * {@code seed}. Batches and samples are functions of (seed, step), which is what lets a resumed
+     * run repeat a straight one.
+     */
+    static List<ConfigField> withResumeAndSeed(List<ConfigField> own, long defaultEvery, String unit, long defaultSeed,
+                                               String seedHint) {
+        return Stream.concat(own.stream(), Stream.of(field(defaultEvery, unit),
+                ConfigField.integer("seed", "Seed", defaultSeed, Integer.MIN_VALUE, Integer.MAX_VALUE, seedHint))).toList();
     }
 
     /** The job's resume point, when it has a complete training checkpoint; else null (start afresh). */

@@ -3,7 +3,6 @@ package dev.pairwise.app.training;
 import dev.pairwise.app.jobs.CheckpointKind;
 import dev.pairwise.app.jobs.ConfigField;
 import dev.pairwise.app.jobs.JobContext;
-import dev.pairwise.app.jobs.JobExecutor;
 import dev.pairwise.app.jobs.JobSettings;
 import dev.pairwise.app.jobs.JobType;
 import dev.pairwise.labeling.InvalidInputException;
@@ -17,13 +16,12 @@ import dev.pairwise.rewardmodel.RewardModel;
 import dev.pairwise.rewardmodel.RewardResult;
 import dev.pairwise.rewardmodel.RewardTrainer;
 import dev.pairwise.rewardmodel.bert.MiniLm;
+import java.io.IOException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
 
 /**
  * REWARD: a Bradley–Terry reward model (InstructGPT §3.5) trained on a project's preference pairs
@@ -33,11 +31,11 @@ import tools.jackson.databind.JsonNode;
  * project with UNCERTAINTY routing it then scores the open tasks' margins with the new model.
  */
 @Component
-class RewardExecutor implements JobExecutor {
+class RewardExecutor extends TrainerExecutor {
 
     private static final RewardConfig RECIPE = RewardConfig.pretrainedRecipe();
 
-    static final List<ConfigField> FIELDS = List.of(
+    static final List<ConfigField> FIELDS = ResumePoint.withResumeAndSeed(List.of(
             ConfigField.choice("backbone", "Backbone", List.of(MiniLm.NAME, GptRewardModel.BACKBONE),
                     "all-minilm-l6-v2: a pretrained 22.7M-parameter BERT that reads prompt and response (reward models "
                             + "work from pretrained models); gpt: the GPT of the checkpoint below."),
@@ -58,37 +56,20 @@ class RewardExecutor implements JobExecutor {
             ConfigField.integer("maxPairs", "Max judgments", RECIPE.maxTrainJudgments(), 0, Integer.MAX_VALUE,
                     "Training judgments used at most (a seeded random subset); 1,200 took 15 minutes on a busy 2-core machine; 0: all."),
             ConfigField.number("centering", "Centering", 0.0, 0.0, 1.0,
-                    "Weight of mean((r_w + r_l)^2) keeping rewards near zero; 0 off as TRL, 0.01 when on (Eisenstein et al. 2023)."),
-            ResumePoint.field(50, "Steps"),
-            ConfigField.integer("seed", "Seed", 1234, Integer.MIN_VALUE, Integer.MAX_VALUE,
-                    "Seeds the head, the 90/10 split and the shuffles."));
+                    "Weight of mean((r_w + r_l)^2) keeping rewards near zero; 0 off as TRL, 0.01 when on (Eisenstein et al. 2023).")),
+            50, "Steps", 1234, "Seeds the head, the 90/10 split and the shuffles.");
 
     private final Inputs inputs;
     private final UncertaintyRefresh uncertainty;
 
     RewardExecutor(Inputs inputs, UncertaintyRefresh uncertainty) {
+        super(JobType.REWARD, FIELDS, CheckpointKind.REWARD);
         this.inputs = inputs;
         this.uncertainty = uncertainty;
     }
 
     @Override
-    public JobType type() {
-        return JobType.REWARD;
-    }
-
-    @Override
-    public List<ConfigField> fields() {
-        return FIELDS;
-    }
-
-    @Override
-    public boolean supportsResume() {
-        return true;
-    }
-
-    @Override
-    public List<Long> prepare(JsonNode config) {
-        JobSettings s = JobSettings.check(FIELDS, config);
+    public List<Long> prepare(JobSettings s) {
         boolean gpt = s.choice("backbone").equals(GptRewardModel.BACKBONE);
         if (gpt && s.id("baseCheckpoint") == null) {
             throw new InvalidInputException("config.baseCheckpoint", "The gpt backbone needs baseCheckpoint (the id of a "
@@ -101,9 +82,16 @@ class RewardExecutor implements JobExecutor {
         return inputs.pairSnapshot(s);
     }
 
+    static RewardConfig config(JobSettings s) {
+        return RewardConfig.defaults()
+                .withTraining(s.integer("epochs"), s.integer("batchSize"), Optim.of(s.number("learningRate")))
+                .withMaxLength(s.integer("maxLength")).withCentering(s.number("centering"))
+                .withMaxTrainJudgments(s.integer("maxPairs")).withSeed(s.longValue("seed"));
+    }
+
     @Override
-    public void run(JobContext ctx) throws Exception {
-        JobSettings s = JobSettings.check(FIELDS, ctx.config());
+    Training open(JobContext ctx, @Nullable Path resume, Opened opened) throws IOException {
+        JobSettings s = ctx.settings();
         List<PairText> pairs = inputs.data().pairs(ctx.dataset());
         List<PreferenceGroup> groups = Groups.byJudgment(pairs);
         if (groups.isEmpty()) {
@@ -111,46 +99,38 @@ class RewardExecutor implements JobExecutor {
         }
         boolean gpt = s.choice("backbone").equals(GptRewardModel.BACKBONE);
         @Nullable Long baseId = gpt ? Long.valueOf(s.requiredId("baseCheckpoint")) : null;
-        RewardConfig config = new RewardConfig(s.integer("epochs"), s.integer("batchSize"),
-                Optim.of(s.number("learningRate")), s.integer("maxLength"), s.number("centering"),
-                RewardConfig.defaults().valFraction(), 0, s.longValue("seed"), s.integer("maxPairs"));
-        Path dir = ctx.checkpointDir().resolve("model");
-        Path resume = ResumePoint.of(ctx);
-        try (RewardModel model = resume != null ? RewardModel.load(resume, Inputs.device())
+        RewardConfig config = config(s);
+        RewardModel model = opened.add(resume != null ? RewardModel.load(resume, Inputs.device())
                 : gpt ? GptRewardModel.initFrom(inputs.folder(s.requiredId("baseCheckpoint")), Inputs.device(),
                         config.seed())
                 : BertRewardModel.pretrained(Inputs.device(), config.seed(), config.maxLength(),
-                        s.integer("frozenLayers"));
-                RewardTrainer trainer = new RewardTrainer(model, groups, config)) {
-            if (resume != null) {
-                trainer.restore(resume);
-            }
-            ctx.log("reward model (" + model.backboneName() + ") on " + pairs.size() + " pairs in " + groups.size()
-                    + " judgments, " + trainer.totalSteps() + " steps, from step " + trainer.step());
-            Reporter reporter = new Reporter(ctx, ResumePoint.every(s.integer("checkpointEvery"), dir, ctx, trainer::save));
-            RewardResult r = trainer.run(reporter, ctx::isCancelled);
-            if (r.cancelled()) {
-                ResumePoint.stopped(r.steps(), dir, ctx, trainer::save);
-                return;
-            }
-            trainer.save(dir);
-            // The project's open tasks by the new model's uncertainty, if it routes by it.
-            int scored = uncertainty.refresh(s.requiredId("projectId"), model, ctx::log);
-            Map<String, Number> headline = new LinkedHashMap<>();
-            headline.put("steps", (long) r.steps());
-            headline.put("loss", r.trainLoss());
-            headline.put("pairs", (long) pairs.size());
-            headline.put("skipped_identical", (long) r.skippedIdentical());
-            if (r.heldOut().pairs() > 0) {
-                headline.put("eval_accuracy", r.heldOut().accuracy());
-                headline.put("eval_margin", r.heldOut().meanMargin());
-                headline.put("eval_pairs", (long) r.heldOut().pairs());
-                headline.put("eval_longer_wins_accuracy", trainer.heldOutLongerWins().accuracy());
-            }
-            if (scored > 0) {
-                headline.put("routing_margins", (long) scored);
-            }
-            ctx.publish(CheckpointKind.REWARD, dir, baseId, JsonSupport.metrics(headline));
+                        s.integer("frozenLayers")));
+        RewardTrainer trainer = opened.add(new RewardTrainer(model, groups, config));
+        return new Training(baseId, trainer::restore, trainer::save,
+                () -> "reward model (" + model.backboneName() + ") on " + pairs.size() + " pairs in " + groups.size()
+                        + " judgments, " + trainer.totalSteps() + " steps, from step " + trainer.step(),
+                (reporter, cancelled) -> {
+                    RewardResult r = trainer.run(reporter, cancelled);
+                    return new Outcome(r.cancelled(), r.steps(), () -> headline(ctx, model, trainer, r, pairs.size()));
+                });
+    }
+
+    /** The headline metrics; first the project's open tasks are scored by the new model, if it routes by uncertainty. */
+    private Map<String, Number> headline(JobContext ctx, RewardModel model, RewardTrainer trainer, RewardResult r,
+                                         int pairs) {
+        int scored = uncertainty.refresh(ctx.settings().requiredId("projectId"), model, ctx::log);
+        Map<String, Number> headline = headline(r.steps(), r.trainLoss());
+        headline.put("pairs", (long) pairs);
+        headline.put("skipped_identical", (long) r.skippedIdentical());
+        if (r.heldOut().pairs() > 0) {
+            headline.put("eval_accuracy", r.heldOut().accuracy());
+            headline.put("eval_margin", r.heldOut().meanMargin());
+            headline.put("eval_pairs", (long) r.heldOut().pairs());
+            headline.put("eval_longer_wins_accuracy", trainer.heldOutLongerWins().accuracy());
         }
+        if (scored > 0) {
+            headline.put("routing_margins", (long) scored);
+        }
+        return headline;
     }
 }

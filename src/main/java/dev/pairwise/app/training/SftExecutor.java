@@ -1,10 +1,8 @@
 package dev.pairwise.app.training;
 
-import ai.djl.Device;
 import dev.pairwise.app.jobs.CheckpointKind;
 import dev.pairwise.app.jobs.ConfigField;
 import dev.pairwise.app.jobs.JobContext;
-import dev.pairwise.app.jobs.JobExecutor;
 import dev.pairwise.app.jobs.JobSettings;
 import dev.pairwise.app.jobs.JobType;
 import dev.pairwise.labeling.InvalidInputException;
@@ -18,13 +16,12 @@ import dev.pairwise.policy.sft.SftConfig;
 import dev.pairwise.policy.sft.SftResult;
 import dev.pairwise.policy.sft.SftTrainer;
 import dev.pairwise.policy.tokenizer.Tokenizers;
+import java.io.IOException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
 
 /**
  * SFT (InstructGPT §3.5): fine-tunes a base (or SFT) model on the APPROVED demonstrations frozen
@@ -34,9 +31,9 @@ import tools.jackson.databind.JsonNode;
  * from its last resume point.
  */
 @Component
-class SftExecutor implements JobExecutor {
+class SftExecutor extends TrainerExecutor {
 
-    static final List<ConfigField> FIELDS = Stream.of(List.of(
+    static final List<ConfigField> FIELDS = LoraFields.after(List.of(
             ConfigField.checkpoint("baseCheckpoint", "Start from", List.of(CheckpointKind.BASE, CheckpointKind.SFT), true,
                     "The pretrained (or earlier SFT) model to fine-tune; its tokenizer is used."),
             new ConfigField("projectId", "Project", ConfigField.Kind.PROJECT, null, null, null, List.of(), false,
@@ -46,36 +43,17 @@ class SftExecutor implements JobExecutor {
             ConfigField.integer("batchSize", "Batch size", 8, 1, 256, "Demonstrations per step; 8 fits a CPU."),
             ConfigField.number("learningRate", "Learning rate", 1e-4, 1e-7, 1e-2,
                     "AdamW peak rate; 1e-4, ten times below pretraining, as fine-tuning moves the weights less "
-                            + "(with LoRA, 1e-3 or more: only the small adapters move).")),
-            LoraFields.FIELDS,
-            List.of(ResumePoint.field(50, "Steps"),
-                    ConfigField.integer("seed", "Seed", 1234, Integer.MIN_VALUE, Integer.MAX_VALUE,
-                            "Seeds the 90/10 split, the shuffles and LoRA's initial A."))).flatMap(List::stream).toList();
+                            + "(with LoRA, 1e-3 or more: only the small adapters move).")));
 
     private final Inputs inputs;
 
     SftExecutor(Inputs inputs) {
+        super(JobType.SFT, FIELDS, CheckpointKind.SFT);
         this.inputs = inputs;
     }
 
     @Override
-    public JobType type() {
-        return JobType.SFT;
-    }
-
-    @Override
-    public List<ConfigField> fields() {
-        return FIELDS;
-    }
-
-    @Override
-    public boolean supportsResume() {
-        return true;
-    }
-
-    @Override
-    public List<Long> prepare(JsonNode config) {
-        JobSettings s = JobSettings.check(FIELDS, config);
+    public List<Long> prepare(JobSettings s) {
         Long project = s.id("projectId");
         if (project != null) {
             inputs.requireProject(project);
@@ -91,46 +69,35 @@ class SftExecutor implements JobExecutor {
     }
 
     static SftConfig config(JobSettings s) {
-        SftConfig d = SftConfig.defaults();
-        return new SftConfig(s.integer("epochs"), s.integer("batchSize"), Optim.of(s.number("learningRate")), 0, false,
-                LoraFields.of(s), d.valFraction(), 0, 0, s.longValue("seed"));
+        return SftConfig.defaults().withEpochs(s.integer("epochs")).withBatchSize(s.integer("batchSize"))
+                .withOptim(Optim.of(s.number("learningRate"))).withLora(LoraFields.of(s)).withEvalInterval(0)
+                .withSeed(s.longValue("seed"));
     }
 
     @Override
-    public void run(JobContext ctx) throws Exception {
-        JobSettings s = JobSettings.check(FIELDS, ctx.config());
+    Training open(JobContext ctx, @Nullable Path resume, Opened opened) throws IOException {
+        JobSettings s = ctx.settings();
         List<DemonstrationText> demos = inputs.data().demonstrations(ctx.dataset());
         if (demos.isEmpty()) {
             throw new IllegalStateException("none of the " + ctx.dataset().size() + " demonstrations of the snapshot remain");
         }
         List<SftExample> examples = demos.stream().map(d -> SftExample.of(d.instruction(), d.response())).toList();
         long baseId = s.requiredId("baseCheckpoint");
-        Path resume = ResumePoint.of(ctx);
         Path start = resume != null ? resume : inputs.folder(baseId);
-        Device device = Inputs.device();
-        Path dir = ctx.checkpointDir().resolve("model");
-        try (GptModel model = AlignCheckpoints.loadPolicy(start, device);
-                SftTrainer trainer = new SftTrainer(model, new ChatTokens(Tokenizers.load(start)), examples, config(s))) {
-            if (resume != null) {
-                trainer.restore(resume);
-            }
-            ctx.log("SFT on " + examples.size() + " demonstrations, " + trainer.totalSteps() + " steps, from step "
-                    + trainer.step() + "; " + trainer.truncated() + " cut to fit the context; "
-                    + LoraFields.describe(LoraFields.of(s)));
-            int every = s.integer("checkpointEvery");
-            Reporter reporter = new Reporter(ctx, ResumePoint.every(every, dir, ctx, trainer::save));
-            SftResult r = trainer.run(reporter, ctx::isCancelled);
-            if (r.cancelled()) {
-                ResumePoint.stopped(r.steps(), dir, ctx, trainer::save);
-                return;
-            }
-            trainer.save(dir);
-            Map<String, Number> headline = new LinkedHashMap<>();
-            headline.put("steps", (long) r.steps());
-            headline.put("loss", r.trainLoss());
-            headline.put("eval_loss", r.valLoss());
-            headline.put("demonstrations", (long) examples.size());
-            ctx.publish(CheckpointKind.SFT, dir, baseId, JsonSupport.metrics(headline));
-        }
+        GptModel model = opened.add(AlignCheckpoints.loadPolicy(start, Inputs.device()));
+        SftTrainer trainer = opened.add(new SftTrainer(model, new ChatTokens(Tokenizers.load(start)), examples, config(s)));
+        return new Training(baseId, trainer::restore, trainer::save,
+                () -> "SFT on " + examples.size() + " demonstrations, " + trainer.totalSteps() + " steps, from step "
+                        + trainer.step() + "; " + trainer.truncated() + " cut to fit the context; "
+                        + LoraFields.describe(LoraFields.of(s)),
+                (reporter, cancelled) -> {
+                    SftResult r = trainer.run(reporter, cancelled);
+                    return new Outcome(r.cancelled(), r.steps(), () -> {
+                        Map<String, Number> headline = headline(r.steps(), r.trainLoss());
+                        headline.put("eval_loss", r.valLoss());
+                        headline.put("demonstrations", (long) examples.size());
+                        return headline;
+                    });
+                });
     }
 }

@@ -4,7 +4,7 @@ import dev.pairwise.app.jobs.CheckpointKind;
 import dev.pairwise.app.jobs.ConfigField;
 import dev.pairwise.app.jobs.CorpusStore;
 import dev.pairwise.app.jobs.JobContext;
-import dev.pairwise.app.jobs.JobExecutor;
+import dev.pairwise.app.jobs.ExecutorBase;
 import dev.pairwise.app.jobs.JobSettings;
 import dev.pairwise.app.jobs.JobType;
 import dev.pairwise.policy.tokenizer.BpeTrainer;
@@ -16,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
 
 /**
  * TOKENIZER: a byte-level BPE (Sennrich et al. 2016; GPT-2's byte-level variant) or the
@@ -24,7 +23,7 @@ import tools.jackson.databind.JsonNode;
  * {@code tokenizer.json}, which PRETRAIN reads as its {@code tokenizerCheckpoint}.
  */
 @Component
-class TokenizerExecutor implements JobExecutor {
+class TokenizerExecutor extends ExecutorBase {
 
     static final List<ConfigField> FIELDS = List.of(
             ConfigField.corpus("corpus", "Corpus", "The uploaded text the vocabulary is learned from."),
@@ -36,29 +35,19 @@ class TokenizerExecutor implements JobExecutor {
     private final CorpusStore corpora;
 
     TokenizerExecutor(CorpusStore corpora) {
+        super(JobType.TOKENIZER, FIELDS, false);
         this.corpora = corpora;
     }
 
     @Override
-    public JobType type() {
-        return JobType.TOKENIZER;
-    }
-
-    @Override
-    public List<ConfigField> fields() {
-        return FIELDS;
-    }
-
-    @Override
-    public List<Long> prepare(JsonNode config) {
-        JobSettings s = JobSettings.check(FIELDS, config);
+    public List<Long> prepare(JobSettings s) {
         corpora.resolve("config.corpus", s.text("corpus"));
         return List.of();
     }
 
     @Override
     public void run(JobContext ctx) throws Exception {
-        JobSettings s = JobSettings.check(FIELDS, ctx.config());
+        JobSettings s = ctx.settings();
         List<String> texts = corpora.texts("config.corpus", s.text("corpus"));
         long bytes = texts.stream().mapToLong(t -> t.getBytes(StandardCharsets.UTF_8).length).sum();
         ctx.progress(0, 1);

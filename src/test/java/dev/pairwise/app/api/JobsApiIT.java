@@ -1,5 +1,6 @@
 package dev.pairwise.app.api;
 
+import dev.pairwise.app.jobs.JobSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -244,7 +245,8 @@ class JobsApiIT {
         }
 
         @Override
-        public List<Long> prepare(JsonNode config) {
+        public List<Long> prepare(JobSettings settings) {
+            JsonNode config = settings.json();
             if (config.has("stepMillis") && !config.get("stepMillis").isIntegralNumber()) {
                 throw new InvalidInputException("config.stepMillis", "stepMillis must be a whole number");
             }

@@ -20,6 +20,15 @@ class CountingTrainer implements JobExecutor {
     record Run(long jobId, long startStep, long lastStep, List<Long> dataset) {
     }
 
+    /** Its declared fields: the limits submission checks (the other keys it reads are not checked). */
+    static final List<ConfigField> FIELDS = List.of(
+            ConfigField.checkpoint("baseCheckpoint", "Base", List.of(CheckpointKind.BASE, CheckpointKind.SFT), false,
+                    "What its result is registered as trained from."),
+            ConfigField.integer("steps", "Steps", 5, 1, 1_000_000, "Steps to count."),
+            ConfigField.integer("stepMillis", "Step time (ms)", 2, 0, 10_000, "Sleep per step."),
+            ConfigField.integer("checkpointEvery", "Resume point every", 2, 1, 1_000_000, "Steps between checkpoints."),
+            ConfigField.number("learningRate", "Learning rate", 1e-3, 1e-8, 1, "Not used; a bounded number to refuse."));
+
     final List<Long> pairs = new CopyOnWriteArrayList<>();
     final List<Run> runs = new CopyOnWriteArrayList<>();
     final List<Long> startOrder = new CopyOnWriteArrayList<>();
@@ -32,7 +41,13 @@ class CountingTrainer implements JobExecutor {
     }
 
     @Override
-    public List<Long> prepare(JsonNode config) {
+    public List<ConfigField> fields() {
+        return FIELDS;
+    }
+
+    @Override
+    public List<Long> prepare(JobSettings settings) {
+        JsonNode config = settings.json();
         if (config.has("margin") && !config.get("margin").isNumber()) {
             throw new InvalidInputException("config.margin", "margin must be a number");
         }

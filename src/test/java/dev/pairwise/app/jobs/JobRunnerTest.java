@@ -313,7 +313,7 @@ class JobRunnerTest {
         assertRefused(new JobRequest(JobType.REWARD, withBase("{\"steps\": 0}"), null), "config.steps");
         assertRefused(new JobRequest(JobType.REWARD, withBase("{\"steps\": 2.5}"), null), "config.steps");
         assertRefused(new JobRequest(JobType.REWARD, withBase("{\"learningRate\": 0}"), null), "config.learningRate");
-        assertRefused(new JobRequest(JobType.REWARD, withBase("{\"steps\": 10, \"warmupSteps\": 11}"), null), "config.warmupSteps");
+        assertRefused(new JobRequest(JobType.REWARD, withBase("{\"checkpointEvery\": 0}"), null), "config.checkpointEvery");
         assertRefused(new JobRequest(JobType.REWARD, withBase("{\"margin\": \"wide\"}"), null), "config.margin");
         assertRefused(new JobRequest(JobType.SAMPLE, "{\"policyCheckpoint\": " + base + ", \"prompts\": []}", null), "dataset");
         trainer.pairs.clear();

@@ -15,7 +15,7 @@ class JobSettingsTest {
             ConfigField.integer("steps", "Steps", 10, 1, 100, "how many"));
 
     private static JobSettings check(String json) {
-        return JobSettings.check(FIELDS, JobConfigValidator.JSON.readTree(json));
+        return JobSettings.read(FIELDS, json);
     }
 
     @Test

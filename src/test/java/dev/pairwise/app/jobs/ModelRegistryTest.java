@@ -121,15 +121,6 @@ class ModelRegistryTest {
         assertThat(jobRows.count()).isEqualTo(before);
     }
 
-    @Test
-    void every_job_type_states_its_checkpoint_inputs() {
-        for (JobType type : JobType.values()) {
-            assertThat(CheckpointInputs.of(type)).as(type.name()).isNotNull();
-        }
-        assertThat(CheckpointInputs.of(JobType.PPO)).extracting(CheckpointInputs.Input::field)
-                .containsExactly("policyCheckpoint", "rewardCheckpoint");
-    }
-
     private void assertRefused(NewCheckpoint c, String field) {
         assertThatThrownBy(() -> registry.register(c)).isInstanceOf(InvalidInputException.class)
                 .extracting(e -> ((InvalidInputException) e).field()).isEqualTo(field);

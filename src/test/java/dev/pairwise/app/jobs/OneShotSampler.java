@@ -2,7 +2,6 @@ package dev.pairwise.app.jobs;
 
 import java.util.ArrayList;
 import java.util.List;
-import tools.jackson.databind.JsonNode;
 
 /** A real SAMPLE executor that cannot resume: it reads prompt ids from its config and takes one step. */
 class OneShotSampler implements JobExecutor {
@@ -13,10 +12,10 @@ class OneShotSampler implements JobExecutor {
     }
 
     @Override
-    public List<Long> prepare(JsonNode config) {
+    public List<Long> prepare(JobSettings settings) {
         List<Long> ids = new ArrayList<>();
-        if (config.has("prompts")) {
-            config.get("prompts").forEach(n -> ids.add(n.longValue()));
+        if (settings.json().has("prompts")) {
+            settings.json().get("prompts").forEach(n -> ids.add(n.longValue()));
         }
         return ids;
     }

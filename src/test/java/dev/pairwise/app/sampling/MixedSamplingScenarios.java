@@ -1,5 +1,6 @@
 package dev.pairwise.app.sampling;
 
+import dev.pairwise.app.jobs.JobSettings;
 import static dev.pairwise.app.connections.ScriptedOpenAiServer.answer;
 import static dev.pairwise.app.connections.ScriptedOpenAiServer.status;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -249,7 +250,7 @@ abstract class MixedSamplingScenarios {
                     "m", 1.0, 1.0, 16, 4, 10_000, Duration.ofSeconds(30)), null, "researcher");
             long source = promptProject(4);
             long target = project(2);
-            JsonNode config = JSON.readTree("{\"projectId\": " + target + ", \"sourceProjectId\": " + source
+            JobSettings config = JobSettings.read(sampleExecutor.fields(), "{\"projectId\": " + target + ", \"sourceProjectId\": " + source
                     + ", \"batchPrompts\": 2, \"maxNewTokens\": 8, \"systems\": [{\"connectionId\": " + flaky.id()
                     + ", \"count\": 1}, {\"checkpointId\": " + fiveId + ", \"count\": 1}]}");
             List<Long> snapshot = sampleExecutor.prepare(config);

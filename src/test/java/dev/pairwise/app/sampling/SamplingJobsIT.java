@@ -1,5 +1,6 @@
 package dev.pairwise.app.sampling;
 
+import dev.pairwise.app.jobs.JobSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -210,21 +211,21 @@ class SamplingJobsIT {
     /** The context the runner gives a job, as a restart sees it: same job id, same snapshot. */
     static final class Run implements JobContext {
         final long jobId;
-        final JsonNode config;
+        final JobSettings settings;
         final List<Long> dataset;
         final int stopAfterReports;
         final List<String> log = new ArrayList<>();
         int reports;
 
-        Run(long jobId, JsonNode config, List<Long> dataset, int stopAfterReports) {
+        Run(long jobId, JobSettings settings, List<Long> dataset, int stopAfterReports) {
             this.jobId = jobId;
-            this.config = config;
+            this.settings = settings;
             this.dataset = dataset;
             this.stopAfterReports = stopAfterReports;
         }
 
         @Override public long jobId() { return jobId; }
-        @Override public JsonNode config() { return config; }
+        @Override public JobSettings settings() { return settings; }
         @Override public List<Long> dataset() { return dataset; }
         @Override public @Nullable Path resumeFrom() { return null; }
         @Override public Path checkpointDir() { throw new UnsupportedOperationException(); }
@@ -253,7 +254,7 @@ class SamplingJobsIT {
         String config = "{\"policyCheckpoint\": " + policy + ", \"sourceProjectId\": " + source
                 + ", \"batchPrompts\": 2, \"maxNewTokens\": 8, \"seed\": 5, \"projectId\": ";
         JsonMapper json = JsonMapper.builder().build();
-        JsonNode toInterrupted = json.readTree(config + interrupted + "}");
+        JobSettings toInterrupted = JobSettings.read(sampleExecutor.fields(), config + interrupted + "}");
         List<Long> snapshot = sampleExecutor.prepare(toInterrupted);
         assertThat(snapshot).hasSize(5);
 
@@ -264,7 +265,7 @@ class SamplingJobsIT {
         assertThat(restarted.log).anyMatch(l -> l.contains("resuming after 2 prompts"));
         assertThat(taskRows.countByProjectId(interrupted)).isEqualTo(5);
 
-        sampleExecutor.run(new Run(900_002, json.readTree(config + straight + "}"), snapshot, Integer.MAX_VALUE));
+        sampleExecutor.run(new Run(900_002, JobSettings.read(sampleExecutor.fields(), config + straight + "}"), snapshot, Integer.MAX_VALUE));
         assertThat(texts(interrupted)).hasSize(5).isEqualTo(texts(straight));
     }
 

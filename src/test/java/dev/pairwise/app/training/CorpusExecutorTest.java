@@ -1,5 +1,6 @@
 package dev.pairwise.app.training;
 
+import dev.pairwise.app.jobs.JobSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -32,8 +33,9 @@ class CorpusExecutorTest {
         String upload = doc + "\n\n" + doc.toUpperCase() + "\n\n" + german + "\n\nContact me at ann@example.com about "
                 + "the concert in the park next Sunday, because the tickets are gone and the band plays old songs.\n";
         store.save("notes.txt", new ByteArrayInputStream(upload.getBytes(StandardCharsets.UTF_8)));
-        CorpusExecutor executor = new CorpusExecutor(store, new Inputs(null, null, null));
-        var config = JSON.readTree("{\"corpus\":\"notes.txt\",\"languages\":\"en\",\"minWords\":10}");
+        CorpusExecutor executor = new CorpusExecutor(new Inputs(null, null, null, store));
+        JobSettings config = JobSettings.check(executor.fields(),
+                JSON.readTree("{\"corpus\":\"notes.txt\",\"languages\":\"en\",\"minWords\":10}"));
         executor.prepare(config);
         RecordingContext ctx = new RecordingContext(config, List.of(), null, dir.resolve("job"), 0);
 
@@ -59,8 +61,9 @@ class CorpusExecutorTest {
     void a_language_that_is_not_a_code_is_refused_before_the_job_starts() {
         CorpusStore store = new CorpusStore(dir.resolve("corpora"));
         store.save("a.txt", new ByteArrayInputStream("some text".getBytes(StandardCharsets.UTF_8)));
-        CorpusExecutor executor = new CorpusExecutor(store, new Inputs(null, null, null));
-        assertThatThrownBy(() -> executor.prepare(JSON.readTree("{\"corpus\":\"a.txt\",\"languages\":\"english\"}")))
+        CorpusExecutor executor = new CorpusExecutor(new Inputs(null, null, null, store));
+        assertThatThrownBy(() -> executor.prepare(JobSettings.check(executor.fields(),
+                JSON.readTree("{\"corpus\":\"a.txt\",\"languages\":\"english\"}"))))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("config.languages"));
     }
 }

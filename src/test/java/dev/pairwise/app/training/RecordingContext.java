@@ -3,12 +3,12 @@ package dev.pairwise.app.training;
 import dev.pairwise.app.jobs.CheckpointKind;
 import dev.pairwise.app.jobs.CheckpointView;
 import dev.pairwise.app.jobs.JobContext;
+import dev.pairwise.app.jobs.JobSettings;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.JsonNode;
 
 /**
  * A job context for running one executor directly on the test's thread: records what the
@@ -20,7 +20,7 @@ final class RecordingContext implements JobContext {
     record Point(long step, String name, double value) {
     }
 
-    private final JsonNode config;
+    private final JobSettings settings;
     private final @Nullable Path resumeFrom;
     private final Path dir;
     private final long cancelAfter;
@@ -32,8 +32,8 @@ final class RecordingContext implements JobContext {
     @Nullable Path published;
     private long step;
 
-    RecordingContext(JsonNode config, List<Long> dataset, @Nullable Path resumeFrom, Path dir, long cancelAfter) {
-        this.config = config;
+    RecordingContext(JobSettings settings, List<Long> dataset, @Nullable Path resumeFrom, Path dir, long cancelAfter) {
+        this.settings = settings;
         this.dataset = List.copyOf(dataset);
         this.resumeFrom = resumeFrom;
         this.dir = dir;
@@ -46,8 +46,8 @@ final class RecordingContext implements JobContext {
     }
 
     @Override
-    public JsonNode config() {
-        return config;
+    public JobSettings settings() {
+        return settings;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.pairwise.app.training;
 
+import dev.pairwise.app.jobs.JobSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -33,7 +34,7 @@ class ReporterTest {
 
     @Test
     void an_evaluation_without_held_out_examples_is_logged_as_skipped_and_not_charted() {
-        RecordingContext ctx = new RecordingContext(JsonNodeFactory.instance.objectNode(), List.of(), null, Path.of("unused"), 0);
+        RecordingContext ctx = new RecordingContext(JobSettings.check(List.of(), JsonNodeFactory.instance.objectNode()), List.of(), null, Path.of("unused"), 0);
         Reporter reporter = new Reporter(ctx);
         reporter.onEval(3, Map.of("eval_loss", Double.NaN));
         reporter.onEval(6, Map.of("eval_loss", 1.5));

@@ -2,6 +2,7 @@ package dev.pairwise.app.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.pairwise.app.jobs.ConfigField;
 import dev.pairwise.app.jobs.JobSettings;
@@ -58,6 +59,16 @@ class SettingsTest {
             JobSettings.check(fields, config);
             assertThat(fields).as(type).extracting(ConfigField::hint).allMatch(h -> !h.isBlank());
         });
+    }
+
+    @Test
+    void the_checkpoint_fields_name_the_kinds_a_job_starts_from() {
+        assertThat(PpoExecutor.FIELDS).filteredOn(f -> f.kind() == ConfigField.Kind.CHECKPOINT)
+                .extracting(ConfigField::name, ConfigField::options)
+                .containsExactly(tuple("policyCheckpoint", List.of("SFT", "POLICY")), tuple("rewardCheckpoint", List.of("REWARD")));
+        assertThat(PretrainExecutor.FIELDS).filteredOn(f -> f.kind() == ConfigField.Kind.CHECKPOINT)
+                .extracting(ConfigField::name, ConfigField::required)
+                .containsExactly(tuple("tokenizerCheckpoint", true), tuple("baseCheckpoint", false));
     }
 
     @Test

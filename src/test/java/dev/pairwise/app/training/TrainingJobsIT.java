@@ -1,5 +1,6 @@
 package dev.pairwise.app.training;
 
+import dev.pairwise.app.jobs.JobSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -372,7 +373,7 @@ class TrainingJobsIT {
      */
     private void resumesExactly(JobExecutor executor, String config, List<Long> dataset,
                                 int stopAt, String metric) throws Exception {
-        JsonNode json = JsonSupport.JSON.readTree(config);
+        JobSettings json = JobSettings.read(executor.fields(), config);
         RecordingContext straight = new RecordingContext(json, dataset, null, Files.createTempDirectory(ROOT, "straight"), 0);
         executor.run(straight);
         long total = straight.steps.getLast();

@@ -70,4 +70,16 @@ public record DpoConfig(double beta, DpoLossType lossType, double labelSmoothing
         return new DpoConfig(beta, lossType, labelSmoothing, newEpochs, newBatchSize, newOptim, maxLength, lora,
                 valFraction, evalInterval, seed);
     }
+
+    /** A copy training LoRA adapters ({@code null}: every weight). */
+    public DpoConfig withLora(@Nullable LoraConfig newLora) {
+        return new DpoConfig(beta, lossType, labelSmoothing, epochs, batchSize, optim, maxLength, newLora,
+                valFraction, evalInterval, seed);
+    }
+
+    /** A copy with another seed (the split, the shuffles, LoRA's initial A). */
+    public DpoConfig withSeed(long newSeed) {
+        return new DpoConfig(beta, lossType, labelSmoothing, epochs, batchSize, optim, maxLength, lora,
+                valFraction, evalInterval, newSeed);
+    }
 }

@@ -70,4 +70,46 @@ public record PpoConfig(int iterations, int rolloutBatch, int miniBatch, int ppo
     public KlController newKlController() {
         return adaptiveKl ? new KlController.Adaptive(initKl, targetKl, klHorizon) : new KlController.Fixed(initKl);
     }
+
+    /** A copy running {@code newIterations} rounds of {@code newPpoEpochs} passes over each round's rollouts. */
+    public PpoConfig withRounds(int newIterations, int newPpoEpochs) {
+        return new PpoConfig(newIterations, rolloutBatch, miniBatch, newPpoEpochs, maxNewTokens, temperature, optim,
+                clipRange, valueClipRange, vfCoef, gamma, lambda, whitenAdvantages, adaptiveKl, initKl, targetKl,
+                klHorizon, seed);
+    }
+
+    /** A copy sampling {@code newRolloutBatch} rollouts a round, {@code newMiniBatch} per gradient step. */
+    public PpoConfig withBatches(int newRolloutBatch, int newMiniBatch) {
+        return new PpoConfig(iterations, newRolloutBatch, newMiniBatch, ppoEpochs, maxNewTokens, temperature, optim,
+                clipRange, valueClipRange, vfCoef, gamma, lambda, whitenAdvantages, adaptiveKl, initKl, targetKl,
+                klHorizon, seed);
+    }
+
+    /** A copy sampling responses of at most {@code newMaxNewTokens} tokens at {@code newTemperature}. */
+    public PpoConfig withSampling(int newMaxNewTokens, double newTemperature) {
+        return new PpoConfig(iterations, rolloutBatch, miniBatch, ppoEpochs, newMaxNewTokens, newTemperature, optim,
+                clipRange, valueClipRange, vfCoef, gamma, lambda, whitenAdvantages, adaptiveKl, initKl, targetKl,
+                klHorizon, seed);
+    }
+
+    /** A copy with other optimizer settings (policy and value head). */
+    public PpoConfig withOptim(Optim newOptim) {
+        return new PpoConfig(iterations, rolloutBatch, miniBatch, ppoEpochs, maxNewTokens, temperature, newOptim,
+                clipRange, valueClipRange, vfCoef, gamma, lambda, whitenAdvantages, adaptiveKl, initKl, targetKl,
+                klHorizon, seed);
+    }
+
+    /** A copy with another KL penalty: {@code adaptive} moves beta from {@code initial} towards {@code target}. */
+    public PpoConfig withKl(boolean adaptive, double initial, double target) {
+        return new PpoConfig(iterations, rolloutBatch, miniBatch, ppoEpochs, maxNewTokens, temperature, optim,
+                clipRange, valueClipRange, vfCoef, gamma, lambda, whitenAdvantages, adaptive, initial, target,
+                klHorizon, seed);
+    }
+
+    /** A copy with another seed (sampling, minibatch order). */
+    public PpoConfig withSeed(long newSeed) {
+        return new PpoConfig(iterations, rolloutBatch, miniBatch, ppoEpochs, maxNewTokens, temperature, optim,
+                clipRange, valueClipRange, vfCoef, gamma, lambda, whitenAdvantages, adaptiveKl, initKl, targetKl,
+                klHorizon, newSeed);
+    }
 }

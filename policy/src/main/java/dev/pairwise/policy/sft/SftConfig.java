@@ -76,4 +76,16 @@ public record SftConfig(int epochs, int batchSize, Optim optim, int maxLength, b
         return new SftConfig(epochs, b, optim, maxLength, packing, lora, valFraction, evalInterval,
                 checkpointInterval, seed);
     }
+
+    /** A copy evaluating every {@code interval} steps (0: only at the end). */
+    public SftConfig withEvalInterval(int interval) {
+        return new SftConfig(epochs, batchSize, optim, maxLength, packing, lora, valFraction, interval,
+                checkpointInterval, seed);
+    }
+
+    /** A copy with another seed (the split, the shuffles, LoRA's initial A). */
+    public SftConfig withSeed(long s) {
+        return new SftConfig(epochs, batchSize, optim, maxLength, packing, lora, valFraction, evalInterval,
+                checkpointInterval, s);
+    }
 }

@@ -118,4 +118,10 @@ public record TrainConfig(
         double frac = (double) (it - warmupIters) / Math.max(1, iters - warmupIters);
         return minLr + 0.5 * (1.0 + Math.cos(Math.PI * frac)) * (lr - minLr);
     }
+
+    /** A copy warming the learning rate up linearly over {@code iters} steps. */
+    public TrainConfig withWarmup(int newWarmupIters) {
+        return new TrainConfig(iters, batchSize, accumulation, lr, minLr, newWarmupIters, weightDecay, beta1, beta2,
+                eps, gradClip, evalInterval, evalIters, seed);
+    }
 }

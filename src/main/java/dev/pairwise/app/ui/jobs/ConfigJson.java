@@ -108,9 +108,7 @@ final class ConfigJson {
         if (!Double.isFinite(v)) {
             return f.label() + " must be a finite number";
         }
-        boolean low = f.min() != null && v < f.min();
-        boolean high = f.max() != null && v > f.max();
-        if (low || high) {
+        if (!f.inRange(v)) {
             return f.label() + " must be between " + bound(f.min()) + " and " + bound(f.max()) + ", was "
                     + LineChart.format(v);
         }
