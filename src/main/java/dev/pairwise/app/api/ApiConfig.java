@@ -1,6 +1,8 @@
 package dev.pairwise.app.api;
 
 import dev.pairwise.labeling.LabelingConfig;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationPredicate;
 import jakarta.servlet.MultipartConfigElement;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
@@ -41,6 +43,20 @@ class ApiConfig {
         registration.addUrlPatterns("/api/*", "/v1/*"); // /v1: the OpenAI-compatible endpoint
         registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 1);
         return registration;
+    }
+
+    /** First, where {@code http.server.requests} would time the labeling calls: see {@link LabelingRequestTimer}. */
+    @Bean
+    FilterRegistrationBean<LabelingRequestTimer> labelingRequestTimer(MeterRegistry meters) {
+        var registration = new FilterRegistrationBean<>(new LabelingRequestTimer(meters));
+        registration.addUrlPatterns("/api/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2); // just inside the observation filter
+        return registration;
+    }
+
+    @Bean
+    ObservationPredicate labelingCallsNotInHttpServerRequests() {
+        return LabelingRequestTimer.notTimedHere();
     }
 
     /**

@@ -152,6 +152,12 @@ abstract class ApiScenarios {
         assertThat(again.get("judgmentId").asLong()).isEqualTo(first.get("judgmentId").asLong());
         assertThat(again.get("duplicate").asBoolean()).isTrue();
         assertThat(meters.counter("pairwise.judgments.submitted").count() - submitted).isEqualTo(1.0);
+        // The labeling calls are timed by their own timer, the rest of the API by http.server.requests.
+        assertThat(meters.find("pairwise.api.labeling.requests").tags("call", "judgments", "status", "201").timer())
+                .isNotNull().satisfies(t -> assertThat(t.count()).isPositive());
+        assertThat(meters.find("pairwise.api.labeling.requests").tags("call", "next", "status", "200").timer())
+                .isNotNull().satisfies(t -> assertThat(t.count()).isPositive());
+        assertThat(meters.find("http.server.requests").tag("uri", "/api/tasks/{taskId}/judgments").timers()).isEmpty();
         assertThat(first.get("pairs").asInt()).isEqualTo(order.size() == 3 ? 2 : 1);
         assertThat(ratings.findByJudgmentId(first.get("judgmentId").asLong()))
                 .extracting(ResponseRating::getResponseId, ResponseRating::getLikert, ResponseRating::getFlags)

@@ -1,6 +1,7 @@
 package dev.pairwise.labeling.judgment;
 
 import dev.pairwise.labeling.ConflictException;
+import dev.pairwise.labeling.DatabaseKind;
 import dev.pairwise.labeling.InvalidInputException;
 import dev.pairwise.labeling.LabelingLimits;
 import dev.pairwise.labeling.NotFoundException;
@@ -30,11 +31,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Stores a labeler's judgment once and expands it into preference pairs, in one transaction:
@@ -58,11 +62,17 @@ public class JudgmentService {
     private final Repeats repeats;
     private final Counter submitted;
     private final Counter pairsCreated;
+    private final SubmitCall oneCall;
+    private final boolean postgres;
+    private final TransactionTemplate inTransaction;
 
     JudgmentService(JudgmentPairRepository pairs, OpenTasks open, JudgmentRows rows, PromptRepository prompts,
                     ResponseRepository responses, DemonstrationRepository demos, JdbcClient jdbc,
                     LabelingLimits limits, Clock clock, MeterRegistry meters, GoldChecks goldChecks,
-                    Repeats repeats) {
+                    Repeats repeats, SubmitCall oneCall, DatabaseKind database, PlatformTransactionManager transactions) {
+        this.oneCall = oneCall;
+        this.postgres = database.isPostgres();
+        this.inTransaction = new TransactionTemplate(transactions);
         this.goldChecks = goldChecks;
         this.repeats = repeats;
         this.pairs = pairs;
@@ -87,7 +97,6 @@ public class JudgmentService {
      * (the stored rows are the {@link Judgment}, {@link ResponseRating} and {@link JudgmentPair}
      * entities' tables): it runs once per judgment.
      */
-    @Transactional
     public SubmitResult submit(long labelerId, SubmitJudgment in) {
         if (in == null) {
             throw new InvalidInputException("judgment", "judgment is missing");
@@ -96,6 +105,53 @@ public class JudgmentService {
         if (key == null || key.isBlank() || key.length() > 100) {
             throw new InvalidInputException("idempotencyKey", "idempotencyKey must be 1..100 characters");
         }
+        if (postgres && !TransactionSynchronizationManager.isActualTransactionActive()) {
+            Optional<SubmitResult> stored = inOneCall(labelerId, in, key);
+            if (stored.isPresent()) {
+                return stored.get();
+            }
+        }
+        return inTransaction.execute(status -> submitInTransaction(labelerId, in, key));
+    }
+
+    /**
+     * The common case on PostgreSQL in one auto-committed call ({@link SubmitCall}): a new key, a
+     * live lease shown in the order the client names, valid tiers and ratings, no better answer.
+     * The input is checked here against the client's order; the function stores only where the
+     * lease's order is that same order, so these are the checks the Java path makes. Empty
+     * (nothing written) for every other case: the Java path answers it, with its own messages
+     * and in its own order of checks.
+     */
+    private Optional<SubmitResult> inOneCall(long labelerId, SubmitJudgment in, String key) {
+        List<Long> order = in.presentedOrder();
+        if (order == null || in.allBad() || in.betterAnswer() != null
+                || (in.timeOnTaskMs() != null && in.timeOnTaskMs() < 0)) {
+            return Optional.empty();
+        }
+        List<List<Long>> tiers = in.tiers();
+        List<JudgmentRows.Rating> ratings;
+        String rationale;
+        try {
+            RankingValidator.validateOrder(order, order);
+            RankingValidator.validateTiers(order, tiers);
+            validateRatings(order, in.likert(), in.flags());
+            rationale = TextRules.optional("rationale", in.rationale(), limits.maxRationaleChars());
+            ratings = ratings(order, in.likert(), in.flags());
+        } catch (InvalidInputException e) {
+            return Optional.empty(); // the Java path refuses it, after the checks it makes first
+        }
+        List<RankedPair> expanded = PairExpansion.expand(tiers);
+        OptionalLong judgmentId = oneCall.submit(in.taskId(), labelerId, key, Ids.join(order), Ids.joinTiers(tiers),
+                rationale, in.timeOnTaskMs(), clock.instant(), expanded, ratings);
+        if (judgmentId.isEmpty()) {
+            return Optional.empty();
+        }
+        submitted.increment();
+        pairsCreated.increment(expanded.size());
+        return Optional.of(new SubmitResult(judgmentId.getAsLong(), expanded.size(), null, false));
+    }
+
+    private SubmitResult submitInTransaction(long labelerId, SubmitJudgment in, String key) {
         LockedTask task = lockTask(in.taskId());
         Prior prior = prior(task.id(), labelerId, key);
         if (prior.judgmentId() != null) {

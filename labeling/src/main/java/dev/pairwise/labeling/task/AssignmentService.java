@@ -62,9 +62,12 @@ public class AssignmentService {
     private final Timer latency;
     private final boolean postgres;
     private final TransactionTemplate inTransaction;
+    private final NextTaskCall oneCall;
 
     AssignmentService(ProjectSnapshots projects, OpenTasks open, Leases leases, Skips skips, Repeats repeats, JdbcClient jdbc,
-                      DatabaseKind database, Clock clock, MeterRegistry meters, PlatformTransactionManager transactions) {
+                      DatabaseKind database, Clock clock, MeterRegistry meters, PlatformTransactionManager transactions,
+                      NextTaskCall oneCall) {
+        this.oneCall = oneCall;
         this.inTransaction = new TransactionTemplate(transactions);
         this.projects = projects;
         this.open = open;
@@ -85,7 +88,39 @@ public class AssignmentService {
      * labeler's and not skipped).
      */
     public Optional<NextTask> next(long projectId, long labelerId) {
-        return latency.record(() -> retryingDeadlocks(() -> nextInternal(projectId, labelerId)));
+        return latency.record(() -> {
+            ProjectView project = projects.get(projectId);
+            // Gold: a draw against the rate first, so the common case runs no gold query at all.
+            boolean gold = project.goldRate() > 0 && ThreadLocalRandom.current().nextDouble() < project.goldRate();
+            // Repeats, like gold, are decided by the Java path; the common case is one call on PostgreSQL.
+            if (postgres && !gold && project.repeatRate() == 0
+                    && !TransactionSynchronizationManager.isActualTransactionActive()) {
+                Optional<NextTask> task = inOneCall(project, labelerId);
+                if (task.isPresent()) {
+                    return task;
+                }
+            }
+            return retryingDeadlocks(() -> nextInternal(projectId, labelerId, gold));
+        });
+    }
+
+    /**
+     * The common case on PostgreSQL in one auto-committed call ({@link NextTaskCall}): the lease
+     * the labeler holds, or a newly leased open task; empty (nothing written) for the rest, which
+     * the Java path decides.
+     */
+    private Optional<NextTask> inOneCall(ProjectView project, long labelerId) {
+        Instant now = clock.instant();
+        Instant expires = now.plus(Duration.ofMinutes(project.leaseMinutes()));
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return oneCall.next(project, labelerId, now, expires);
+            } catch (PessimisticLockingFailureException e) {
+                if (attempt == DEADLOCK_RETRIES) {
+                    throw e; // rolled back whole, like the Java path's transaction
+                }
+            }
+        }
     }
 
     /**
@@ -115,7 +150,8 @@ public class AssignmentService {
         }
     }
 
-    private Optional<NextTask> nextInternal(long projectId, long labelerId) {
+    /** @param gold whether this call drew a gold task (at the project's gold rate) */
+    private Optional<NextTask> nextInternal(long projectId, long labelerId, boolean gold) {
         ProjectView project = projects.get(projectId);
         lockUnpaused(project, labelerId);
         Instant now = clock.instant();
@@ -133,11 +169,10 @@ public class AssignmentService {
                 return repeat;
             }
         }
-        // Gold: a draw against the rate first, so the common case runs no gold query at all.
-        if (project.goldRate() > 0 && ThreadLocalRandom.current().nextDouble() < project.goldRate()) {
-            Optional<Long> gold = open.goldFor(projectId, labelerId);
-            if (gold.isPresent()) {
-                return Optional.of(lease(project, gold.get(), labelerId, now, expires));
+        if (gold) {
+            Optional<Long> goldTask = open.goldFor(projectId, labelerId);
+            if (goldTask.isPresent()) {
+                return Optional.of(lease(project, goldTask.get(), labelerId, now, expires));
             }
         }
         for (int round = 0; round < MAX_ROUNDS; round++) {
