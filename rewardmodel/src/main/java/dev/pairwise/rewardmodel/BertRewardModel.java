@@ -21,6 +21,7 @@ import com.google.gson.JsonParser;
 import dev.pairwise.policy.align.AlignCheckpoints;
 import dev.pairwise.policy.data.pairs.Role;
 import dev.pairwise.policy.data.pairs.Turn;
+import dev.pairwise.policy.device.Devices;
 import dev.pairwise.policy.io.Safetensors;
 import dev.pairwise.policy.model.NativeArrays;
 import dev.pairwise.rewardmodel.bert.BertConfig;
@@ -146,7 +147,7 @@ public final class BertRewardModel implements RewardModel {
         float[] w;
         float b;
         BertEncoder encoder;
-        try (NDManager scratch = NDManager.newBaseManager(Device.cpu())) {
+        try (NDManager scratch = NDManager.newBaseManager(Devices.host())) {
             RewardHead head = RewardHead.read(dir, scratch);
             w = head.weight();
             b = head.bias();

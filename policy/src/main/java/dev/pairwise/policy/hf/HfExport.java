@@ -7,11 +7,11 @@
  */
 package dev.pairwise.policy.hf;
 
-import ai.djl.Device;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import dev.pairwise.policy.checkpoint.Checkpoints;
+import dev.pairwise.policy.device.Devices;
 import dev.pairwise.policy.io.Safetensors;
 import dev.pairwise.policy.io.TensorData;
 import dev.pairwise.policy.model.GptConfig;
@@ -39,7 +39,7 @@ public final class HfExport {
      * @throws IllegalArgumentException when the model has no Hugging Face architecture
      */
     public static String export(Path checkpoint, Path out) throws IOException {
-        try (GptModel model = Checkpoints.loadModel(checkpoint, Device.cpu())) {
+        try (GptModel model = Checkpoints.loadModel(checkpoint, Devices.host())) {
             GptConfig c = model.config();
             Map<String, TensorData> ours = new LinkedHashMap<>();
             model.parameters().forEach((name, array) -> ours.put(name, TensorData.fromNDArray(array)));
