@@ -94,7 +94,7 @@ class DpoExecutor implements JobExecutor {
                 s.longValue("seed"));
         long policyId = s.requiredId("policyCheckpoint");
         Path start = inputs.folder(policyId);
-        Device device = Inputs.device();
+        Device device = ctx.device();
         Path dir = ctx.checkpointDir().resolve("model");
         Path resume = ResumePoint.of(ctx);
         try (GptModel policy = AlignCheckpoints.loadPolicy(resume != null ? resume : start, device);

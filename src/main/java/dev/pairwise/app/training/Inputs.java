@@ -1,7 +1,5 @@
 package dev.pairwise.app.training;
 
-import ai.djl.Device;
-import ai.djl.engine.Engine;
 import dev.pairwise.app.jobs.CheckpointView;
 import dev.pairwise.app.jobs.ConfigField;
 import dev.pairwise.app.jobs.JobSettings;
@@ -21,7 +19,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * What every executor reads besides its config: checkpoint folders by registry id, the training
- * data service, and the device to train on (the engine's default: a GPU when DJL sees one).
+ * data service.
  */
 @Component
 class Inputs {
@@ -115,9 +113,5 @@ class Inputs {
                     + (source == PairSource.AI ? "run an AI_JUDGE job first" : "rank some tasks first"));
         }
         return ids;
-    }
-
-    static Device device() {
-        return Engine.getEngine("PyTorch").defaultDevice();
     }
 }

@@ -136,7 +136,7 @@ class PpoExecutor implements JobExecutor {
         long policyId = s.requiredId("policyCheckpoint");
         long rewardId = s.requiredId("rewardCheckpoint");
         Path start = inputs.folder(policyId);
-        Device device = Inputs.device();
+        Device device = ctx.device();
         Path dir = ctx.checkpointDir().resolve("model");
         Path resume = ResumePoint.of(ctx);
         try (RewardModel reward = RewardModel.load(inputs.folder(rewardId), device);

@@ -139,7 +139,7 @@ class PretrainExecutor implements JobExecutor {
     public void run(JobContext ctx) throws Exception {
         JobSettings s = JobSettings.check(FIELDS, ctx.config());
         String text = String.join("\n", corpora.texts("config.corpus", s.text("corpus")));
-        Device device = Inputs.device();
+        Device device = ctx.device();
         Path resume = ResumePoint.of(ctx);
         long tokenizerId = s.requiredId("tokenizerCheckpoint");
         Long baseId = s.id("baseCheckpoint");

@@ -116,10 +116,10 @@ class RewardExecutor implements JobExecutor {
                 RewardConfig.defaults().valFraction(), 0, s.longValue("seed"), s.integer("maxPairs"));
         Path dir = ctx.checkpointDir().resolve("model");
         Path resume = ResumePoint.of(ctx);
-        try (RewardModel model = resume != null ? RewardModel.load(resume, Inputs.device())
-                : gpt ? GptRewardModel.initFrom(inputs.folder(s.requiredId("baseCheckpoint")), Inputs.device(),
+        try (RewardModel model = resume != null ? RewardModel.load(resume, ctx.device())
+                : gpt ? GptRewardModel.initFrom(inputs.folder(s.requiredId("baseCheckpoint")), ctx.device(),
                         config.seed())
-                : BertRewardModel.pretrained(Inputs.device(), config.seed(), config.maxLength(),
+                : BertRewardModel.pretrained(ctx.device(), config.seed(), config.maxLength(),
                         s.integer("frozenLayers"));
                 RewardTrainer trainer = new RewardTrainer(model, groups, config)) {
             if (resume != null) {

@@ -107,7 +107,7 @@ class SftExecutor implements JobExecutor {
         long baseId = s.requiredId("baseCheckpoint");
         Path resume = ResumePoint.of(ctx);
         Path start = resume != null ? resume : inputs.folder(baseId);
-        Device device = Inputs.device();
+        Device device = ctx.device();
         Path dir = ctx.checkpointDir().resolve("model");
         try (GptModel model = AlignCheckpoints.loadPolicy(start, device);
                 SftTrainer trainer = new SftTrainer(model, new ChatTokens(Tokenizers.load(start)), examples, config(s))) {
