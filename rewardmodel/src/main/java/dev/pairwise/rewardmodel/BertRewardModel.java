@@ -19,6 +19,7 @@ import ai.djl.ndarray.types.Shape;
 import dev.pairwise.formats.Speaker;
 import dev.pairwise.policy.align.AlignCheckpoints;
 import dev.pairwise.policy.data.pairs.Turn;
+import dev.pairwise.policy.device.Devices;
 import dev.pairwise.policy.io.Json;
 import dev.pairwise.policy.io.Safetensors;
 import dev.pairwise.policy.model.NativeArrays;
@@ -146,7 +147,7 @@ public final class BertRewardModel implements RewardModel {
         float[] w;
         float b;
         BertEncoder encoder;
-        try (NDManager scratch = NDManager.newBaseManager(Device.cpu())) {
+        try (NDManager scratch = NDManager.newBaseManager(Devices.host())) {
             RewardHead head = RewardHead.read(dir, scratch);
             w = head.weight();
             b = head.bias();

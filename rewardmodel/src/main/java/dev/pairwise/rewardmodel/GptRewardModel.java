@@ -7,6 +7,7 @@ import ai.djl.ndarray.types.Shape;
 import dev.pairwise.policy.align.AlignCheckpoints;
 import dev.pairwise.policy.align.ChatTokens;
 import dev.pairwise.policy.data.pairs.Turn;
+import dev.pairwise.policy.device.Devices;
 import dev.pairwise.policy.model.GptModel;
 import dev.pairwise.policy.tokenizer.Tokenizer;
 import dev.pairwise.policy.tokenizer.Tokenizers;
@@ -98,7 +99,7 @@ public final class GptRewardModel implements RewardModel {
         Tokenizer tok = tokenizer(dir);
         float[] w;
         float b;
-        try (NDManager scratch = NDManager.newBaseManager(Device.cpu())) {
+        try (NDManager scratch = NDManager.newBaseManager(Devices.host())) {
             RewardHead head = RewardHead.read(dir, scratch);
             w = head.weight();
             b = head.bias();

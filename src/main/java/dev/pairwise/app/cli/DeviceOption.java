@@ -21,7 +21,7 @@ final class DeviceOption {
     Device resolve() {
         return switch (device) {
             case cpu -> Device.cpu();
-            case auto -> DjlRuntime.gpuCount() > 0 ? Device.gpu() : Device.cpu();
+            case auto -> DjlRuntime.defaultDevice();
             case gpu -> {
                 if (DjlRuntime.gpuCount() == 0) {
                     throw new IllegalArgumentException("--device gpu: libtorch " + DjlRuntime.version() + " ("

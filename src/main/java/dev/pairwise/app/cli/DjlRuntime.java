@@ -1,9 +1,8 @@
 package dev.pairwise.app.cli;
 
 import ai.djl.Device;
-import ai.djl.engine.Engine;
-import ai.djl.engine.StandardCapabilities;
 import ch.qos.logback.classic.Level;
+import dev.pairwise.policy.device.Devices;
 import ch.qos.logback.classic.LoggerContext;
 import org.slf4j.LoggerFactory;
 
@@ -14,8 +13,6 @@ import org.slf4j.LoggerFactory;
  * bundles the CPU build of libtorch, which never uses a GPU anyway, so that warning only alarms.
  */
 final class DjlRuntime {
-
-    private static final String ENGINE = "PyTorch";
 
     private DjlRuntime() {
     }
@@ -33,35 +30,26 @@ final class DjlRuntime {
 
     /** The device a command runs on when it has no {@code --device} option: the engine's default. */
     static Device defaultDevice() {
-        return Engine.getEngine(ENGINE).defaultDevice();
+        return Devices.auto();
     }
 
     /** {@code device: cpu (libtorch 2.7.1, CPU build)}: what the command uses, for its stderr. */
     static String describe(Device device) {
-        Engine engine = Engine.getEngine(ENGINE);
-        String build = engine.hasCapability(StandardCapabilities.CUDA)
-                ? "CUDA build, " + gpus(engine.getGpuCount()) + " visible"
-                : "CPU build";
-        return "device: " + (device.isGpu() ? "gpu " + device.getDeviceId() : "cpu") + " (libtorch "
-                + engine.getVersion() + ", " + build + ")";
+        return "device: " + Devices.describe(device);
     }
 
     /** The number of GPUs libtorch can use: 0 with the CPU build. */
     static int gpuCount() {
-        return Engine.getEngine(ENGINE).getGpuCount();
+        return Devices.gpuCount();
     }
 
     /** Whether libtorch was built with CUDA. */
     static boolean cudaBuild() {
-        return Engine.getEngine(ENGINE).hasCapability(StandardCapabilities.CUDA);
+        return Devices.cudaBuild();
     }
 
     /** The libtorch version, e.g. {@code 2.7.1}. */
     static String version() {
-        return Engine.getEngine(ENGINE).getVersion();
-    }
-
-    private static String gpus(int n) {
-        return n == 1 ? "1 GPU" : n + " GPUs";
+        return Devices.libtorchVersion();
     }
 }

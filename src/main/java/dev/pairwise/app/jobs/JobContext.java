@@ -1,5 +1,7 @@
 package dev.pairwise.app.jobs;
 
+import ai.djl.Device;
+import dev.pairwise.policy.device.Devices;
 import java.nio.file.Path;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -51,6 +53,15 @@ public interface JobContext {
      * @param metricsJson headline metrics as a JSON object, or null
      */
     CheckpointView publish(CheckpointKind kind, Path dir, @Nullable Long parentId, @Nullable String metricsJson);
+
+    /**
+     * The device this job's models run on: the GPU when libtorch sees one, else the CPU. A job
+     * that loads a model asks here, and the running context records the answer on the job (and in
+     * its log) so the job page says where it ran.
+     */
+    default Device device() {
+        return Devices.auto();
+    }
 
     /** True once someone cancelled the job (or the app is stopping): return soon. */
     boolean isCancelled();

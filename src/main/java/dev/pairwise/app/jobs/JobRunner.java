@@ -1,5 +1,6 @@
 package dev.pairwise.app.jobs;
 
+import dev.pairwise.policy.device.Devices;
 import jakarta.annotation.PreDestroy;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -71,6 +72,15 @@ class JobRunner {
         start();
     }
 
+    /** One line saying where the models of jobs run, or why they cannot run here. */
+    private static void sayDevice() {
+        try {
+            log.info("Training jobs run on device: {}", Devices.describe(Devices.auto()));
+        } catch (RuntimeException | LinkageError e) {
+            log.warn("libtorch could not be loaded, so training jobs will fail here: {}", e.toString());
+        }
+    }
+
     /** Recovers the jobs of stopped instances (see {@link JobStore#recoverAbandoned}). */
     List<JobStore.Recovered> recover() {
         List<JobStore.Recovered> recovered = store.recoverAbandoned(executors::canResume);
@@ -91,6 +101,7 @@ class JobRunner {
         if (worker == null) {
             stopping = false;
             worker = Executors.newSingleThreadExecutor(r -> daemon(r, "pairwise-training"));
+            worker.execute(JobRunner::sayDevice); // loading libtorch takes a moment: not on the start-up thread
             keeper = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "pairwise-jobs-keeper"));
             keeper.scheduleWithFixedDelay(this::heartbeat, leases.heartbeat().toMillis(),
                     leases.heartbeat().toMillis(), TimeUnit.MILLISECONDS);

@@ -87,6 +87,11 @@ class JobStore {
     }
 
     @Transactional
+    boolean device(long id, int attempt, String device) {
+        return jobs.device(id, attempt, device) == 1;
+    }
+
+    @Transactional
     boolean checkpoint(long id, int attempt, String path) {
         return jobs.checkpoint(id, attempt, path) == 1;
     }

@@ -16,11 +16,13 @@ import org.jspecify.annotations.Nullable;
  * @param claimedBy       the app instance that runs the job (or last ran it); null before the first claim
  * @param leaseExpiresAt  until when that instance holds the running job unless it renews the lease
  * @param attempts        how many times an instance claimed the job (more than 1: it was resumed)
+ * @param device          where its models ran ({@code cpu (libtorch 2.7.1, CPU build)}); null for a job
+ *                        that loads no model, or before it loaded one
  */
 public record JobView(long id, JobType type, JobStatus status, String config, DatasetKind datasetKind,
                       int datasetSize, long step, long total, @Nullable Long etaSeconds, boolean cancelRequested,
                       @Nullable String checkpointPath, @Nullable String error, String logTail,
                       @Nullable String submittedBy, Instant createdAt, @Nullable Instant startedAt,
                       @Nullable Instant finishedAt, @Nullable String claimedBy, @Nullable Instant leaseExpiresAt,
-                      int attempts) {
+                      int attempts, @Nullable String device) {
 }

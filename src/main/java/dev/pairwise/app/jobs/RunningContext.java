@@ -1,5 +1,7 @@
 package dev.pairwise.app.jobs;
 
+import ai.djl.Device;
+import dev.pairwise.policy.device.Devices;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -41,6 +43,7 @@ final class RunningContext implements JobContext {
     private long firstStep = -1;
     private @Nullable Instant firstAt;
     private long lastNanos = -1;
+    private @Nullable Device device;
 
     /** @throws dev.pairwise.labeling.InvalidInputException when the stored config does not pass {@code fields} */
     RunningContext(ClaimedJob job, List<ConfigField> fields, JobStore store, JobMetrics meters, Clock clock,
@@ -131,6 +134,17 @@ final class RunningContext implements JobContext {
             }
         }
         landed(store.logTail(job.id(), job.attempt(), String.join("\n", tail)));
+    }
+
+    @Override
+    public Device device() {
+        if (device == null) {
+            device = Devices.auto();
+            String where = Devices.describe(device);
+            landed(store.device(job.id(), job.attempt(), where));
+            log("device: " + where);
+        }
+        return device;
     }
 
     @Override

@@ -63,6 +63,8 @@ class TrainingJob {
     private @Nullable String error;
     @Column(name = "log_tail", nullable = false, length = 20000)
     private String logTail = "";
+    @Column(length = 200)
+    private @Nullable String device;
     @Column(name = "submitted_by", length = 64)
     private @Nullable String submittedBy;
     @Column(name = "created_at", nullable = false)
@@ -121,7 +123,7 @@ class TrainingJob {
     JobView view() {
         return new JobView(id, type, status, config, datasetKind, datasetIds.size(), step, total, etaSeconds,
                 cancelRequested, checkpointPath, error, logTail, submittedBy, createdAt, startedAt, finishedAt,
-                claimedBy, leaseExpiresAt, attempts);
+                claimedBy, leaseExpiresAt, attempts, device);
     }
 
     ClaimedJob claimed() {

@@ -79,6 +79,11 @@ interface TrainingJobRepository extends JpaRepository<TrainingJob, Long> {
     int logTail(@Param("id") long id, @Param("attempt") int attempt, @Param("tail") String tail);
 
     @Modifying(clearAutomatically = true, flushAutomatically = true)
+    @Query("update TrainingJob j set j.device = :device "
+            + "where j.id = :id and j.attempts = :attempt and j.status = 'RUNNING'")
+    int device(@Param("id") long id, @Param("attempt") int attempt, @Param("device") String device);
+
+    @Modifying(clearAutomatically = true, flushAutomatically = true)
     @Query("update TrainingJob j set j.checkpointPath = :path "
             + "where j.id = :id and j.attempts = :attempt and j.status = 'RUNNING'")
     int checkpoint(@Param("id") long id, @Param("attempt") int attempt, @Param("path") String path);

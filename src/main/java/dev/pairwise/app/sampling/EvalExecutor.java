@@ -1,7 +1,5 @@
 package dev.pairwise.app.sampling;
 
-import ai.djl.Device;
-import ai.djl.engine.Engine;
 import dev.pairwise.app.jobs.CheckpointKind;
 import dev.pairwise.app.jobs.CheckpointView;
 import dev.pairwise.app.jobs.ConfigField;
@@ -166,8 +164,7 @@ class EvalExecutor extends PromptJobExecutor {
         List<String> responsesB = kept.stream().map(i -> b.drawn().get(i).texts().getFirst()).toList();
         if (rewardId != null) {
             CheckpointView rm = registry.get(rewardId);
-            Device device = Engine.getInstance().getGpuCount() > 0 ? Device.gpu() : Device.cpu();
-            try (RewardModel reward = RewardModel.load(Path.of(rm.path()), device)) {
+            try (RewardModel reward = RewardModel.load(Path.of(rm.path()), ctx.device())) {
                 List<List<Turn>> turns = keptPrompts.stream().map(Turn::user).toList();
                 RewardComparison c = RewardComparison.of(reward.score(turns, scored(responsesA)),
                         reward.score(turns, scored(responsesB)));

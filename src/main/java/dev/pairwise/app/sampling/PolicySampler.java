@@ -1,7 +1,9 @@
 package dev.pairwise.app.sampling;
 
+import ai.djl.Device;
 import dev.pairwise.policy.align.ChatTokens;
 import dev.pairwise.policy.data.pairs.Turn;
+import dev.pairwise.policy.device.Devices;
 import dev.pairwise.policy.sample.Policy;
 import dev.pairwise.policy.sample.Sample;
 import dev.pairwise.policy.sample.Sampler;
@@ -58,8 +60,14 @@ public final class PolicySampler implements AutoCloseable {
     private final SamplingSettings settings;
     private final Set<Integer> stop;
 
+    /** Loads {@code checkpoint} onto the GPU when libtorch sees one, else the CPU. */
     public PolicySampler(Path checkpoint, SamplingSettings settings) {
-        this.policy = Policy.load(checkpoint);
+        this(checkpoint, settings, Devices.auto());
+    }
+
+    /** Loads {@code checkpoint} onto {@code device}: every array of its sampling lives there. */
+    public PolicySampler(Path checkpoint, SamplingSettings settings, Device device) {
+        this.policy = Policy.load(checkpoint, device);
         this.settings = settings;
         this.stop = settings.chat() ? Set.of(new ChatTokens(policy.tokenizer()).endId()) : Set.of();
     }

@@ -118,7 +118,7 @@ class SampleExecutor extends PromptJobExecutor {
         long tokens = 0;
         long nanos = 0;
         int stored = done;
-        try (PolicySampler sampler = new PolicySampler(Path.of(policy.path()), settings)) {
+        try (PolicySampler sampler = new PolicySampler(Path.of(policy.path()), settings, ctx.device())) {
             for (int from = done; from < ids.size(); from += batch) {
                 if (ctx.isCancelled()) {
                     ctx.log("cancelled after " + stored + " tasks");

@@ -76,7 +76,7 @@ class DpoExecutor extends TrainerExecutor {
         DpoConfig config = config(s);
         long policyId = s.requiredId("policyCheckpoint");
         Path start = inputs.folder(policyId);
-        Device device = Inputs.device();
+        Device device = ctx.device();
         GptModel policy = opened.add(AlignCheckpoints.loadPolicy(resume != null ? resume : start, device));
         GptModel reference = opened.add(AlignCheckpoints.loadPolicy(start, device));
         DpoTrainer trainer = opened.add(new DpoTrainer(policy, reference, new ChatTokens(Tokenizers.load(start)),

@@ -1,7 +1,5 @@
 package dev.pairwise.app.training;
 
-import ai.djl.Device;
-import ai.djl.engine.Engine;
 import dev.pairwise.app.jobs.CheckpointView;
 import dev.pairwise.app.jobs.ConfigField;
 import dev.pairwise.app.jobs.CorpusStore;
@@ -22,8 +20,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * What every executor reads besides its config: checkpoint folders by registry id, the training
- * data service, the uploaded corpora, and the device to train on (the engine's default: a GPU
- * when DJL sees one).
+ * data service and the uploaded corpora. (The device comes from the job's context.)
  */
 @Component
 record Inputs(ModelRegistry registry, TrainingDataService data, LabelersService labelers, CorpusStore corpora) {
@@ -103,9 +100,5 @@ record Inputs(ModelRegistry registry, TrainingDataService data, LabelersService 
                     + (source == PairSource.AI ? "run an AI_JUDGE job first" : "rank some tasks first"));
         }
         return ids;
-    }
-
-    static Device device() {
-        return Engine.getEngine("PyTorch").defaultDevice();
     }
 }

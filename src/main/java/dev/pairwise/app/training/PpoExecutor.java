@@ -119,7 +119,7 @@ class PpoExecutor extends TrainerExecutor {
         long policyId = s.requiredId("policyCheckpoint");
         long rewardId = s.requiredId("rewardCheckpoint");
         Path start = inputs.folder(policyId);
-        Device device = Inputs.device();
+        Device device = ctx.device();
         RewardModel reward = opened.add(RewardModel.load(inputs.folder(rewardId), device));
         GptModel policy = opened.add(AlignCheckpoints.loadPolicy(resume != null ? resume : start, device));
         GptModel reference = opened.add(AlignCheckpoints.loadPolicy(start, device));

@@ -121,7 +121,7 @@ class PretrainExecutor extends TrainerExecutor {
     Training open(JobContext ctx, @Nullable Path resume, Opened opened) throws IOException {
         JobSettings s = ctx.settings();
         String text = String.join("\n", corpora.texts("config.corpus", s.text("corpus")));
-        Device device = Inputs.device();
+        Device device = ctx.device();
         long tokenizerId = s.requiredId("tokenizerCheckpoint");
         Long baseId = s.id("baseCheckpoint");
         Tokenizer tokenizer;

@@ -100,10 +100,10 @@ class RewardExecutor extends TrainerExecutor {
         boolean gpt = s.choice("backbone").equals(GptRewardModel.BACKBONE);
         @Nullable Long baseId = gpt ? Long.valueOf(s.requiredId("baseCheckpoint")) : null;
         RewardConfig config = config(s);
-        RewardModel model = opened.add(resume != null ? RewardModel.load(resume, Inputs.device())
-                : gpt ? GptRewardModel.initFrom(inputs.folder(s.requiredId("baseCheckpoint")), Inputs.device(),
+        RewardModel model = opened.add(resume != null ? RewardModel.load(resume, ctx.device())
+                : gpt ? GptRewardModel.initFrom(inputs.folder(s.requiredId("baseCheckpoint")), ctx.device(),
                         config.seed())
-                : BertRewardModel.pretrained(Inputs.device(), config.seed(), config.maxLength(),
+                : BertRewardModel.pretrained(ctx.device(), config.seed(), config.maxLength(),
                         s.integer("frozenLayers")));
         RewardTrainer trainer = opened.add(new RewardTrainer(model, groups, config));
         return new Training(baseId, trainer::restore, trainer::save,

@@ -84,7 +84,7 @@ class SftExecutor extends TrainerExecutor {
         List<SftExample> examples = demos.stream().map(d -> SftExample.of(d.instruction(), d.response())).toList();
         long baseId = s.requiredId("baseCheckpoint");
         Path start = resume != null ? resume : inputs.folder(baseId);
-        GptModel model = opened.add(AlignCheckpoints.loadPolicy(start, Inputs.device()));
+        GptModel model = opened.add(AlignCheckpoints.loadPolicy(start, ctx.device()));
         SftTrainer trainer = opened.add(new SftTrainer(model, new ChatTokens(Tokenizers.load(start)), examples, config(s)));
         return new Training(baseId, trainer::restore, trainer::save,
                 () -> "SFT on " + examples.size() + " demonstrations, " + trainer.totalSteps() + " steps, from step "

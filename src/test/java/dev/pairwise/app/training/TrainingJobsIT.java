@@ -215,6 +215,9 @@ class TrainingJobsIT {
                 .isLessThan(loss.subList(0, 5).stream().mapToDouble(d -> d).average().orElseThrow() - 0.5);
         assertThat(series(pretrain, "val_loss")).hasSize(1);
         assertThat(series(pretrain, "tokens_per_s")).isNotEmpty();
+        // where the model ran, on the job and in its log: this machine's CPU build of libtorch
+        assertThat(pretrain.device()).startsWith("cpu (libtorch ").endsWith(", CPU build)");
+        assertThat(pretrain.logTail()).contains("device: " + pretrain.device());
 
         approveDemonstrations(project);
         List<Long> approved = data.approvedDemonstrationIds(project);
@@ -249,6 +252,7 @@ class TrainingJobsIT {
         reward = succeeded(reward);
         assertThat(jobs.datasetIds(reward.id())).isEqualTo(pairsAtSubmit);
         assertThat(reward.logTail()).contains("on 18 pairs in 3 judgments");
+        assertThat(reward.device()).isEqualTo(pretrain.device());
         CheckpointView rewardModel = producedBy(reward);
         assertThat(rewardModel.kind()).isEqualTo(CheckpointKind.REWARD);
         assertThat(rewardModel.parentId()).isEqualTo(sftModel.id());
@@ -425,6 +429,7 @@ class TrainingJobsIT {
     void a_char_tokenizer_job_learns_one_id_per_character_of_the_corpus() throws Exception {
         corpora.save("chars.txt", new ByteArrayInputStream("abcab ba".getBytes(StandardCharsets.UTF_8)));
         JobView job = succeeded(submit(JobType.TOKENIZER, "{\"corpus\": \"chars.txt\", \"algorithm\": \"char\"}"));
+        assertThat(job.device()).as("a job that loads no model names no device").isNull();
         assertThat(series(job, "vocab_size")).containsExactly(4.0 + 5); // a, b, c, space, 4 special tokens, <|unk|>
         assertThat(producedBy(job).metrics()).contains("\"vocab_size\":9");
     }

@@ -10,6 +10,7 @@ package dev.pairwise.policy.checkpoint;
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import dev.pairwise.policy.device.Devices;
 import dev.pairwise.policy.io.Safetensors;
 import dev.pairwise.policy.model.GptConfig;
 import dev.pairwise.policy.model.GptConfigJson;
@@ -98,7 +99,7 @@ public final class Checkpoints {
     public static GptModel loadModel(Path dir, Device device) throws IOException {
         GptConfig config = modelConfig(dir);
         Path weights = require(dir, MODEL);
-        try (NDManager scratch = NDManager.newBaseManager(Device.cpu())) {
+        try (NDManager scratch = NDManager.newBaseManager(Devices.host())) {
             Map<String, NDArray> arrays;
             try {
                 arrays = Safetensors.readNDArrays(weights, scratch);
@@ -133,7 +134,7 @@ public final class Checkpoints {
             throw new IllegalArgumentException(dir.resolve(METRICS) + ": " + e.getMessage(), e);
         }
         Path optimizer = require(dir, OPTIMIZER);
-        try (NDManager scratch = NDManager.newBaseManager(Device.cpu())) {
+        try (NDManager scratch = NDManager.newBaseManager(Devices.host())) {
             Map<String, NDArray> arrays;
             try {
                 arrays = Safetensors.readNDArrays(optimizer, scratch);

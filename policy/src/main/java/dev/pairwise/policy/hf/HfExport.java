@@ -7,8 +7,8 @@
  */
 package dev.pairwise.policy.hf;
 
-import ai.djl.Device;
 import dev.pairwise.policy.checkpoint.Checkpoints;
+import dev.pairwise.policy.device.Devices;
 import dev.pairwise.policy.io.Json;
 import dev.pairwise.policy.io.Safetensors;
 import dev.pairwise.policy.io.TensorData;
@@ -38,7 +38,7 @@ public final class HfExport {
      * @throws IllegalArgumentException when the model has no Hugging Face architecture
      */
     public static String export(Path checkpoint, Path out) throws IOException {
-        try (GptModel model = Checkpoints.loadModel(checkpoint, Device.cpu())) {
+        try (GptModel model = Checkpoints.loadModel(checkpoint, Devices.host())) {
             GptConfig c = model.config();
             Map<String, TensorData> ours = new LinkedHashMap<>();
             model.parameters().forEach((name, array) -> ours.put(name, TensorData.fromNDArray(array)));

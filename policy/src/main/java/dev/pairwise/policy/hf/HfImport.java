@@ -10,6 +10,7 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import dev.pairwise.policy.checkpoint.Checkpoints;
+import dev.pairwise.policy.device.Devices;
 import dev.pairwise.policy.io.TensorData;
 import dev.pairwise.policy.model.GptConfig;
 import dev.pairwise.policy.model.GptModel;
@@ -76,7 +77,7 @@ public final class HfImport {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(dir + ": " + e.getMessage(), e);
         }
-        try (NDManager scratch = NDManager.newBaseManager(Device.cpu())) {
+        try (NDManager scratch = NDManager.newBaseManager(Devices.host())) {
             Map<String, NDArray> arrays = new LinkedHashMap<>();
             ours.forEach((name, t) -> arrays.put(name, t.toNDArray(scratch)));
             return GptModel.fromWeights(config, arrays, device);
@@ -90,7 +91,7 @@ public final class HfImport {
      * reader accepts the copied {@code tokenizer.json}.
      */
     public static Summary importTo(Path in, Path out, int maxContext) throws IOException {
-        try (GptModel model = load(in, maxContext, Device.cpu())) {
+        try (GptModel model = load(in, maxContext, Devices.host())) {
             Checkpoints.saveModel(out, model, null);
             List<String> copied = new java.util.ArrayList<>();
             for (String name : TOKENIZER_FILES) {

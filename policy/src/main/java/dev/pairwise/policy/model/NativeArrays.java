@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import dev.pairwise.policy.device.Devices;
 import java.nio.ByteBuffer;
 import java.util.function.BinaryOperator;
 import java.util.function.Consumer;
@@ -159,7 +160,7 @@ public final class NativeArrays {
             }
             return array;
         }
-        try (NDManager host = NDManager.newBaseManager(Device.cpu())) {
+        try (NDManager host = NDManager.newBaseManager(Devices.host())) {
             NDArray onDevice = borrowed.apply(host).toDevice(manager.getDevice(), true);
             onDevice.attach(manager);
             return onDevice;

@@ -7,8 +7,8 @@
 package dev.pairwise.policy.sample;
 
 import ai.djl.Device;
-import ai.djl.engine.Engine;
 import dev.pairwise.policy.checkpoint.Checkpoints;
+import dev.pairwise.policy.device.Devices;
 import dev.pairwise.policy.model.GptConfig;
 import dev.pairwise.policy.model.GptConfigJson;
 import dev.pairwise.policy.model.GptModel;
@@ -23,20 +23,30 @@ import java.nio.file.Path;
 /**
  * A model and its tokenizer, loaded for generation. Close it to free the weights.
  *
- * @param model     the GPT, on the GPU when one is present, otherwise the CPU
+ * @param model     the GPT, on the device it was loaded on
  * @param tokenizer the tokenizer saved with it
  */
 public record Policy(GptModel model, Tokenizer tokenizer) implements AutoCloseable {
 
     /**
      * Loads {@code config.json}, {@code model.safetensors} and {@code tokenizer.json} from
-     * {@code checkpoint}.
+     * {@code checkpoint} onto {@link Devices#auto()}: the GPU when libtorch sees one.
+     *
+     * @throws IllegalArgumentException as {@link #load(Path, Device)}
+     */
+    public static Policy load(Path checkpoint) {
+        return load(checkpoint, Devices.auto());
+    }
+
+    /**
+     * Loads {@code config.json}, {@code model.safetensors} and {@code tokenizer.json} from
+     * {@code checkpoint} onto {@code device}.
      *
      * @throws IllegalArgumentException naming the folder or file and what is wrong with it: missing,
      *                                  unreadable, not valid, weights that do not fit the config, or a
      *                                  tokenizer whose vocabulary differs from the model's
      */
-    public static Policy load(Path checkpoint) {
+    public static Policy load(Path checkpoint, Device device) {
         if (!Files.isDirectory(checkpoint)) {
             throw new IllegalArgumentException("checkpoint " + checkpoint + " is not a folder");
         }
@@ -59,7 +69,6 @@ public record Policy(GptModel model, Tokenizer tokenizer) implements AutoCloseab
                     + " ids but config.json says vocab_size " + config.vocabSize());
         }
         file(checkpoint, Checkpoints.MODEL);
-        Device device = Engine.getInstance().getGpuCount() > 0 ? Device.gpu() : Device.cpu();
         try {
             return new Policy(Checkpoints.loadModel(checkpoint, device), tokenizer);
         } catch (IOException | RuntimeException e) {

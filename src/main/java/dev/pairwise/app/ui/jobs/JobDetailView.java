@@ -131,6 +131,7 @@ public class JobDetailView extends Div implements BeforeEnterObserver {
                 fact("Finished", JobsUi.time(job.finishedAt())),
                 fact("App instance", job.claimedBy() == null ? "—"
                         : job.claimedBy() + (job.attempts() > 1 ? " (attempt " + job.attempts() + ", resumed)" : "")),
+                fact("Device", job.device() == null ? "—" : job.device()),
                 fact("Dataset snapshot", job.datasetKind() == DatasetKind.NONE || job.datasetSize() == 0 ? "none"
                         : job.datasetSize() + " " + job.datasetKind().name().toLowerCase()));
         error.setText(job.error() == null ? "" : "Error: " + job.error());
