@@ -26,7 +26,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Training jobs over REST (issue 5): researchers submit and cancel; researchers and admins read
+ * Training jobs over REST: researchers submit and cancel; researchers and admins read
  * jobs, their metric series and the installed job types with their config fields. Bad config is
  * a 400 problem detail whose {@code field} names the culprit ({@code config.learningRate}).
  */

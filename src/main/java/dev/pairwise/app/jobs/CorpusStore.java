@@ -24,7 +24,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Uploaded training corpora (issue 5: "tokenizer + pretraining from an uploaded corpus"). A corpus
+ * Uploaded training corpora, from which tokenizer and pretraining jobs learn. A corpus
  * is a plain UTF-8 text file ({@code .txt}) or JSON Lines ({@code .jsonl}) with a string
  * {@code "text"} on every line. Uploads are checked whole before they are kept — strict UTF-8, no
  * NUL bytes (a binary file), not empty, every JSONL line an object with text — and written to a

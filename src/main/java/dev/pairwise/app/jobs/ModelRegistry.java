@@ -12,7 +12,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The model registry (issue 5, item 4): every checkpoint with its kind, parent, the job that made
+ * The model registry: every checkpoint with its kind, parent, the job that made
  * it (and so its dataset snapshot) and headline metrics. Rows are written once.
  */
 @Service

@@ -1,5 +1,5 @@
 /**
- * Training jobs (issue 5, the runner): a persisted queue worked by one training thread.
+ * Training jobs: a persisted queue worked by one training thread.
  *
  * <p><b>Design.</b> {@link dev.pairwise.app.jobs.JobService} is the API and the transaction
  * boundary. {@code submit} checks everything first — the type has an installed
@@ -21,7 +21,7 @@
  * context after commit (and, on another instance, seen by its next poll), CANCELLED when the
  * executor returns; finished jobs are left alone.
  *
- * <p>Several instances (issue 9): app instances that share one database share the queue. A claim
+ * <p>Several instances: app instances that share one database share the queue. A claim
  * records the instance ({@code pairwise.instance-id}), a lease ({@code lease_expires_at}) and the
  * claim's number ({@code attempts}); a keeper thread renews the lease every heartbeat while the job
  * runs, and every poll interval passes on cancels, wakes the worker for jobs queued elsewhere and

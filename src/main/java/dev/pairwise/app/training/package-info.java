@@ -1,5 +1,5 @@
 /**
- * The job executors of the real trainers (issue 5): tokenizer, pretraining, SFT, reward model,
+ * The job executors of the real trainers: tokenizer, pretraining, SFT, reward model,
  * DPO and PPO, each a {@link dev.pairwise.app.jobs.JobExecutor} bean that maps the app's data to
  * the plain records of {@code dev.pairwise.policy} / {@code dev.pairwise.rewardmodel} and runs
  * the library trainer on the runner's training thread.

@@ -1,5 +1,5 @@
 /**
- * The training screens (issue 5): the job list and start form, a job's live page with
+ * The training screens: the job list and start form, a job's live page with
  * server-drawn metric charts, and the model registry with lineage, comparison and downloads.
  *
  * <p>Forms are generic: each job type's executor describes its config fields
