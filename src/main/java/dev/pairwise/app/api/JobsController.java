@@ -1,6 +1,5 @@
 package dev.pairwise.app.api;
 
-import dev.pairwise.app.jobs.ConfigField;
 import dev.pairwise.app.jobs.DatasetKind;
 import dev.pairwise.app.jobs.JobRequest;
 import dev.pairwise.app.jobs.JobService;
@@ -8,6 +7,7 @@ import dev.pairwise.app.jobs.JobStatus;
 import dev.pairwise.app.jobs.JobType;
 import dev.pairwise.app.jobs.JobView;
 import dev.pairwise.app.jobs.MetricPoint;
+import dev.pairwise.app.jobs.config.ConfigField;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;

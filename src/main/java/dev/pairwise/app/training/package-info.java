@@ -6,7 +6,7 @@
  *
  * <p><b>Contract, per executor.</b> {@code fields()} describes the config (defaults tiny enough
  * that a job on the demo data finishes in seconds on a 2-core CPU — researchers raise them);
- * {@code prepare} checks the config against those same fields ({@link dev.pairwise.app.jobs.JobSettings}) and returns the
+ * {@code prepare} checks the config against those same fields ({@link dev.pairwise.app.jobs.config.JobSettings}) and returns the
  * frozen snapshot: approved demonstration ids (SFT), a project's preference pair ids (REWARD,
  * DPO), a project's prompt ids (PPO), nothing for the file-based TOKENIZER and PRETRAIN (which
  * check the corpus exists). {@code run} reads only the snapshot ids back
