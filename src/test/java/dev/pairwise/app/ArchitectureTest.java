@@ -18,7 +18,9 @@ import com.tngtech.archunit.lang.ArchRule;
  * (messages, completions, failures) are what the rest of the app calls. The file formats that
  * both the app's import and the command line read ({@code formats}: JSON lines, HH-RLHF, TRL
  * preference records, message lists) are plain Java on Jackson, usable by every part and using
- * none of them, so each format is parsed in one place.
+ * none of them, so each format is parsed in one place. The model registry ({@code app.registry}),
+ * the corpus store ({@code app.corpora}) and a job type's config schema ({@code app.jobs.config})
+ * never use the job queue ({@code app.jobs}), which uses the registry and the schema.
  */
 @AnalyzeClasses(packages = "dev.pairwise", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -94,6 +96,16 @@ class ArchitectureTest {
     static final ArchRule only_model_connections_know_the_chat_client_library = noClasses()
             .that().resideOutsideOfPackage("dev.pairwise.app.connections..")
             .should().dependOnClassesThat().resideInAPackage("dev.langchain4j..");
+
+    @ArchTest
+    static final ArchRule the_registry_and_the_corpora_know_nothing_of_the_job_queue = noClasses()
+            .that().resideInAnyPackage("dev.pairwise.app.registry..", "dev.pairwise.app.corpora..")
+            .should().dependOnClassesThat().resideInAPackage("dev.pairwise.app.jobs..");
+
+    @ArchTest
+    static final ArchRule the_config_schema_knows_nothing_of_the_job_queue = noClasses()
+            .that().resideInAPackage("dev.pairwise.app.jobs.config..")
+            .should().dependOnClassesThat().resideInAPackage("dev.pairwise.app.jobs");
 
     @ArchTest
     static final ArchRule views_never_reach_repositories = noClasses()

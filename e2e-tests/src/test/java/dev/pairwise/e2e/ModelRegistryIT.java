@@ -4,15 +4,15 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Locator;
-import dev.pairwise.app.jobs.CheckpointKind;
-import dev.pairwise.app.jobs.CheckpointView;
 import dev.pairwise.app.jobs.JobRequest;
 import dev.pairwise.app.jobs.JobService;
 import dev.pairwise.app.jobs.JobStatus;
 import dev.pairwise.app.jobs.JobType;
 import dev.pairwise.app.jobs.JobView;
-import dev.pairwise.app.jobs.ModelRegistry;
-import dev.pairwise.app.jobs.NewCheckpoint;
+import dev.pairwise.app.registry.CheckpointKind;
+import dev.pairwise.app.registry.CheckpointView;
+import dev.pairwise.app.registry.ModelRegistry;
+import dev.pairwise.app.registry.NewCheckpoint;
 import dev.pairwise.labeling.Fixtures;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;

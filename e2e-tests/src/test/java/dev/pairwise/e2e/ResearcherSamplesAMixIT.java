@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.assertions.LocatorAssertions;
-import dev.pairwise.app.jobs.CheckpointKind;
-import dev.pairwise.app.jobs.CheckpointView;
-import dev.pairwise.app.jobs.ModelRegistry;
-import dev.pairwise.app.jobs.NewCheckpoint;
 import dev.pairwise.app.openai.TinyChatCheckpoints;
+import dev.pairwise.app.registry.CheckpointKind;
+import dev.pairwise.app.registry.CheckpointView;
+import dev.pairwise.app.registry.ModelRegistry;
+import dev.pairwise.app.registry.NewCheckpoint;
 import dev.pairwise.labeling.project.ProjectService;
 import dev.pairwise.labeling.project.ProjectSettings;
 import dev.pairwise.labeling.task.NewPrompt;

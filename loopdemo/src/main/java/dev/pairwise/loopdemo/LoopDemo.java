@@ -1,5 +1,5 @@
 /*
- * The proof of the alignment loop on a task with a known answer (issue 4): pretrain a tiny GPT on
+ * The proof of the alignment loop on a task with a known answer: pretrain a tiny GPT on
  * a generated corpus → SFT on generated demonstrations (a share deliberately wrong) → sample K = 4
  * responses per prompt → simulated labelers rank them by the oracle with noise → reward model
  * (Bradley–Terry, grouped) → DPO on the ranked pairs, and separately PPO against the reward

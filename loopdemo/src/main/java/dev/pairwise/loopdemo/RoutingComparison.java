@@ -27,7 +27,7 @@ import java.util.stream.IntStream;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Uncertainty-first routing against FIFO on the synthetic loop (issue 13, item 6): the reward
+ * Uncertainty-first routing against FIFO on the synthetic loop: the reward
  * model's accuracy on the same held-out pairs at equal label budgets. After pretraining and SFT
  * (once, shared by both routings), K = 4 responses are sampled for every training prompt (the
  * pool) and every prompt's simulated judgment is drawn up front, so both routings see the same

@@ -1,9 +1,9 @@
 package dev.pairwise.app.api;
 
-import dev.pairwise.app.jobs.CheckpointArchive;
-import dev.pairwise.app.jobs.CheckpointKind;
-import dev.pairwise.app.jobs.CheckpointView;
-import dev.pairwise.app.jobs.ModelRegistry;
+import dev.pairwise.app.registry.CheckpointArchive;
+import dev.pairwise.app.registry.CheckpointKind;
+import dev.pairwise.app.registry.CheckpointView;
+import dev.pairwise.app.registry.ModelRegistry;
 import dev.pairwise.labeling.NotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;

@@ -25,7 +25,7 @@ import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
 /**
- * Model connections over REST (issue 11): researchers create, change, delete and test them;
+ * Model connections over REST: researchers create, change, delete and test them;
  * admins read them. Field names are the chat-completions protocol's ({@code base_url},
  * {@code top_p}, {@code max_tokens}); the camelCase spellings the rest of this API uses are
  * accepted too. An API key goes in and never comes out: answers say {@code api_key_set}.

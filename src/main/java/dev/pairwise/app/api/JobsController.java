@@ -1,6 +1,5 @@
 package dev.pairwise.app.api;
 
-import dev.pairwise.app.jobs.ConfigField;
 import dev.pairwise.app.jobs.DatasetKind;
 import dev.pairwise.app.jobs.JobRequest;
 import dev.pairwise.app.jobs.JobService;
@@ -8,6 +7,7 @@ import dev.pairwise.app.jobs.JobStatus;
 import dev.pairwise.app.jobs.JobType;
 import dev.pairwise.app.jobs.JobView;
 import dev.pairwise.app.jobs.MetricPoint;
+import dev.pairwise.app.jobs.config.ConfigField;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -26,7 +26,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Training jobs over REST (issue 5): researchers submit and cancel; researchers and admins read
+ * Training jobs over REST: researchers submit and cancel; researchers and admins read
  * jobs, their metric series and the installed job types with their config fields. Bad config is
  * a 400 problem detail whose {@code field} names the culprit ({@code config.learningRate}).
  */

@@ -1,8 +1,8 @@
 package dev.pairwise.app.connections;
 
-import dev.pairwise.app.jobs.CheckpointView;
-import dev.pairwise.app.jobs.JobSettings;
-import dev.pairwise.app.jobs.ModelRegistry;
+import dev.pairwise.app.jobs.config.JobSettings;
+import dev.pairwise.app.registry.CheckpointView;
+import dev.pairwise.app.registry.ModelRegistry;
 import dev.pairwise.labeling.InvalidInputException;
 import dev.pairwise.labeling.NotFoundException;
 import java.nio.file.Path;

@@ -1,5 +1,5 @@
 /**
- * Model connections (issue 11, item 1): OpenAI-compatible chat servers — vLLM, TGI, Ollama,
+ * Model connections: OpenAI-compatible chat servers — vLLM, TGI, Ollama,
  * llama.cpp, hosted APIs — as systems the loop can sample from and ask for verdicts.
  *
  * <p>{@link dev.pairwise.app.connections.ModelConnections} stores them (API keys encrypted with

@@ -1,6 +1,6 @@
 package dev.pairwise.app.demo;
 
-import dev.pairwise.app.jobs.CorpusStore;
+import dev.pairwise.app.corpora.CorpusStore;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;

@@ -1,5 +1,6 @@
 package dev.pairwise.app.jobs;
 
+import dev.pairwise.app.jobs.config.ConfigField;
 import java.util.List;
 
 /**

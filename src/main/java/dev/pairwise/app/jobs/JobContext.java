@@ -1,6 +1,9 @@
 package dev.pairwise.app.jobs;
 
 import ai.djl.Device;
+import dev.pairwise.app.jobs.config.JobSettings;
+import dev.pairwise.app.registry.CheckpointKind;
+import dev.pairwise.app.registry.CheckpointView;
 import dev.pairwise.policy.device.Devices;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,5 +1,7 @@
 package dev.pairwise.app.jobs;
 
+import dev.pairwise.app.jobs.config.ConfigField;
+import dev.pairwise.app.jobs.config.JobSettings;
 import java.util.List;
 
 /**

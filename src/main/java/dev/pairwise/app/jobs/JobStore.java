@@ -1,5 +1,8 @@
 package dev.pairwise.app.jobs;
 
+import dev.pairwise.app.registry.CheckpointView;
+import dev.pairwise.app.registry.ModelRegistry;
+import dev.pairwise.app.registry.NewCheckpoint;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;

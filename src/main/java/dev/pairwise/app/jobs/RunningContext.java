@@ -1,6 +1,11 @@
 package dev.pairwise.app.jobs;
 
 import ai.djl.Device;
+import dev.pairwise.app.jobs.config.ConfigField;
+import dev.pairwise.app.jobs.config.JobSettings;
+import dev.pairwise.app.registry.CheckpointKind;
+import dev.pairwise.app.registry.CheckpointView;
+import dev.pairwise.app.registry.NewCheckpoint;
 import dev.pairwise.policy.device.Devices;
 import java.io.IOException;
 import java.io.UncheckedIOException;

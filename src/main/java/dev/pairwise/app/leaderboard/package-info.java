@@ -1,5 +1,5 @@
 /**
- * The Bradley–Terry leaderboard over policy checkpoints and imported systems (issue 5, item 6):
+ * The Bradley–Terry leaderboard over policy checkpoints and imported systems:
  * a pure fit from {@link dev.pairwise.app.leaderboard.Battle battles} to Elo-scale
  * {@link dev.pairwise.app.leaderboard.Rating ratings} with bootstrap intervals. Turning stored
  * judgments into battles (responses from different checkpoints) is {@link dev.pairwise.app.leaderboard.LeaderboardService}'s job.

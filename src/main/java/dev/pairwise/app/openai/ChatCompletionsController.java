@@ -20,7 +20,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Our checkpoints over OpenAI's chat-completions protocol (issue 11, item 6):
+ * Our checkpoints over OpenAI's chat-completions protocol:
  * {@code GET /v1/models} and {@code POST /v1/chat/completions}, whole or streamed as server-sent
  * events. The request thread only checks the request and hands it to {@link ChatService}; the
  * answer is written from the generator's thread through a {@link ResponseBodyEmitter}, so no

@@ -1,6 +1,6 @@
 package dev.pairwise.app.openai;
 
-import dev.pairwise.app.jobs.CheckpointView;
+import dev.pairwise.app.registry.CheckpointView;
 import dev.pairwise.policy.align.ChatTokens;
 import dev.pairwise.policy.sample.Policy;
 import dev.pairwise.policy.sample.SamplingConfig;

@@ -1,5 +1,5 @@
 /**
- * Our policy checkpoints served over OpenAI's chat-completions protocol (issue 11, item 6), so
+ * Our policy checkpoints served over OpenAI's chat-completions protocol, so
  * that any OpenAI client — the OpenAI SDKs, LangChain4j, Spring AI, or this app's own connections
  * — can use them like any hosted model.
  *

@@ -1,6 +1,6 @@
 package dev.pairwise.app.sampling;
 
-import dev.pairwise.app.jobs.CheckpointView;
+import dev.pairwise.app.registry.CheckpointView;
 import dev.pairwise.labeling.task.Origin;
 import java.nio.file.Path;
 import java.util.List;

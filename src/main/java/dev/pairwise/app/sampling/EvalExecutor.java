@@ -1,15 +1,15 @@
 package dev.pairwise.app.sampling;
 
-import dev.pairwise.app.jobs.CheckpointKind;
-import dev.pairwise.app.jobs.CheckpointView;
-import dev.pairwise.app.jobs.ConfigField;
 import dev.pairwise.app.jobs.JobContext;
-import dev.pairwise.app.jobs.JobSettings;
 import dev.pairwise.app.jobs.JobType;
-import dev.pairwise.app.jobs.ModelRegistry;
+import dev.pairwise.app.jobs.config.ConfigField;
+import dev.pairwise.app.jobs.config.JobSettings;
+import dev.pairwise.app.registry.CheckpointKind;
+import dev.pairwise.app.registry.CheckpointView;
+import dev.pairwise.app.registry.ModelRegistry;
 import dev.pairwise.labeling.InvalidInputException;
 import dev.pairwise.labeling.battle.LoopPrompts;
-import dev.pairwise.labeling.battle.PromptText;
+import dev.pairwise.labeling.battle.ProjectPrompt;
 import dev.pairwise.labeling.project.ProjectService;
 import dev.pairwise.labeling.project.ProjectView;
 import dev.pairwise.labeling.task.NewPrompt;
@@ -124,12 +124,12 @@ class EvalExecutor extends PromptJobExecutor {
         SystemSpec specB = side(config, settings, "opponentCheckpoint", "opponentConnection");
         @Nullable Long rewardId = config.id("rewardCheckpoint");
         @Nullable ProjectView battles = battleProject(config);
-        List<PromptText> texts = new ArrayList<>();
+        List<ProjectPrompt> texts = new ArrayList<>();
         for (int from = 0; from < ctx.dataset().size(); from += 500) {
             texts.addAll(prompts.texts(ctx.dataset().subList(from, Math.min(ctx.dataset().size(), from + 500)),
                     "dataset"));
         }
-        List<String> promptTexts = texts.stream().map(PromptText::text).toList();
+        List<String> promptTexts = texts.stream().map(ProjectPrompt::text).toList();
         int n = promptTexts.size();
         long total = 2L * n + (rewardId == null ? 0 : n);
         ctx.progress(0, total);

@@ -2,7 +2,7 @@ package dev.pairwise.app.sampling;
 
 import dev.pairwise.app.jobs.JobContext;
 import dev.pairwise.labeling.battle.LoopPrompts;
-import dev.pairwise.labeling.battle.PromptText;
+import dev.pairwise.labeling.battle.ProjectPrompt;
 import dev.pairwise.labeling.project.ProjectView;
 import dev.pairwise.labeling.task.NewPrompt;
 import dev.pairwise.labeling.task.TaskService;
@@ -74,16 +74,16 @@ final class MixedSampling {
                 ctx.log("cancelled after " + tasksStored + " tasks");
                 return;
             }
-            List<PromptText> texts = prompts.texts(ids.subList(from, Math.min(ids.size(), from + batch)), "dataset");
-            List<PromptText> pending = new ArrayList<>();
-            for (PromptText t : texts) {
+            List<ProjectPrompt> texts = prompts.texts(ids.subList(from, Math.min(ids.size(), from + batch)), "dataset");
+            List<ProjectPrompt> pending = new ArrayList<>();
+            for (ProjectPrompt t : texts) {
                 if (stored.merge(t.text(), -1L, Long::sum) < 0) {
                     stored.remove(t.text());
                     pending.add(t);
                 }
             }
             if (!pending.isEmpty()) {
-                List<String> pendingTexts = pending.stream().map(PromptText::text).toList();
+                List<String> pendingTexts = pending.stream().map(ProjectPrompt::text).toList();
                 long start = System.nanoTime();
                 List<List<SystemDraw.Drawn>> bySystem = new ArrayList<>();
                 for (SystemDraw s : systems) {

@@ -1,10 +1,10 @@
 package dev.pairwise.app.sampling;
 
-import dev.pairwise.app.jobs.ConfigField;
 import dev.pairwise.app.jobs.ExecutorBase;
-import dev.pairwise.app.jobs.JobSettings;
 import dev.pairwise.app.jobs.JobType;
-import dev.pairwise.app.jobs.ModelRegistry;
+import dev.pairwise.app.jobs.config.ConfigField;
+import dev.pairwise.app.jobs.config.JobSettings;
+import dev.pairwise.app.registry.ModelRegistry;
 import dev.pairwise.labeling.InvalidInputException;
 import dev.pairwise.labeling.NotFoundException;
 import dev.pairwise.labeling.battle.LoopPrompts;

@@ -1,6 +1,6 @@
 package dev.pairwise.app.sampling;
 
-import dev.pairwise.app.jobs.JobSettings;
+import dev.pairwise.app.jobs.config.JobSettings;
 import dev.pairwise.labeling.InvalidInputException;
 import dev.pairwise.labeling.NotFoundException;
 import dev.pairwise.labeling.battle.LoopPrompts;

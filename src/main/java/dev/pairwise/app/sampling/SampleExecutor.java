@@ -1,14 +1,14 @@
 package dev.pairwise.app.sampling;
 
-import dev.pairwise.app.jobs.CheckpointView;
-import dev.pairwise.app.jobs.ConfigField;
 import dev.pairwise.app.jobs.JobContext;
-import dev.pairwise.app.jobs.JobSettings;
 import dev.pairwise.app.jobs.JobType;
-import dev.pairwise.app.jobs.ModelRegistry;
+import dev.pairwise.app.jobs.config.ConfigField;
+import dev.pairwise.app.jobs.config.JobSettings;
+import dev.pairwise.app.registry.CheckpointView;
+import dev.pairwise.app.registry.ModelRegistry;
 import dev.pairwise.labeling.InvalidInputException;
 import dev.pairwise.labeling.battle.LoopPrompts;
-import dev.pairwise.labeling.battle.PromptText;
+import dev.pairwise.labeling.battle.ProjectPrompt;
 import dev.pairwise.labeling.project.ProjectService;
 import dev.pairwise.labeling.project.ProjectView;
 import dev.pairwise.labeling.task.NewPrompt;
@@ -124,9 +124,9 @@ class SampleExecutor extends PromptJobExecutor {
                     ctx.log("cancelled after " + stored + " tasks");
                     return;
                 }
-                List<PromptText> texts = prompts.texts(ids.subList(from, Math.min(ids.size(), from + batch)), "dataset");
+                List<ProjectPrompt> texts = prompts.texts(ids.subList(from, Math.min(ids.size(), from + batch)), "dataset");
                 long start = System.nanoTime();
-                PolicySampler.Drawn drawn = sampler.sample(texts.stream().map(PromptText::text).toList(), k, from);
+                PolicySampler.Drawn drawn = sampler.sample(texts.stream().map(ProjectPrompt::text).toList(), k, from);
                 long took = System.nanoTime() - start;
                 List<NewPrompt> batchPrompts = new ArrayList<>();
                 for (int i = 0; i < texts.size(); i++) {

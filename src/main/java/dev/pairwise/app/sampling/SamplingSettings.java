@@ -1,7 +1,7 @@
 package dev.pairwise.app.sampling;
 
-import dev.pairwise.app.jobs.ConfigField;
-import dev.pairwise.app.jobs.JobSettings;
+import dev.pairwise.app.jobs.config.ConfigField;
+import dev.pairwise.app.jobs.config.JobSettings;
 import dev.pairwise.policy.sample.SamplingConfig;
 import java.util.List;
 import java.util.Locale;

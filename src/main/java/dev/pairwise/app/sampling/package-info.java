@@ -1,5 +1,5 @@
 /**
- * The closed loop's sampling and evaluation jobs (issue 5, parts 1 and 5).
+ * The closed loop's sampling and evaluation jobs.
  *
  * <p>{@link dev.pairwise.app.sampling.SampleExecutor} (job type SAMPLE) draws K responses per
  * prompt from a policy checkpoint (K = the target project's K) with the KV-cache sampler of

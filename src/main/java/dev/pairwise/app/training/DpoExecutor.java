@@ -1,11 +1,11 @@
 package dev.pairwise.app.training;
 
 import ai.djl.Device;
-import dev.pairwise.app.jobs.CheckpointKind;
-import dev.pairwise.app.jobs.ConfigField;
 import dev.pairwise.app.jobs.JobContext;
-import dev.pairwise.app.jobs.JobSettings;
 import dev.pairwise.app.jobs.JobType;
+import dev.pairwise.app.jobs.config.ConfigField;
+import dev.pairwise.app.jobs.config.JobSettings;
+import dev.pairwise.app.registry.CheckpointKind;
 import dev.pairwise.labeling.dataset.PairText;
 import dev.pairwise.policy.align.AlignCheckpoints;
 import dev.pairwise.policy.align.ChatTokens;

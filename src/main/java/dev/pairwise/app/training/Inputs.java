@@ -1,11 +1,11 @@
 package dev.pairwise.app.training;
 
-import dev.pairwise.app.jobs.CheckpointView;
-import dev.pairwise.app.jobs.ConfigField;
-import dev.pairwise.app.jobs.CorpusStore;
-import dev.pairwise.app.jobs.JobSettings;
-import dev.pairwise.app.jobs.ModelRegistry;
+import dev.pairwise.app.corpora.CorpusStore;
+import dev.pairwise.app.jobs.config.ConfigField;
+import dev.pairwise.app.jobs.config.JobSettings;
 import dev.pairwise.app.quality.LabelersService;
+import dev.pairwise.app.registry.CheckpointView;
+import dev.pairwise.app.registry.ModelRegistry;
 import dev.pairwise.labeling.InvalidInputException;
 import dev.pairwise.labeling.dataset.PairSource;
 import dev.pairwise.labeling.dataset.TrainingDataService;

@@ -1,7 +1,7 @@
 package dev.pairwise.app.training;
 
-import dev.pairwise.app.jobs.ConfigField;
-import dev.pairwise.app.jobs.JobSettings;
+import dev.pairwise.app.jobs.config.ConfigField;
+import dev.pairwise.app.jobs.config.JobSettings;
 import dev.pairwise.policy.lora.LoraConfig;
 import java.util.List;
 import java.util.Set;

@@ -1,7 +1,7 @@
 package dev.pairwise.app.training;
 
-import dev.pairwise.app.jobs.ConfigField;
 import dev.pairwise.app.jobs.JobContext;
+import dev.pairwise.app.jobs.config.ConfigField;
 import dev.pairwise.policy.checkpoint.Checkpoints;
 import java.io.IOException;
 import java.nio.file.Files;

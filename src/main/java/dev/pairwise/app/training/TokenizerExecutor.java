@@ -1,12 +1,12 @@
 package dev.pairwise.app.training;
 
-import dev.pairwise.app.jobs.CheckpointKind;
-import dev.pairwise.app.jobs.ConfigField;
-import dev.pairwise.app.jobs.CorpusStore;
+import dev.pairwise.app.corpora.CorpusStore;
 import dev.pairwise.app.jobs.JobContext;
 import dev.pairwise.app.jobs.ExecutorBase;
-import dev.pairwise.app.jobs.JobSettings;
 import dev.pairwise.app.jobs.JobType;
+import dev.pairwise.app.jobs.config.ConfigField;
+import dev.pairwise.app.jobs.config.JobSettings;
+import dev.pairwise.app.registry.CheckpointKind;
 import dev.pairwise.policy.tokenizer.BpeTrainer;
 import dev.pairwise.policy.tokenizer.CharTokenizer;
 import dev.pairwise.policy.tokenizer.Tokenizer;

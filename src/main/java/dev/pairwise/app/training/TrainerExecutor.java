@@ -1,10 +1,10 @@
 package dev.pairwise.app.training;
 
-import dev.pairwise.app.jobs.CheckpointKind;
-import dev.pairwise.app.jobs.ConfigField;
 import dev.pairwise.app.jobs.ExecutorBase;
 import dev.pairwise.app.jobs.JobContext;
 import dev.pairwise.app.jobs.JobType;
+import dev.pairwise.app.jobs.config.ConfigField;
+import dev.pairwise.app.registry.CheckpointKind;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;

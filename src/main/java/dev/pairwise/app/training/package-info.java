@@ -1,12 +1,12 @@
 /**
- * The job executors of the real trainers (issue 5): tokenizer, pretraining, SFT, reward model,
+ * The job executors of the real trainers: tokenizer, pretraining, SFT, reward model,
  * DPO and PPO, each a {@link dev.pairwise.app.jobs.JobExecutor} bean that maps the app's data to
  * the plain records of {@code dev.pairwise.policy} / {@code dev.pairwise.rewardmodel} and runs
  * the library trainer on the runner's training thread.
  *
  * <p><b>Contract, per executor.</b> {@code fields()} describes the config (defaults tiny enough
  * that a job on the demo data finishes in seconds on a 2-core CPU — researchers raise them);
- * {@code prepare} checks the config against those same fields ({@link dev.pairwise.app.jobs.JobSettings}) and returns the
+ * {@code prepare} checks the config against those same fields ({@link dev.pairwise.app.jobs.config.JobSettings}) and returns the
  * frozen snapshot: approved demonstration ids (SFT), a project's preference pair ids (REWARD,
  * DPO), a project's prompt ids (PPO), nothing for the file-based TOKENIZER and PRETRAIN (which
  * check the corpus exists). {@code run} reads only the snapshot ids back

@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * Marks a form's wrong fields beside each field, all at once, in place of one notification per
- * attempt over the form (issue 10, item 14). Fields are registered under the names the services
+ * attempt over the form. Fields are registered under the names the services
  * use in {@link InvalidInputException#errors()}; a refusal naming no registered field falls back to
  * a notification.
  */

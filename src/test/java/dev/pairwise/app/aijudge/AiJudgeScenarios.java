@@ -104,7 +104,7 @@ abstract class AiJudgeScenarios {
     @Autowired
     LabelersService labelersTable;
     @Autowired
-    dev.pairwise.app.jobs.ModelRegistry registry;
+    dev.pairwise.app.registry.ModelRegistry registry;
 
     ScriptedOpenAiServer server;
     String suffix;
@@ -307,8 +307,8 @@ abstract class AiJudgeScenarios {
         // A stand-in policy: only its tokenizer (with the chat tokens, which DPO checks at submission), no weights.
         java.nio.file.Path noModel = java.nio.file.Files.createTempDirectory("no-model");
         dev.pairwise.policy.tokenizer.CharTokenizer.train(List.of("abc")).save(noModel);
-        long policy = registry.register(new dev.pairwise.app.jobs.NewCheckpoint("policy-" + suffix,
-                dev.pairwise.app.jobs.CheckpointKind.SFT, noModel.toString(), null, null, null)).id();
+        long policy = registry.register(new dev.pairwise.app.registry.NewCheckpoint("policy-" + suffix,
+                dev.pairwise.app.registry.CheckpointKind.SFT, noModel.toString(), null, null, null)).id();
         for (var source : Map.of("AI", 4, "HUMAN", 8, "BOTH", 12).entrySet()) {
             JobView dpo = jobs.submit(new JobRequest(JobType.DPO, JSON.writeValueAsString(Map.of("projectId", project,
                     "policyCheckpoint", policy, "pairSource", source.getKey())), "ai-judge-it"));

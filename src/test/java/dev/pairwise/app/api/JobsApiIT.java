@@ -1,6 +1,5 @@
 package dev.pairwise.app.api;
 
-import dev.pairwise.app.jobs.JobSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -9,11 +8,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.pairwise.app.PairwiseApplication;
-import dev.pairwise.app.jobs.CheckpointKind;
-import dev.pairwise.app.jobs.ConfigField;
 import dev.pairwise.app.jobs.JobContext;
 import dev.pairwise.app.jobs.JobExecutor;
 import dev.pairwise.app.jobs.JobType;
+import dev.pairwise.app.jobs.config.ConfigField;
+import dev.pairwise.app.jobs.config.JobSettings;
+import dev.pairwise.app.registry.CheckpointKind;
 import dev.pairwise.labeling.InvalidInputException;
 import dev.pairwise.labeling.account.Account;
 import dev.pairwise.labeling.account.AccountRepository;

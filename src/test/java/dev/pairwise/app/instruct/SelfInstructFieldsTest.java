@@ -3,8 +3,8 @@ package dev.pairwise.app.instruct;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.pairwise.app.jobs.ConfigField;
-import dev.pairwise.app.jobs.JobSettings;
+import dev.pairwise.app.jobs.config.ConfigField;
+import dev.pairwise.app.jobs.config.JobSettings;
 import dev.pairwise.labeling.InvalidInputException;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;

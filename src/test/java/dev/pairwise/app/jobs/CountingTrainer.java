@@ -1,5 +1,8 @@
 package dev.pairwise.app.jobs;
 
+import dev.pairwise.app.jobs.config.ConfigField;
+import dev.pairwise.app.jobs.config.JobSettings;
+import dev.pairwise.app.registry.CheckpointKind;
 import dev.pairwise.labeling.InvalidInputException;
 import java.nio.file.Files;
 import java.nio.file.Path;

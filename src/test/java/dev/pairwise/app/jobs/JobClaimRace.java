@@ -2,6 +2,7 @@ package dev.pairwise.app.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pairwise.app.registry.ModelRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -165,8 +166,8 @@ abstract class JobClaimRace {
             "com.vaadin.flow.spring.VaadinApplicationConfiguration",
             "com.vaadin.flow.spring.VaadinScopesConfig",
             "com.vaadin.flow.spring.VaadinServletConfiguration"})
-    @EntityScan(basePackageClasses = TrainingJob.class)
-    @EnableJpaRepositories(basePackageClasses = TrainingJob.class)
+    @EntityScan(basePackageClasses = {TrainingJob.class, ModelRegistry.class})
+    @EnableJpaRepositories(basePackageClasses = {TrainingJob.class, ModelRegistry.class})
     @Import(ModelRegistry.class)
     static class JobTablesApplication {
 

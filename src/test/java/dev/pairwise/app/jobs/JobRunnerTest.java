@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.pairwise.app.registry.CheckpointKind;
+import dev.pairwise.app.registry.ModelRegistry;
+import dev.pairwise.app.registry.NewCheckpoint;
 import dev.pairwise.labeling.InvalidInputException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -337,8 +340,8 @@ class JobRunnerTest {
             "com.vaadin.flow.spring.VaadinApplicationConfiguration",
             "com.vaadin.flow.spring.VaadinScopesConfig",
             "com.vaadin.flow.spring.VaadinServletConfiguration"})
-    @EntityScan(basePackageClasses = TrainingJob.class)
-    @EnableJpaRepositories(basePackageClasses = TrainingJob.class)
+    @EntityScan(basePackageClasses = {TrainingJob.class, ModelRegistry.class})
+    @EnableJpaRepositories(basePackageClasses = {TrainingJob.class, ModelRegistry.class})
     @Import({JobService.class, JobStore.class, JobRunner.class, JobExecutors.class, JobMetrics.class, ModelRegistry.class,
             JobLeases.class})
     static class JobsTestApplication {

@@ -1,5 +1,6 @@
 package dev.pairwise.app.jobs;
 
+import dev.pairwise.app.jobs.config.JobSettings;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -2,7 +2,7 @@ package dev.pairwise.app.openai;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pairwise.app.jobs.CheckpointKind;
+import dev.pairwise.app.registry.CheckpointKind;
 import dev.pairwise.formats.Speaker;
 import dev.pairwise.policy.data.pairs.Turn;
 import dev.pairwise.policy.sample.FinishReason;

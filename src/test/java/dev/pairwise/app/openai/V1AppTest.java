@@ -1,9 +1,9 @@
 package dev.pairwise.app.openai;
 
 import dev.pairwise.app.PairwiseApplication;
-import dev.pairwise.app.jobs.CheckpointKind;
-import dev.pairwise.app.jobs.ModelRegistry;
-import dev.pairwise.app.jobs.NewCheckpoint;
+import dev.pairwise.app.registry.CheckpointKind;
+import dev.pairwise.app.registry.ModelRegistry;
+import dev.pairwise.app.registry.NewCheckpoint;
 import dev.pairwise.app.security.ApiTokenService;
 import dev.pairwise.labeling.account.Account;
 import dev.pairwise.labeling.account.AccountRepository;

@@ -1,6 +1,5 @@
 package dev.pairwise.app.sampling;
 
-import dev.pairwise.app.jobs.JobSettings;
 import static dev.pairwise.app.connections.ScriptedOpenAiServer.answer;
 import static dev.pairwise.app.connections.ScriptedOpenAiServer.status;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,17 +10,18 @@ import dev.pairwise.app.connections.ConnectionSettings;
 import dev.pairwise.app.connections.ConnectionView;
 import dev.pairwise.app.connections.ModelConnections;
 import dev.pairwise.app.connections.ScriptedOpenAiServer;
-import dev.pairwise.app.jobs.CheckpointKind;
 import dev.pairwise.app.jobs.JobRequest;
 import dev.pairwise.app.jobs.AwaitJobs;
 import dev.pairwise.app.jobs.JobService;
 import dev.pairwise.app.jobs.JobType;
 import dev.pairwise.app.jobs.JobView;
 import dev.pairwise.app.jobs.MetricPoint;
-import dev.pairwise.app.jobs.ModelRegistry;
-import dev.pairwise.app.jobs.NewCheckpoint;
+import dev.pairwise.app.jobs.config.JobSettings;
 import dev.pairwise.app.leaderboard.StoredBattles;
 import dev.pairwise.app.openai.TinyChatCheckpoints;
+import dev.pairwise.app.registry.CheckpointKind;
+import dev.pairwise.app.registry.ModelRegistry;
+import dev.pairwise.app.registry.NewCheckpoint;
 import dev.pairwise.app.security.ApiTokenService;
 import dev.pairwise.labeling.InvalidInputException;
 import dev.pairwise.labeling.account.Account;

@@ -1,13 +1,10 @@
 package dev.pairwise.app.sampling;
 
-import dev.pairwise.app.jobs.JobSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.djl.Device;
 import dev.pairwise.app.connections.ConnectionClient;
-import dev.pairwise.app.jobs.CheckpointKind;
-import dev.pairwise.app.jobs.CheckpointView;
 import dev.pairwise.app.jobs.JobContext;
 import dev.pairwise.app.jobs.JobRequest;
 import dev.pairwise.app.jobs.AwaitJobs;
@@ -15,12 +12,15 @@ import dev.pairwise.app.jobs.JobService;
 import dev.pairwise.app.jobs.JobType;
 import dev.pairwise.app.jobs.JobView;
 import dev.pairwise.app.jobs.MetricPoint;
-import dev.pairwise.app.jobs.ModelRegistry;
-import dev.pairwise.app.jobs.NewCheckpoint;
+import dev.pairwise.app.jobs.config.JobSettings;
 import dev.pairwise.app.leaderboard.Leaderboard;
 import dev.pairwise.app.leaderboard.LeaderboardService;
 import dev.pairwise.app.leaderboard.Standing;
 import dev.pairwise.app.leaderboard.StoredBattles;
+import dev.pairwise.app.registry.CheckpointKind;
+import dev.pairwise.app.registry.CheckpointView;
+import dev.pairwise.app.registry.ModelRegistry;
+import dev.pairwise.app.registry.NewCheckpoint;
 import dev.pairwise.labeling.InvalidInputException;
 import dev.pairwise.labeling.LabelingConfig;
 import dev.pairwise.labeling.battle.LoopPrompts;
@@ -357,11 +357,12 @@ class SamplingJobsIT {
             "com.vaadin.flow.spring.VaadinApplicationConfiguration",
             "com.vaadin.flow.spring.VaadinScopesConfig",
             "com.vaadin.flow.spring.VaadinServletConfiguration"})
-    @EntityScan(basePackageClasses = {LabelingConfig.class, JobService.class, ConnectionClient.class})
-    @EnableJpaRepositories(basePackageClasses = {LabelingConfig.class, JobService.class, ConnectionClient.class})
+    @EntityScan(basePackageClasses = {LabelingConfig.class, JobService.class, ModelRegistry.class, ConnectionClient.class})
+    @EnableJpaRepositories(basePackageClasses = {LabelingConfig.class, JobService.class, ModelRegistry.class,
+            ConnectionClient.class})
     // The job runner, store and registry, and the connections a mix may name (package-private
     // beans); the tests' own configurations stay out.
-    @ComponentScan(basePackageClasses = {JobService.class, ConnectionClient.class}, excludeFilters = {
+    @ComponentScan(basePackageClasses = {JobService.class, ModelRegistry.class, ConnectionClient.class}, excludeFilters = {
             @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class),
             @ComponentScan.Filter(type = FilterType.ANNOTATION, classes = SpringBootConfiguration.class)})
     @Import({LabelingConfig.class, SampleExecutor.class, EvalExecutor.class, Systems.class, LeaderboardService.class})

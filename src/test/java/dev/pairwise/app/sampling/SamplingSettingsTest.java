@@ -3,7 +3,7 @@ package dev.pairwise.app.sampling;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.pairwise.app.jobs.JobSettings;
+import dev.pairwise.app.jobs.config.JobSettings;
 import dev.pairwise.labeling.InvalidInputException;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;

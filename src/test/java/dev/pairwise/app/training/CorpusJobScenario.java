@@ -3,7 +3,7 @@ package dev.pairwise.app.training;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.pairwise.app.jobs.CorpusStore;
+import dev.pairwise.app.corpora.CorpusStore;
 import dev.pairwise.app.jobs.JobRequest;
 import dev.pairwise.app.jobs.AwaitJobs;
 import dev.pairwise.app.jobs.JobService;

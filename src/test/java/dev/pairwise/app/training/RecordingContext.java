@@ -1,9 +1,9 @@
 package dev.pairwise.app.training;
 
-import dev.pairwise.app.jobs.CheckpointKind;
-import dev.pairwise.app.jobs.CheckpointView;
 import dev.pairwise.app.jobs.JobContext;
-import dev.pairwise.app.jobs.JobSettings;
+import dev.pairwise.app.jobs.config.JobSettings;
+import dev.pairwise.app.registry.CheckpointKind;
+import dev.pairwise.app.registry.CheckpointView;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package dev.pairwise.app.training;
 
-import dev.pairwise.app.jobs.JobSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pairwise.app.jobs.config.JobSettings;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
-import dev.pairwise.app.jobs.ConfigField;
-import dev.pairwise.app.jobs.JobSettings;
+import dev.pairwise.app.jobs.config.ConfigField;
+import dev.pairwise.app.jobs.config.JobSettings;
 import dev.pairwise.labeling.InvalidInputException;
 import dev.pairwise.policy.lora.LoraConfig;
 import java.util.List;

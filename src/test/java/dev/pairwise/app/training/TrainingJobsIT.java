@@ -1,13 +1,10 @@
 package dev.pairwise.app.training;
 
-import dev.pairwise.app.jobs.JobSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pairwise.app.PairwiseApplication;
-import dev.pairwise.app.jobs.CheckpointKind;
-import dev.pairwise.app.jobs.CheckpointView;
-import dev.pairwise.app.jobs.CorpusStore;
+import dev.pairwise.app.corpora.CorpusStore;
 import dev.pairwise.app.jobs.JobExecutor;
 import dev.pairwise.app.jobs.JobRequest;
 import dev.pairwise.app.jobs.AwaitJobs;
@@ -16,8 +13,11 @@ import dev.pairwise.app.jobs.JobStatus;
 import dev.pairwise.app.jobs.JobType;
 import dev.pairwise.app.jobs.JobView;
 import dev.pairwise.app.jobs.MetricPoint;
-import dev.pairwise.app.jobs.ModelRegistry;
-import dev.pairwise.app.jobs.NewCheckpoint;
+import dev.pairwise.app.jobs.config.JobSettings;
+import dev.pairwise.app.registry.CheckpointKind;
+import dev.pairwise.app.registry.CheckpointView;
+import dev.pairwise.app.registry.ModelRegistry;
+import dev.pairwise.app.registry.NewCheckpoint;
 import dev.pairwise.app.security.AccountAdminService;
 import dev.pairwise.labeling.InvalidInputException;
 import dev.pairwise.labeling.dataset.TrainingDataService;

@@ -4,14 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.Device;
+import dev.pairwise.app.corpora.CorpusStore;
 import dev.pairwise.app.jobs.AwaitJobs;
-import dev.pairwise.app.jobs.CorpusStore;
 import dev.pairwise.app.jobs.JobRequest;
 import dev.pairwise.app.jobs.JobService;
 import dev.pairwise.app.jobs.JobType;
 import dev.pairwise.app.jobs.JobView;
-import dev.pairwise.app.jobs.ModelRegistry;
-import dev.pairwise.app.jobs.CheckpointView;
+import dev.pairwise.app.registry.CheckpointView;
+import dev.pairwise.app.registry.ModelRegistry;
 import dev.pairwise.labeling.Fixtures;
 import dev.pairwise.labeling.account.Role;
 import dev.pairwise.labeling.judgment.JudgmentService;

@@ -83,16 +83,16 @@ public class LoopPrompts {
      * @throws NotFoundException naming {@code field} and the first id that does not exist
      */
     @Transactional(readOnly = true)
-    public List<PromptText> texts(List<Long> ids, String field) {
+    public List<ProjectPrompt> texts(List<Long> ids, String field) {
         if (ids.isEmpty()) {
             return List.of();
         }
-        Map<Long, PromptText> byId = new HashMap<>();
+        Map<Long, ProjectPrompt> byId = new HashMap<>();
         jdbc.sql("SELECT id, project_id, text FROM prompts WHERE id IN (:ids)").param("ids", ids)
-                .query((rs, n) -> new PromptText(rs.getLong(1), rs.getLong(2), rs.getString(3)))
+                .query((rs, n) -> new ProjectPrompt(rs.getLong(1), rs.getLong(2), rs.getString(3)))
                 .list().forEach(p -> byId.put(p.id(), p));
         return ids.stream().map(id -> {
-            PromptText p = byId.get(id);
+            ProjectPrompt p = byId.get(id);
             if (p == null) {
                 throw NotFoundException.of(field, "prompt", id);
             }

@@ -1,6 +1,6 @@
 /**
- * What the closed loop reads from the annotation domain (issue 5, sampling, evaluation and the
- * leaderboard): the prompts a sampling or evaluation job draws from ({@link
+ * What the closed loop reads from the annotation domain for sampling, evaluation and the
+ * leaderboard: the prompts a sampling or evaluation job draws from ({@link
  * dev.pairwise.labeling.battle.LoopPrompts}), and every stored ranking together with the system
  * (checkpoint or imported system) behind each of its responses ({@link
  * dev.pairwise.labeling.battle.SystemRankings}), from which the app fits its Bradley–Terry

@@ -13,7 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Position-swapped repeats (issue 13, item 3): a task a labeler judged is shown to them again,
+ * Position-swapped repeats: a task a labeler judged is shown to them again,
  * unmarked, with its responses in reverse order; their second ranking is compared with the first
  * pair by pair. A labeler who reads the answers agrees with themself; one who clicks by position
  * does not. The second answer lives in {@code repeat_checks}, never in {@code judgments}: it does

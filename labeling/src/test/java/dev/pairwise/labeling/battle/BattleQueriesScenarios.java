@@ -101,7 +101,7 @@ abstract class BattleQueriesScenarios {
         List<AddedPrompt> added = fixtures.prompts(p.id(), 3, 2); // Fixtures: origins ckpt-100 and imported
         List<Long> ids = added.stream().map(AddedPrompt::promptId).toList();
         assertThat(prompts.promptIds(p.id(), 2, "f")).isEqualTo(ids.subList(0, 2));
-        assertThat(prompts.texts(List.of(ids.get(2), ids.get(0)), "f")).extracting(PromptText::id)
+        assertThat(prompts.texts(List.of(ids.get(2), ids.get(0)), "f")).extracting(ProjectPrompt::id)
                 .containsExactly(ids.get(2), ids.get(0));
         assertThatThrownBy(() -> prompts.texts(List.of(ids.get(0), 999_999_999L), "config.promptIds"))
                 .isInstanceOf(NotFoundException.class).hasMessageContaining("999999999")

@@ -1,10 +1,10 @@
 /*
  * Direct Preference Optimization (Rafailov et al. 2023): the policy is trained directly on
  * preference pairs with the loss of DpoLoss against a frozen reference (the SFT model). The
- * reference log-probabilities are computed once, before training, outside any gradient
- * (ml-reference: "reference log-probs can be computed once"), so the reference model can be
- * closed afterwards. Chosen and rejected go through the policy in one forward of 2B rows. IPO
- * uses log-probs averaged over response tokens, as TRL does. Optional LoRA (Hu et al. 2021).
+ * reference log-probabilities are computed once, before training, outside any gradient (the
+ * reference is frozen, so they never change), and the reference model can be closed afterwards.
+ * Chosen and rejected go through the policy in one forward of 2B rows. IPO uses log-probs
+ * averaged over response tokens, as TRL does. Optional LoRA (Hu et al. 2021).
  */
 package dev.pairwise.policy.dpo;
 

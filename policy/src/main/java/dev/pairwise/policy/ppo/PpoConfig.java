@@ -4,8 +4,8 @@ import dev.pairwise.policy.align.KlController;
 import dev.pairwise.policy.align.Optim;
 
 /**
- * PPO-for-RLHF settings (Schulman et al. 2017; Ziegler et al. 2019; Ouyang et al. 2022), defaults
- * from ml-reference.md unless said otherwise.
+ * PPO-for-RLHF settings (Schulman et al. 2017; Ziegler et al. 2019; Ouyang et al. 2022), with the
+ * defaults those papers and TRL use unless said otherwise.
  *
  * @param iterations      rollout-then-optimise rounds
  * @param rolloutBatch    prompts sampled per round; 32 on a CPU (Ziegler: 512)

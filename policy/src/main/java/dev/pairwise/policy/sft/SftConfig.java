@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  *                      with cosine decay for 175B, Alpaca 3, TRL 3)
  * @param batchSize     sequences (or packed rows) per step; 8, small enough for a CPU
  * @param optim         AdamW settings; lr 1e-4, ten times below nanoGPT's pretraining lr 1e-3
- *                      (ml-reference: SFT about 10× below pretraining)
+ *                      (SFT's learning rate is usually about 10× below pretraining's)
  * @param maxLength     tokens per sequence, 0 = the model's context length; longer examples lose
  *                      prompt tokens from the left (the response is what is learned)
  * @param packing       concatenate examples into full rows (TRL {@code packing}); false by default

@@ -1,6 +1,6 @@
 package dev.pairwise.app.ui.jobs;
 
-import dev.pairwise.app.jobs.ConfigField;
+import dev.pairwise.app.jobs.config.ConfigField;
 import dev.pairwise.labeling.InvalidInputException;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -7,7 +7,7 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import dev.pairwise.app.jobs.CorpusStore;
+import dev.pairwise.app.corpora.CorpusStore;
 import dev.pairwise.app.ui.MainLayout;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.Locale;

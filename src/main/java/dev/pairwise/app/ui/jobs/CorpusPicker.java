@@ -5,7 +5,7 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.server.streams.UploadHandler;
-import dev.pairwise.app.jobs.ConfigField;
+import dev.pairwise.app.jobs.config.ConfigField;
 import dev.pairwise.labeling.InvalidInputException;
 import java.util.List;
 

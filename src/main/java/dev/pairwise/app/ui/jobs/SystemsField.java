@@ -11,7 +11,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.NumberField;
 import dev.pairwise.app.connections.ConnectionView;
-import dev.pairwise.app.jobs.CheckpointView;
+import dev.pairwise.app.registry.CheckpointView;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;

@@ -3,8 +3,8 @@ package dev.pairwise.app.ui.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.pairwise.app.jobs.CheckpointKind;
-import dev.pairwise.app.jobs.ConfigField;
+import dev.pairwise.app.jobs.config.ConfigField;
+import dev.pairwise.app.registry.CheckpointKind;
 import dev.pairwise.labeling.InvalidInputException;
 import java.util.HashMap;
 import java.util.List;

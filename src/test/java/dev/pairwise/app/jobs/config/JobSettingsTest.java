@@ -1,4 +1,4 @@
-package dev.pairwise.app.jobs;
+package dev.pairwise.app.jobs.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,5 +1,6 @@
-package dev.pairwise.app.jobs;
+package dev.pairwise.app.jobs.config;
 
+import dev.pairwise.app.registry.CheckpointKind;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 

@@ -1,4 +1,4 @@
-package dev.pairwise.app.jobs;
+package dev.pairwise.app.registry;
 
 import dev.pairwise.labeling.InvalidInputException;
 import dev.pairwise.labeling.NotFoundException;
@@ -10,21 +10,22 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The model registry (issue 5, item 4): every checkpoint with its kind, parent, the job that made
+ * The model registry: every checkpoint with its kind, parent, the job that made
  * it (and so its dataset snapshot) and headline metrics. Rows are written once.
  */
 @Service
 public class ModelRegistry {
 
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
     private final ModelCheckpointRepository checkpoints;
-    private final TrainingJobRepository jobs;
     private final Clock clock;
 
-    ModelRegistry(ModelCheckpointRepository checkpoints, TrainingJobRepository jobs, Clock clock) {
+    ModelRegistry(ModelCheckpointRepository checkpoints, Clock clock) {
         this.checkpoints = checkpoints;
-        this.jobs = jobs;
         this.clock = clock;
     }
 
@@ -52,7 +53,7 @@ public class ModelRegistry {
         if (c.parentId() != null && !checkpoints.existsById(c.parentId())) {
             throw new InvalidInputException("parentId", "Checkpoint " + c.parentId() + " does not exist");
         }
-        if (c.jobId() != null && !jobs.existsById(c.jobId())) {
+        if (c.jobId() != null && checkpoints.countJobs(c.jobId()) == 0) {
             throw new InvalidInputException("jobId", "Job " + c.jobId() + " does not exist");
         }
         String metrics = metrics(c.metrics());
@@ -92,7 +93,7 @@ public class ModelRegistry {
         }
         JsonNode node;
         try {
-            node = JobSettings.JSON.readTree(json);
+            node = JSON.readTree(json);
         } catch (JacksonException e) {
             throw new InvalidInputException("metrics", "The metrics are not valid JSON: " + e.getOriginalMessage());
         }

@@ -1,4 +1,4 @@
-package dev.pairwise.app.jobs;
+package dev.pairwise.app.jobs.config;
 
 import dev.pairwise.labeling.InvalidInputException;
 import java.util.ArrayList;
@@ -20,12 +20,12 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>A config is read once where it enters: at submission ({@code JobService}, before the
  * executor's {@code prepare} gets the result) and when the job runs ({@code JobRunner}, through
- * {@link JobContext#settings()}). The field declarations are the only limits: there is no second
+ * {@code JobContext.settings()}). The field declarations are the only limits: there is no second
  * list of generic bounds.
  */
 public final class JobSettings {
 
-    static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
     /** The column holds 100,000 characters; a config is a few hundred. */
     static final int MAX_CONFIG_CHARS = 100_000;
 

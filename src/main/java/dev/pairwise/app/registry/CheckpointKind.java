@@ -1,4 +1,4 @@
-package dev.pairwise.app.jobs;
+package dev.pairwise.app.registry;
 
 /** What a registered checkpoint is: the stages of the loop produce one kind each. */
 public enum CheckpointKind {

@@ -1,4 +1,4 @@
-package dev.pairwise.app.jobs;
+package dev.pairwise.app.corpora;
 
 import dev.pairwise.labeling.InvalidInputException;
 import java.io.BufferedReader;
@@ -22,9 +22,10 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Uploaded training corpora (issue 5: "tokenizer + pretraining from an uploaded corpus"). A corpus
+ * Uploaded training corpora, from which tokenizer and pretraining jobs learn. A corpus
  * is a plain UTF-8 text file ({@code .txt}) or JSON Lines ({@code .jsonl}) with a string
  * {@code "text"} on every line. Uploads are checked whole before they are kept — strict UTF-8, no
  * NUL bytes (a binary file), not empty, every JSONL line an object with text — and written to a
@@ -36,6 +37,7 @@ public class CorpusStore {
 
     /** Larger corpora belong on the command line, not in a browser upload. */
     public static final long MAX_BYTES = 512L * 1024 * 1024;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
     /** Reports and lineage of cleaned corpora; a dot folder, so never listed as a corpus. */
     private static final String REPORTS = ".reports";
@@ -99,7 +101,7 @@ public class CorpusStore {
         }
         try {
             Files.createDirectories(root.resolve(REPORTS));
-            String lineage = "{\"source\": " + JobSettings.JSON.writeValueAsString(source) + ", \"job_id\": " + jobId
+            String lineage = "{\"source\": " + JSON.writeValueAsString(source) + ", \"job_id\": " + jobId
                     + ", \"report\": " + reportJson + "}\n";
             Path tmp = Files.createTempFile(root.resolve(REPORTS), ".report-", ".part");
             Files.writeString(tmp, lineage, StandardCharsets.UTF_8);
@@ -167,7 +169,7 @@ public class CorpusStore {
             List<String> texts = new ArrayList<>();
             for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
                 if (!line.isBlank()) {
-                    texts.add(JobSettings.JSON.readTree(line).get("text").asString());
+                    texts.add(JSON.readTree(line).get("text").asString());
                 }
             }
             return texts;
@@ -207,7 +209,7 @@ public class CorpusStore {
     private static void checkJsonLine(String line, int number) {
         JsonNode node;
         try {
-            node = JobSettings.JSON.readTree(line);
+            node = JSON.readTree(line);
         } catch (JacksonException e) {
             throw new InvalidInputException("corpus", "Line " + number + " is not valid JSON: " + e.getOriginalMessage());
         }

@@ -1,4 +1,4 @@
-package dev.pairwise.app.jobs;
+package dev.pairwise.app.registry;
 
 import org.jspecify.annotations.Nullable;
 
