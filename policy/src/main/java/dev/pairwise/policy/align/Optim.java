@@ -3,6 +3,7 @@ package dev.pairwise.policy.align;
 import ai.djl.ndarray.NDManager;
 import dev.pairwise.policy.lora.LoraAdapters;
 import dev.pairwise.policy.train.AdamW;
+import dev.pairwise.policy.train.WarmupCosine;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -53,16 +54,7 @@ public record Optim(double lr, double minLrRatio, double warmupRatio, double wei
 
     /** Learning rate at step {@code step} (0-based) of {@code total}: warmup, then cosine to lr·minLrRatio. */
     public double lrAt(int step, int total) {
-        int warmup = (int) Math.floor(warmupRatio * total);
-        if (step < warmup) {
-            return lr * (step + 1) / warmup;
-        }
-        double min = lr * minLrRatio;
-        if (step >= total) {
-            return min;
-        }
-        double frac = (double) (step - warmup) / Math.max(1, total - warmup);
-        return min + 0.5 * (1 + Math.cos(Math.PI * frac)) * (lr - min);
+        return WarmupCosine.at(step, total, (int) Math.floor(warmupRatio * total), lr, lr * minLrRatio);
     }
 
     /**

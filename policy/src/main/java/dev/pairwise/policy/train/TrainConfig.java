@@ -109,14 +109,7 @@ public record TrainConfig(
      * {@code get_lr}, as the peer computes it).
      */
     public double lrAt(int it) {
-        if (it < warmupIters) {
-            return lr * (it + 1) / warmupIters;
-        }
-        if (it >= iters) {
-            return minLr;
-        }
-        double frac = (double) (it - warmupIters) / Math.max(1, iters - warmupIters);
-        return minLr + 0.5 * (1.0 + Math.cos(Math.PI * frac)) * (lr - minLr);
+        return WarmupCosine.at(it, iters, warmupIters, lr, minLr);
     }
 
     /** A copy warming the learning rate up linearly over {@code iters} steps. */
