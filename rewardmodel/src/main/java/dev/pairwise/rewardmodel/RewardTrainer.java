@@ -14,8 +14,8 @@ import dev.pairwise.policy.align.AlignCheckpoints;
 import dev.pairwise.policy.align.AlignListener;
 import dev.pairwise.policy.align.Shuffle;
 import dev.pairwise.policy.align.StepLoop;
+import dev.pairwise.policy.align.TrainerState;
 import dev.pairwise.policy.data.pairs.PreferenceGroup;
-import dev.pairwise.policy.io.Json;
 import dev.pairwise.policy.model.NoGrad;
 import dev.pairwise.policy.train.AdamW;
 import org.jspecify.annotations.Nullable;
@@ -29,7 +29,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /** Trains a {@link RewardModel} (not owned) on preference groups; one instance per run, one thread. */
 public final class RewardTrainer implements AutoCloseable {
@@ -263,11 +262,8 @@ public final class RewardTrainer implements AutoCloseable {
 
     /** Saves the reward model with optimizer moments and step (a reward checkpoint). */
     public void save(Path dir) throws IOException {
-        ObjectNode state = Json.object();
-        state.put("step", step);
-        state.put("optimizerStep", optimizer.step());
-        state.set("config", AlignCheckpoints.toJson(config));
-        model.save(dir, optimizer.state(), optimizer.step(), state);
+        // The model adds its own kind ("reward") and backbone.
+        model.save(dir, optimizer.state(), optimizer.step(), TrainerState.of(null, step, optimizer.step(), config));
     }
 
     /** Continues from {@link #save}; the model must have been loaded from the same folder. */

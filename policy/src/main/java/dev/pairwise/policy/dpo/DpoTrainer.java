@@ -14,6 +14,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
 import dev.pairwise.policy.align.AlignCheckpoints;
+import dev.pairwise.policy.align.TrainerState;
 import dev.pairwise.policy.align.AlignListener;
 import dev.pairwise.policy.align.ChatTokens;
 import dev.pairwise.policy.align.DpoLoss;
@@ -23,7 +24,6 @@ import dev.pairwise.policy.align.StepLoop;
 import dev.pairwise.policy.align.TokenLosses;
 import dev.pairwise.policy.align.TokenRows;
 import dev.pairwise.policy.data.pairs.PreferencePair;
-import dev.pairwise.policy.io.Json;
 import dev.pairwise.policy.lora.LoraAdapters;
 import dev.pairwise.policy.model.GptModel;
 import dev.pairwise.policy.model.NoGrad;
@@ -234,32 +234,20 @@ public final class DpoTrainer implements AutoCloseable {
 
     /** Saves the policy (LoRA merged), adapters, optimizer and step. */
     public void save(Path dir) throws IOException {
-        ObjectNode state = Json.object();
-        state.put("kind", KIND);
-        state.put("step", step);
-        state.put("optimizerStep", optimizer.step());
-        state.set("config", AlignCheckpoints.toJson(config));
+        ObjectNode state = TrainerState.of(KIND, step, optimizer.step(), config);
         Map<String, Map<String, NDArray>> extra = new LinkedHashMap<>();
         if (lora != null) {
-            Map<String, NDArray> adapter = new LinkedHashMap<>(lora.adapterWeights());
-            lora.baseWeights().forEach((name, w) -> adapter.put(name + ".base", w));
-            extra.put(AlignCheckpoints.ADAPTER, adapter);
+            extra.put(AlignCheckpoints.ADAPTER, TrainerState.adapterTensors(lora));
         }
         AlignCheckpoints.save(dir, policy, chat.tokenizer(), optimizer.state(), optimizer.step(), state, extra);
     }
 
     /** Continues from {@link #save}; the policy must hold the checkpoint's weights. */
     public void restore(Path dir) throws IOException {
-        JsonNode state = AlignCheckpoints.state(dir);
-        if (!state.has("kind") || !KIND.equals(state.get("kind").asString())) {
-            throw new IllegalArgumentException(dir + " is not a DPO training checkpoint");
-        }
+        JsonNode state = TrainerState.read(dir, KIND, "DPO");
         try (NDManager scratch = NDManager.newBaseManager(policy.device()); NoGrad off = NoGrad.enter()) {
             if (lora != null) {
-                Map<String, NDArray> saved = AlignCheckpoints.tensors(dir, AlignCheckpoints.ADAPTER, scratch);
-                lora.adapterWeights().forEach((name, a) -> NativeArrays.copyInto(a, saved.get(name)));
-                lora.baseWeights().forEach((name, w) -> NativeArrays.copyInto(w, saved.get(name + ".base")));
-                lora.apply();
+                TrainerState.restoreAdapters(lora, dir, scratch);
             }
             optimizer.load(AlignCheckpoints.tensors(dir, AlignCheckpoints.OPTIMIZER, scratch),
                     state.get("optimizerStep").asLong());

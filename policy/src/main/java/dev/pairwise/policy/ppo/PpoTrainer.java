@@ -16,6 +16,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import dev.pairwise.policy.align.AlignCheckpoints;
+import dev.pairwise.policy.align.TrainerState;
 import dev.pairwise.policy.align.AlignListener;
 import dev.pairwise.policy.align.ChatTokens;
 import dev.pairwise.policy.align.Gae;
@@ -27,7 +28,6 @@ import dev.pairwise.policy.align.TokenLosses;
 import dev.pairwise.policy.align.TokenRows;
 import dev.pairwise.policy.align.Whitening;
 import dev.pairwise.policy.data.pairs.Turn;
-import dev.pairwise.policy.io.Json;
 import dev.pairwise.policy.model.GptModel;
 import dev.pairwise.policy.model.NoGrad;
 import dev.pairwise.policy.sample.Sample;
@@ -308,22 +308,15 @@ public final class PpoTrainer implements AutoCloseable {
 
     /** Saves the policy, its value head, optimizer moments, β and the round count. */
     public void save(Path dir) throws IOException {
-        ObjectNode state = Json.object();
-        state.put("kind", KIND);
-        state.put("step", iteration);
-        state.put("optimizerStep", optimizer.step());
+        ObjectNode state = TrainerState.of(KIND, iteration, optimizer.step(), config);
         state.put("beta", kl.state());
-        state.set("config", AlignCheckpoints.toJson(config));
         AlignCheckpoints.save(dir, policy, chat.tokenizer(), optimizer.state(), optimizer.step(), state,
                 Map.of(VALUE_HEAD, head.parameters()));
     }
 
     /** Continues from {@link #save}; the policy must hold the checkpoint's weights. */
     public void restore(Path dir) throws IOException {
-        JsonNode state = AlignCheckpoints.state(dir);
-        if (!state.has("kind") || !KIND.equals(state.get("kind").asString())) {
-            throw new IllegalArgumentException(dir + " is not a PPO training checkpoint");
-        }
+        JsonNode state = TrainerState.read(dir, KIND, "PPO");
         try (NDManager scratch = NDManager.newBaseManager(policy.device()); NoGrad off = NoGrad.enter()) {
             Map<String, NDArray> saved = AlignCheckpoints.tensors(dir, VALUE_HEAD, scratch);
             head.parameters().forEach((name, a) -> NativeArrays.copyInto(a, saved.get(name)));

@@ -13,6 +13,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
 import dev.pairwise.policy.align.AlignCheckpoints;
+import dev.pairwise.policy.align.TrainerState;
 import dev.pairwise.policy.align.AlignListener;
 import dev.pairwise.policy.align.ChatTokens;
 import dev.pairwise.policy.align.Shuffle;
@@ -20,7 +21,6 @@ import dev.pairwise.policy.align.StepLoop;
 import dev.pairwise.policy.align.TokenLosses;
 import dev.pairwise.policy.align.TokenRows;
 import dev.pairwise.policy.data.pairs.SftExample;
-import dev.pairwise.policy.io.Json;
 import dev.pairwise.policy.lora.LoraAdapters;
 import dev.pairwise.policy.model.GptModel;
 import dev.pairwise.policy.model.NoGrad;
@@ -188,16 +188,10 @@ public final class SftTrainer implements AutoCloseable {
 
     /** Saves the model (LoRA merged or not, per its config), adapters, optimizer and step. */
     public void save(Path dir) throws IOException {
-        ObjectNode state = Json.object();
-        state.put("kind", KIND);
-        state.put("step", step);
-        state.put("optimizerStep", optimizer.step());
-        state.set("config", AlignCheckpoints.toJson(config));
+        ObjectNode state = TrainerState.of(KIND, step, optimizer.step(), config);
         Map<String, Map<String, NDArray>> extra = new LinkedHashMap<>();
         if (lora != null) {
-            Map<String, NDArray> adapter = new LinkedHashMap<>(lora.adapterWeights());
-            lora.baseWeights().forEach((name, w) -> adapter.put(name + ".base", w));
-            extra.put(AlignCheckpoints.ADAPTER, adapter);
+            extra.put(AlignCheckpoints.ADAPTER, TrainerState.adapterTensors(lora));
             state.put("loraMerged", lora.config().merge());
         }
         if (lora != null && !lora.config().merge()) {
@@ -217,30 +211,15 @@ public final class SftTrainer implements AutoCloseable {
 
     /** Continues from a checkpoint written by {@link #save}; the model must hold its weights. */
     public void restore(Path dir) throws IOException {
-        JsonNode state = AlignCheckpoints.state(dir);
-        if (!state.has("kind") || !KIND.equals(state.get("kind").asString())) {
-            throw new IllegalArgumentException(dir + " is not an SFT training checkpoint (kind "
-                    + (state.has("kind") ? state.get("kind").asString() : "none") + ")");
-        }
+        JsonNode state = TrainerState.read(dir, KIND, "SFT");
         try (NDManager scratch = NDManager.newBaseManager(model.device()); NoGrad off = NoGrad.enter()) {
             if (lora != null) {
-                Map<String, NDArray> saved = AlignCheckpoints.tensors(dir, AlignCheckpoints.ADAPTER, scratch);
-                lora.adapterWeights().forEach((name, a) -> NativeArrays.copyInto(a, require(saved, name)));
-                lora.baseWeights().forEach((name, w) -> NativeArrays.copyInto(w, require(saved, name + ".base")));
-                lora.apply();
+                TrainerState.restoreAdapters(lora, dir, scratch);
             }
             optimizer.load(AlignCheckpoints.tensors(dir, AlignCheckpoints.OPTIMIZER, scratch),
                     state.get("optimizerStep").asLong());
         }
         step = state.get("step").asInt();
-    }
-
-    private static NDArray require(Map<String, NDArray> m, String name) {
-        NDArray a = m.get(name);
-        if (a == null) {
-            throw new IllegalArgumentException("adapter file lacks '" + name + "'");
-        }
-        return a;
     }
 
     @Override
