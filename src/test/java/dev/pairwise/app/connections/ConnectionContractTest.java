@@ -274,11 +274,15 @@ class ConnectionContractTest {
 
         List<ScriptedOpenAiServer.Seen> seen = server.requests();
         assertThat(seen).hasSize(6);
+        // Arrival times at the server carry the client's scheduling jitter on top of the bucket's
+        // spacing (a busy 2-core CI machine has delayed one request by 70 ms), so the bounds leave
+        // room for it; an uncapped burst would put all six within a few milliseconds. The exact
+        // spacing is pinned with a fake clock in ConnectionSettingsTest.
         long spanMillis = (seen.getLast().arrivedNanos() - seen.getFirst().arrivedNanos()) / 1_000_000;
-        assertThat(spanMillis).as("6 requests at 2/s after a burst of 2").isBetween(1_900L, 4_000L);
+        assertThat(spanMillis).as("6 requests at 2/s after a burst of 2").isBetween(1_700L, 4_000L);
         for (int i = 2; i < seen.size(); i++) {
             assertThat((seen.get(i).arrivedNanos() - seen.get(i - 2).arrivedNanos()) / 1_000_000)
-                    .as("no three requests within 500 ms").isGreaterThanOrEqualTo(450);
+                    .as("no three requests within 500 ms, less jitter").isGreaterThanOrEqualTo(300);
         }
     }
 
