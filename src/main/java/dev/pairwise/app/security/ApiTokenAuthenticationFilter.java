@@ -14,9 +14,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Signs in an API call that carries {@code Authorization: Bearer <token>}: the token's SHA-256 is
- * looked up in {@code api_tokens} together with its account (one query, no cache, so a revoked
- * token or a disabled account is refused at the next request, on every app instance), and the
- * request runs as that enabled account. A wrong token is refused at once with 401; a request
+ * looked up in {@code api_tokens} together with its account ({@link ApiTokenService} remembers the
+ * answer for a few seconds; a revoked token or a disabled account is refused at once on this
+ * instance and when that entry runs out on others), and the request runs as that enabled account. A wrong token is refused at once with 401; a request
  * without a bearer token passes on to HTTP basic.
  */
 final class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
