@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.pairwise.policy.io.Json;
+import dev.pairwise.policy.train.AdamWSettings;
 import org.junit.jupiter.api.Test;
 
 class OptimTest {
@@ -21,8 +22,8 @@ class OptimTest {
     @Test
     void bad_fields_are_named() {
         assertThatThrownBy(() -> Optim.of(0)).hasMessageContaining("lr");
-        assertThatThrownBy(() -> new Optim(1e-3, 0.1, 1.0, 0, 0.9, 0.99, 1e-8, 1)).hasMessageContaining("warmupRatio");
-        assertThatThrownBy(() -> new Optim(1e-3, 0.1, 0.1, 0, 0.9, 1.0, 1e-8, 1)).hasMessageContaining("beta");
+        assertThatThrownBy(() -> new Optim(1e-3, 0.1, 1.0, AdamWSettings.FINE_TUNING)).hasMessageContaining("warmupRatio");
+        assertThatThrownBy(() -> new Optim(1e-3, 0.1, 0.1, new AdamWSettings(0, 0.9, 1.0, 1e-8, 1))).hasMessageContaining("beta");
     }
 
     @Test

@@ -11,6 +11,7 @@ import dev.pairwise.policy.model.GptModel;
 import dev.pairwise.policy.tokenizer.CharTokenizer;
 import dev.pairwise.policy.tokenizer.Tokenizer;
 import dev.pairwise.policy.tokenizer.Tokenizers;
+import dev.pairwise.policy.train.AdamWSettings;
 import dev.pairwise.policy.train.OneThread;
 import dev.pairwise.policy.train.Pretrainer;
 import dev.pairwise.policy.train.StepRecord;
@@ -48,7 +49,7 @@ class CheckpointsTest {
 
     static TrainConfig config() {
         // accumulation 2 and clipping on, so the test covers every piece of state
-        return new TrainConfig(20, 4, 2, 3e-3, 3e-4, 4, 0.1, 0.9, 0.99, 1e-8, 0.5, 0, 2, 42);
+        return new TrainConfig(20, 4, 2, 3e-3, 3e-4, 4, AdamWSettings.PRETRAINING.withGradClip(0.5), 0, 2, 42);
     }
 
     @ParameterizedTest
