@@ -178,8 +178,8 @@ final class PretrainOptions {
         int defaultBatch = preset.toLowerCase(Locale.ROOT).startsWith("gpt-small") ? 16 : 12;
         TrainConfig base = TrainConfig.of(iters, batch != null ? batch : defaultBatch, lr, seed);
         return new TrainConfig(base.iters(), base.batchSize(), accumulation, lr, minLr != null ? minLr : lr / 10,
-                warmup != null ? warmup : base.warmupIters(), base.weightDecay(), base.beta1(), base.beta2(),
-                base.eps(), gradClip, evalInterval, evalIters, base.seed());
+                warmup != null ? warmup : base.warmupIters(), base.adamW().withGradClip(gradClip), evalInterval,
+                evalIters, base.seed());
     }
 
     /** The tokens of {@code text}, split 90/10. */

@@ -1,6 +1,7 @@
 package dev.pairwise.app.corpora;
 
 import dev.pairwise.labeling.InvalidInputException;
+import dev.pairwise.policy.io.Json;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,7 +23,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Uploaded training corpora, from which tokenizer and pretraining jobs learn. A corpus
@@ -37,7 +37,6 @@ public class CorpusStore {
 
     /** Larger corpora belong on the command line, not in a browser upload. */
     public static final long MAX_BYTES = 512L * 1024 * 1024;
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
     /** Reports and lineage of cleaned corpora; a dot folder, so never listed as a corpus. */
     private static final String REPORTS = ".reports";
@@ -101,7 +100,7 @@ public class CorpusStore {
         }
         try {
             Files.createDirectories(root.resolve(REPORTS));
-            String lineage = "{\"source\": " + JSON.writeValueAsString(source) + ", \"job_id\": " + jobId
+            String lineage = "{\"source\": " + Json.compact(source) + ", \"job_id\": " + jobId
                     + ", \"report\": " + reportJson + "}\n";
             Path tmp = Files.createTempFile(root.resolve(REPORTS), ".report-", ".part");
             Files.writeString(tmp, lineage, StandardCharsets.UTF_8);
@@ -169,7 +168,7 @@ public class CorpusStore {
             List<String> texts = new ArrayList<>();
             for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
                 if (!line.isBlank()) {
-                    texts.add(JSON.readTree(line).get("text").asString());
+                    texts.add(Json.parse(line).get("text").asString());
                 }
             }
             return texts;
@@ -209,7 +208,9 @@ public class CorpusStore {
     private static void checkJsonLine(String line, int number) {
         JsonNode node;
         try {
-            node = JSON.readTree(line);
+            // the shared reader, as the CORPUS job's (corpus.flink.ReadDocuments) is: a line the
+            // upload lets in is a line the cleaning reads, bare NaN and Infinity included
+            node = Json.parse(line);
         } catch (JacksonException e) {
             throw new InvalidInputException("corpus", "Line " + number + " is not valid JSON: " + e.getOriginalMessage());
         }

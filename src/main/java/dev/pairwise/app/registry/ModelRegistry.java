@@ -19,6 +19,13 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class ModelRegistry {
 
+    /**
+     * Jackson's defaults on purpose, not the shared {@code policy.io.Json}: that one reads bare NaN
+     * and Infinity, which have no JSON form. Stored metrics are served as JSON by the API
+     * ({@code CheckpointsController} parses them with a default mapper) and read by browsers, so the
+     * registry lets in standard JSON only, as the executors write it ({@code JsonSupport.metrics}
+     * leaves non-finite values out).
+     */
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final ModelCheckpointRepository checkpoints;

@@ -44,6 +44,13 @@ class CorpusStoreTest {
     }
 
     @Test
+    void a_jsonl_line_the_cleaning_job_reads_is_let_in() {
+        // bare NaN, as Python's json writes it; corpus.flink.ReadDocuments reads such lines too
+        save("scored.jsonl", utf8("{\"text\": \"first\", \"score\": NaN}\n"));
+        assertThat(new CorpusStore(root).texts("config.corpus", "scored.jsonl")).containsExactly("first");
+    }
+
+    @Test
     void a_binary_file_is_not_a_corpus() {
         refused("model.txt", new byte[] {'a', 0, 1, 2, '\n'}, "not text");
         refused("latin1.txt", new byte[] {'c', 'a', 'f', (byte) 0xE9, '\n'}, "not UTF-8");

@@ -101,6 +101,8 @@ class ModelRegistryTest {
         assertRefused(new NewCheckpoint(unique("q"), CheckpointKind.SFT, "/p", 987_654L, null, null), "parentId");
         assertRefused(new NewCheckpoint(unique("r"), CheckpointKind.SFT, "/p", null, 987_654L, null), "jobId");
         assertRefused(new NewCheckpoint(unique("s"), CheckpointKind.SFT, "/p", null, null, "[0.7]"), "metrics");
+        // standard JSON only: the API parses stored metrics with a default mapper
+        assertRefused(new NewCheckpoint(unique("t"), CheckpointKind.SFT, "/p", null, null, "{\"loss\": NaN}"), "metrics");
         assertThat(registry.list(null)).hasSize(before);
     }
 

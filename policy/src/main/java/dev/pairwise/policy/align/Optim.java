@@ -1,55 +1,44 @@
 package dev.pairwise.policy.align;
 
 import ai.djl.ndarray.NDManager;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.pairwise.policy.lora.LoraAdapters;
 import dev.pairwise.policy.train.AdamW;
+import dev.pairwise.policy.train.AdamWSettings;
 import dev.pairwise.policy.train.WarmupCosine;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The optimizer settings every alignment trainer shares (AdamW, Loshchilov &amp; Hutter 2019, with
- * linear warmup then cosine decay, global-norm clipping), validated once here.
+ * The optimizer settings every alignment trainer shares: AdamW with {@link AdamWSettings} (which
+ * holds its defaults and checks), and linear warmup then cosine decay of the learning rate, stated
+ * as shares of the run so that one setting fits any run length.
  *
  * @param lr           peak learning rate
  * @param minLrRatio   final learning rate as a share of {@code lr}; 0.1 as nanoGPT
  * @param warmupRatio  share of all steps spent warming up linearly; 0.1 as TRL's usual recipes
- * @param weightDecay  decoupled decay of 2-D weights; 0 as TRL's fine-tuning default (the
- *                     pretrained weights are the prior to stay near, not zero)
- * @param beta1        Adam's first-moment decay; 0.9
- * @param beta2        Adam's second-moment decay; 0.99 for small models (nanoGPT)
- * @param eps          Adam's epsilon; 1e-8 as PyTorch
- * @param gradClip     global L2 norm limit; 1.0 as nanoGPT and TRL; 0 disables
+ * @param adamW        the step's other settings; {@link AdamWSettings#FINE_TUNING}. Unwrapped in
+ *                     JSON, so a trainer_state.json config keeps its flat {@code optim} object
+ *                     ({@code lr, minLrRatio, warmupRatio, weightDecay, beta1, ...}) as before
  */
-public record Optim(double lr, double minLrRatio, double warmupRatio, double weightDecay, double beta1,
-        double beta2, double eps, double gradClip) {
+public record Optim(double lr, double minLrRatio, double warmupRatio, @JsonUnwrapped AdamWSettings adamW) {
 
+    /** Checks every field; the message names the field. */
     public Optim {
-        if (!(lr > 0) || !Double.isFinite(lr)) {
-            throw new IllegalArgumentException("lr must be > 0, got " + lr);
-        }
+        AdamWSettings.checkLearningRate(lr);
         if (!(minLrRatio >= 0 && minLrRatio <= 1)) {
             throw new IllegalArgumentException("minLrRatio must be in [0, 1], got " + minLrRatio);
         }
         if (!(warmupRatio >= 0 && warmupRatio < 1)) {
             throw new IllegalArgumentException("warmupRatio must be in [0, 1), got " + warmupRatio);
         }
-        if (!(weightDecay >= 0)) {
-            throw new IllegalArgumentException("weightDecay must be >= 0, got " + weightDecay);
-        }
-        if (!(beta1 >= 0 && beta1 < 1) || !(beta2 >= 0 && beta2 < 1)) {
-            throw new IllegalArgumentException("beta1 and beta2 must be in [0, 1), got " + beta1 + ", " + beta2);
-        }
-        if (!(eps > 0)) {
-            throw new IllegalArgumentException("eps must be > 0, got " + eps);
-        }
-        if (!(gradClip >= 0)) {
-            throw new IllegalArgumentException("gradClip must be >= 0 (0 disables), got " + gradClip);
+        if (adamW == null) {
+            throw new IllegalArgumentException("adamW must be set");
         }
     }
 
     /** The defaults above at learning rate {@code lr}. */
     public static Optim of(double lr) {
-        return new Optim(lr, 0.1, 0.1, 0.0, 0.9, 0.99, 1e-8, 1.0);
+        return new Optim(lr, 0.1, 0.1, AdamWSettings.FINE_TUNING);
     }
 
     /** Learning rate at step {@code step} (0-based) of {@code total}: warmup, then cosine to lr·minLrRatio. */
@@ -59,10 +48,11 @@ public record Optim(double lr, double minLrRatio, double warmupRatio, double wei
 
     /**
      * One AdamW step with these settings at learning rate {@code lr}: global-norm clipping to
-     * {@link #gradClip()}, decay on 2-D weights. Returns the gradient norm before clipping.
+     * {@link AdamWSettings#gradClip()}, decay on 2-D weights. Returns the gradient norm before
+     * clipping.
      */
     public float step(AdamW optimizer, double lr, NDManager scratch) {
-        return optimizer.clipAndUpdate(lr, weightDecay, beta1, beta2, eps, gradClip, scratch);
+        return optimizer.clipAndUpdate(lr, adamW, scratch);
     }
 
     /**

@@ -5,6 +5,7 @@
 package dev.pairwise.policy.checkpoint;
 
 import dev.pairwise.policy.io.Json;
+import dev.pairwise.policy.train.AdamWSettings;
 import dev.pairwise.policy.train.EvalResult;
 import dev.pairwise.policy.train.Pretrainer;
 import dev.pairwise.policy.train.StepRecord;
@@ -46,11 +47,12 @@ final class TrainerStateJson {
         tc.put("lr", c.lr());
         tc.put("min_lr", c.minLr());
         tc.put("warmup_iters", c.warmupIters());
-        tc.put("weight_decay", c.weightDecay());
-        tc.put("beta1", c.beta1());
-        tc.put("beta2", c.beta2());
-        tc.put("eps", c.eps());
-        tc.put("grad_clip", c.gradClip());
+        // AdamW's settings stay flat in train_config, between warmup_iters and eval_interval as before
+        tc.put("weight_decay", c.adamW().weightDecay());
+        tc.put("beta1", c.adamW().beta1());
+        tc.put("beta2", c.adamW().beta2());
+        tc.put("eps", c.adamW().eps());
+        tc.put("grad_clip", c.adamW().gradClip());
         tc.put("eval_interval", c.evalInterval());
         tc.put("eval_iters", c.evalIters());
         tc.put("seed", c.seed());
@@ -100,8 +102,9 @@ final class TrainerStateJson {
         }
         return new TrainConfig(FIELDS.integer(c, "iters"), FIELDS.integer(c, "batch_size"),
                 FIELDS.integer(c, "accumulation"), FIELDS.number(c, "lr"), FIELDS.number(c, "min_lr"),
-                FIELDS.integer(c, "warmup_iters"), FIELDS.number(c, "weight_decay"), FIELDS.number(c, "beta1"),
-                FIELDS.number(c, "beta2"), FIELDS.number(c, "eps"), FIELDS.number(c, "grad_clip"),
+                FIELDS.integer(c, "warmup_iters"), new AdamWSettings(FIELDS.number(c, "weight_decay"),
+                        FIELDS.number(c, "beta1"), FIELDS.number(c, "beta2"), FIELDS.number(c, "eps"),
+                        FIELDS.number(c, "grad_clip")),
                 FIELDS.integer(c, "eval_interval"), FIELDS.integer(c, "eval_iters"), FIELDS.longValue(c, "seed"));
     }
 

@@ -91,15 +91,18 @@ public final class AdamW implements AutoCloseable {
     }
 
     /**
-     * Global-norm clipping, then one {@link #update} step: the gradients are scaled by
-     * {@code min(1, maxNorm / norm)} as PyTorch's {@code clip_grad_norm_} does; {@code maxNorm <= 0}
-     * turns clipping off. Returns the norm before clipping, for the progress metrics.
+     * Global-norm clipping, then one {@link #update} step with {@code settings}: the gradients are
+     * scaled by {@code min(1, gradClip / norm)} as PyTorch's {@code clip_grad_norm_} does; a
+     * {@code gradClip} of 0 turns clipping off. Returns the norm before clipping, for the progress
+     * metrics.
+     *
+     * @param lr the learning rate of this step (the schedule's, not a constant)
      */
-    public float clipAndUpdate(double lr, double weightDecay, double beta1, double beta2, double eps, double maxNorm,
-                               NDManager scratch) {
+    public float clipAndUpdate(double lr, AdamWSettings settings, NDManager scratch) {
         float norm = gradNorm(scratch);
+        double maxNorm = settings.gradClip();
         float scale = maxNorm > 0 ? (float) Math.min(1.0, maxNorm / (norm + 1e-6)) : 1f;
-        update(lr, weightDecay, beta1, beta2, eps, scale, scratch);
+        update(lr, settings.weightDecay(), settings.beta1(), settings.beta2(), settings.eps(), scale, scratch);
         return norm;
     }
 

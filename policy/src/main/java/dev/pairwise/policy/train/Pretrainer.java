@@ -137,8 +137,7 @@ public final class Pretrainer implements AutoCloseable {
         }
         float norm;
         try (NDManager sm = root.newSubManager()) {
-            norm = optimizer.clipAndUpdate(lr, config.weightDecay(), config.beta1(), config.beta2(), config.eps(),
-                    config.gradClip(), sm);
+            norm = optimizer.clipAndUpdate(lr, config.adamW(), sm);
         }
         step = s + 1;
         StepRecord record = new StepRecord(step, loss, lr, norm);

@@ -1,7 +1,7 @@
 /*
  * Pretraining hyper-parameters. Defaults are nanoGPT's Shakespeare-char settings, which the
- * PyTorch peer also uses: AdamW (Loshchilov & Hutter 2019) with betas (0.9, 0.99), decay 0.1 on
- * matrices only, 100 warmup steps then cosine to lr/10, global-norm clip 1.0.
+ * PyTorch peer also uses: AdamW with AdamWSettings.PRETRAINING (betas (0.9, 0.99), decay 0.1 on
+ * matrices only, global-norm clip 1.0), 100 warmup steps then cosine to lr/10.
  */
 package dev.pairwise.policy.train;
 
@@ -14,11 +14,7 @@ package dev.pairwise.policy.train;
  * @param lr            peak learning rate, reached after warmup
  * @param minLr         final learning rate of the cosine decay; nanoGPT uses lr/10
  * @param warmupIters   linear warmup steps; nanoGPT's 100
- * @param weightDecay   decoupled decay on 2-D parameters only; 0.1 as nanoGPT
- * @param beta1         Adam first-moment decay; 0.9
- * @param beta2         Adam second-moment decay; 0.99 for small models (nanoGPT char run)
- * @param eps           Adam epsilon; 1e-8 as PyTorch
- * @param gradClip      global L2 norm limit of the gradient; 0 disables; 1.0 as nanoGPT
+ * @param adamW         the optimizer's other settings; {@link AdamWSettings#PRETRAINING}
  * @param evalInterval  evaluate every this many steps (and at the end); 0 = only at the end
  * @param evalIters     batches per split in one evaluation; 20 as nanoGPT's CPU run
  * @param seed          seeds the weight initialisation and every batch
@@ -30,11 +26,7 @@ public record TrainConfig(
         double lr,
         double minLr,
         int warmupIters,
-        double weightDecay,
-        double beta1,
-        double beta2,
-        double eps,
-        double gradClip,
+        AdamWSettings adamW,
         int evalInterval,
         int evalIters,
         long seed) {
@@ -50,26 +42,15 @@ public record TrainConfig(
         if (accumulation <= 0) {
             throw new IllegalArgumentException("accumulation must be > 0, got " + accumulation);
         }
-        if (!(lr > 0) || !Double.isFinite(lr)) {
-            throw new IllegalArgumentException("lr must be > 0, got " + lr);
-        }
+        AdamWSettings.checkLearningRate(lr);
         if (!(minLr >= 0 && minLr <= lr)) {
             throw new IllegalArgumentException("minLr must be in [0, lr], got " + minLr);
         }
         if (warmupIters < 0) {
             throw new IllegalArgumentException("warmupIters must be >= 0, got " + warmupIters);
         }
-        if (!(weightDecay >= 0)) {
-            throw new IllegalArgumentException("weightDecay must be >= 0, got " + weightDecay);
-        }
-        if (!(beta1 >= 0 && beta1 < 1) || !(beta2 >= 0 && beta2 < 1)) {
-            throw new IllegalArgumentException("beta1 and beta2 must be in [0, 1), got " + beta1 + ", " + beta2);
-        }
-        if (!(eps > 0)) {
-            throw new IllegalArgumentException("eps must be > 0, got " + eps);
-        }
-        if (!(gradClip >= 0)) {
-            throw new IllegalArgumentException("gradClip must be >= 0 (0 disables), got " + gradClip);
+        if (adamW == null) {
+            throw new IllegalArgumentException("adamW must be set");
         }
         if (evalInterval < 0) {
             throw new IllegalArgumentException("evalInterval must be >= 0, got " + evalInterval);
@@ -81,26 +62,25 @@ public record TrainConfig(
 
     /** nanoGPT's defaults for {@code iters} steps of {@code batchSize} at learning rate {@code lr}. */
     public static TrainConfig of(int iters, int batchSize, double lr, long seed) {
-        return new TrainConfig(iters, batchSize, 1, lr, lr / 10, Math.min(100, iters / 10), 0.1, 0.9, 0.99, 1e-8, 1.0,
-                0, 20, seed);
+        return new TrainConfig(iters, batchSize, 1, lr, lr / 10, Math.min(100, iters / 10),
+                AdamWSettings.PRETRAINING, 0, 20, seed);
     }
 
     /** A copy with another number of steps (the schedule stretches with it). */
     public TrainConfig withIters(int newIters) {
-        return new TrainConfig(newIters, batchSize, accumulation, lr, minLr, warmupIters, weightDecay, beta1, beta2,
-                eps, gradClip, evalInterval, evalIters, seed);
+        return new TrainConfig(newIters, batchSize, accumulation, lr, minLr, warmupIters, adamW, evalInterval,
+                evalIters, seed);
     }
 
     /** A copy with another evaluation schedule. */
     public TrainConfig withEval(int newEvalInterval, int newEvalIters) {
-        return new TrainConfig(iters, batchSize, accumulation, lr, minLr, warmupIters, weightDecay, beta1, beta2,
-                eps, gradClip, newEvalInterval, newEvalIters, seed);
+        return new TrainConfig(iters, batchSize, accumulation, lr, minLr, warmupIters, adamW, newEvalInterval,
+                newEvalIters, seed);
     }
 
     /** A copy with gradient accumulation over {@code micro} micro-batches. */
     public TrainConfig withAccumulation(int micro) {
-        return new TrainConfig(iters, batchSize, micro, lr, minLr, warmupIters, weightDecay, beta1, beta2,
-                eps, gradClip, evalInterval, evalIters, seed);
+        return new TrainConfig(iters, batchSize, micro, lr, minLr, warmupIters, adamW, evalInterval, evalIters, seed);
     }
 
     /**
@@ -114,7 +94,7 @@ public record TrainConfig(
 
     /** A copy warming the learning rate up linearly over {@code iters} steps. */
     public TrainConfig withWarmup(int newWarmupIters) {
-        return new TrainConfig(iters, batchSize, accumulation, lr, minLr, newWarmupIters, weightDecay, beta1, beta2,
-                eps, gradClip, evalInterval, evalIters, seed);
+        return new TrainConfig(iters, batchSize, accumulation, lr, minLr, newWarmupIters, adamW, evalInterval,
+                evalIters, seed);
     }
 }

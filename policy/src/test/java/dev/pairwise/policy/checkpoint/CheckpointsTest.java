@@ -11,6 +11,7 @@ import dev.pairwise.policy.model.GptModel;
 import dev.pairwise.policy.tokenizer.CharTokenizer;
 import dev.pairwise.policy.tokenizer.Tokenizer;
 import dev.pairwise.policy.tokenizer.Tokenizers;
+import dev.pairwise.policy.train.AdamWSettings;
 import dev.pairwise.policy.train.OneThread;
 import dev.pairwise.policy.train.Pretrainer;
 import dev.pairwise.policy.train.StepRecord;
@@ -46,9 +47,9 @@ class CheckpointsTest {
         oneThread.close();
     }
 
-    private static TrainConfig config() {
+    static TrainConfig config() {
         // accumulation 2 and clipping on, so the test covers every piece of state
-        return new TrainConfig(20, 4, 2, 3e-3, 3e-4, 4, 0.1, 0.9, 0.99, 1e-8, 0.5, 0, 2, 42);
+        return new TrainConfig(20, 4, 2, 3e-3, 3e-4, 4, AdamWSettings.PRETRAINING.withGradClip(0.5), 0, 2, 42);
     }
 
     @ParameterizedTest
@@ -109,7 +110,10 @@ class CheckpointsTest {
         assertThat(dir.resolve("model.safetensors")).isRegularFile();
         assertThat(dir.resolve("optimizer.safetensors")).isRegularFile();
         assertThat(Files.readString(dir.resolve("config.json"))).contains("\"n_layer\": 2", "\"norm\": \"layernorm\"");
-        assertThat(Files.readString(dir.resolve("trainer_state.json"))).contains("\"step\": 1", "\"seed\": 42");
+        assertThat(Files.readString(dir.resolve("trainer_state.json"))).contains("\"step\": 1", "\"seed\": 42")
+                .contains(TrainerStateJsonTest.WRITTEN_BEFORE.substring(
+                        TrainerStateJsonTest.WRITTEN_BEFORE.indexOf("  \"train_config\""),
+                        TrainerStateJsonTest.WRITTEN_BEFORE.indexOf("  \"data_rng\"")));
         assertThat(Files.readString(dir.resolve("metrics.json"))).contains("\"grad_norm\"");
         assertThat(Tokenizers.load(dir).vocabSize()).isEqualTo(tokenizer().vocabSize());
         Safetensors.Contents weights = Safetensors.read(dir.resolve("model.safetensors"));

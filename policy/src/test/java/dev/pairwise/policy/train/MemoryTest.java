@@ -32,7 +32,7 @@ class MemoryTest {
 
     @Test
     void native_memory_stops_growing_over_thousands_of_steps() {
-        TrainConfig tc = new TrainConfig(100_000, 2, 1, 1e-3, 1e-4, 10, 0.1, 0.9, 0.99, 1e-8, 1.0, 0, 2, 1);
+        TrainConfig tc = new TrainConfig(100_000, 2, 1, 1e-3, 1e-4, 10, AdamWSettings.PRETRAINING, 0, 2, 1);
         try (OneThread one = OneThread.enter();
              GptModel model = GptModel.create(TinyRuns.model(true).withContextLength(8), 1, Device.cpu());
              Pretrainer trainer = new Pretrainer(model, TinyRuns.dataset(8), tc)) {

@@ -18,6 +18,7 @@ import dev.pairwise.policy.sft.SftTrainer;
 import dev.pairwise.policy.synthetic.Corruptions;
 import dev.pairwise.policy.synthetic.SimulatedLabeler;
 import dev.pairwise.policy.synthetic.SyntheticTask;
+import dev.pairwise.policy.train.AdamWSettings;
 import dev.pairwise.policy.train.Pretrainer;
 import dev.pairwise.policy.train.TinyRuns;
 import dev.pairwise.policy.train.TrainConfig;
@@ -59,7 +60,7 @@ public final class TrainerLossLog {
     }
 
     private static void pretrain(PrintStream out) {
-        TrainConfig tc = new TrainConfig(6, 4, 2, 3e-3, 3e-4, 2, 0.1, 0.9, 0.99, 1e-8, 1.0, 0, 2, 42);
+        TrainConfig tc = new TrainConfig(6, 4, 2, 3e-3, 3e-4, 2, AdamWSettings.PRETRAINING, 0, 2, 42);
         try (GptModel model = GptModel.create(TinyRuns.model(true), 42, ai.djl.Device.cpu());
                 Pretrainer t = new Pretrainer(model, TinyRuns.dataset(16), tc)) {
             for (int i = 0; i < tc.iters(); i++) {
