@@ -2,6 +2,7 @@ package dev.pairwise.app.connections;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -14,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -21,8 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
  * A real HTTP server on 127.0.0.1 that answers {@code POST …/chat/completions} as an
  * OpenAI-compatible server would, by a script: each request takes the next scripted reply (the
  * default one when the script is used up). It records every request (headers, body, arrival
- * time) and how many were in flight at once, so tests can see retries, backoff and caps from the
- * server's side. Used by the client's contract test, the API tests and the browser test.
+ * time) and how many were in flight at once (until each answer starts), so tests can see
+ * retries, backoff and caps from the server's side. Used by the client's contract test, the API tests and the browser test.
  */
 public final class ScriptedOpenAiServer implements AutoCloseable {
 
@@ -78,7 +80,10 @@ public final class ScriptedOpenAiServer implements AutoCloseable {
         return List.copyOf(seen);
     }
 
-    /** The most requests the server was handling at one time. */
+    /**
+     * The most requests the server was holding at one time: from the arrival of a request to the
+     * first byte of its answer's body.
+     */
     public int maxInFlight() {
         return maxInFlight.get();
     }
@@ -86,6 +91,35 @@ public final class ScriptedOpenAiServer implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         int now = inFlight.incrementAndGet();
         maxInFlight.accumulateAndGet(now, Math::max);
+        // A request stops counting before its answer can reach the client: the body is buffered and
+        // sent when the exchange closes, so a count dropped after that would let a capped client's
+        // next request (sent as soon as it has the answer) arrive first, and three be counted under
+        // a cap of two whenever this thread is preempted between the two (a busy machine).
+        AtomicBoolean counted = new AtomicBoolean(true);
+        Runnable answered = () -> {
+            if (counted.getAndSet(false)) {
+                inFlight.decrementAndGet();
+            }
+        };
+        exchange.setStreams(null, new FilterOutputStream(exchange.getResponseBody()) {
+            @Override
+            public void write(int b) throws IOException {
+                answered.run();
+                out.write(b);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                answered.run();
+                out.write(b, off, len);
+            }
+
+            @Override
+            public void flush() throws IOException {
+                answered.run();
+                out.flush();
+            }
+        });
         try (exchange) {
             Seen request = new Seen(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
                     Map.copyOf(exchange.getRequestHeaders()),
@@ -100,7 +134,7 @@ public final class ScriptedOpenAiServer implements AutoCloseable {
         } catch (IOException clientGone) {
             // the client gave up (timeout): nothing to answer
         } finally {
-            inFlight.decrementAndGet();
+            answered.run();
         }
     }
 

@@ -15,7 +15,8 @@ import tools.jackson.databind.JsonNode;
  * A real, tiny REWARD executor for the runner's tests: it "trains" on the preference pairs in
  * {@link #pairs} (a stand-in for the pair table) by counting steps, sleeping {@code stepMillis}
  * each, checking for a cancel between steps, writing a checkpoint folder (a {@code step} file)
- * every {@code checkpointEvery} steps and resuming from the last one.
+ * every {@code checkpointEvery} steps and resuming from the last one. With {@code holdAt}, a
+ * first run (not a resumed one) stays at that step until it is cancelled or the app stops.
  */
 class CountingTrainer implements JobExecutor {
 
@@ -90,6 +91,12 @@ class CountingTrainer implements JobExecutor {
                     Path dir = Files.createDirectories(ctx.checkpointDir().resolve("step-" + step));
                     Files.writeString(dir.resolve("step"), Long.toString(step));
                     ctx.checkpoint(dir);
+                }
+                if (ctx.config().has("holdAt") && ctx.resumeFrom() == null
+                        && step == ctx.config().get("holdAt").longValue()) {
+                    while (!ctx.isCancelled()) { // a first run waits here until it is cancelled or stopped
+                        Thread.sleep(1);
+                    }
                 }
             }
             if (step == steps && ctx.config().has("publish")) {

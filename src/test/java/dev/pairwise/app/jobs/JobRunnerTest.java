@@ -199,7 +199,9 @@ class JobRunnerTest {
 
     @Test
     void after_a_restart_a_running_job_resumes_from_its_last_checkpoint() throws Exception {
-        JobView job = submit("{\"steps\": 200, \"stepMillis\": 3, \"checkpointEvery\": 5}");
+        // Held at step 12 until the stop: else the other 188 steps (1 to 3 s here) could end the
+        // job before a slow test thread stops the runner, and the row would be SUCCEEDED, not RUNNING.
+        JobView job = submit("{\"steps\": 200, \"stepMillis\": 3, \"checkpointEvery\": 5, \"holdAt\": 12}");
         await(job.id(), v -> v.checkpointPath() != null && v.step() >= 12);
         runner.stop(); // the app stops: the trainer returns at its next check, the row stays RUNNING
         JobView stopped;
