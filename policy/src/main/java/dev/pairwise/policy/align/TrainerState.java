@@ -1,10 +1,13 @@
 package dev.pairwise.policy.align;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import dev.pairwise.policy.io.Json;
 import dev.pairwise.policy.lora.LoraAdapters;
 import dev.pairwise.policy.model.NativeArrays;
+import dev.pairwise.policy.model.NoGrad;
+import dev.pairwise.policy.train.AdamW;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -69,6 +72,24 @@ public final class TrainerState {
         lora.adapterWeights().forEach((name, a) -> NativeArrays.copyInto(a, require(saved, name, dir)));
         lora.baseWeights().forEach((name, w) -> NativeArrays.copyInto(w, require(saved, name + ".base", dir)));
         lora.apply();
+    }
+
+    /**
+     * Resumes what a fine-tuning trainer (SFT, DPO) saves beside the weights: the state of
+     * {@code dir} checked to be {@code kind}, the LoRA adapters when the trainer has them, and the
+     * optimizer's moments and step. The trainer reads its own step from the returned state.
+     */
+    public static JsonNode restoreFineTuning(Path dir, String kind, String trainer, Device device,
+                                             @Nullable LoraAdapters lora, AdamW optimizer) throws IOException {
+        JsonNode state = read(dir, kind, trainer);
+        try (NDManager scratch = NDManager.newBaseManager(device); NoGrad off = NoGrad.enter()) {
+            if (lora != null) {
+                restoreAdapters(lora, dir, scratch);
+            }
+            optimizer.load(AlignCheckpoints.tensors(dir, AlignCheckpoints.OPTIMIZER, scratch),
+                    state.get("optimizerStep").asLong());
+        }
+        return state;
     }
 
     private static NDArray require(Map<String, NDArray> saved, String name, Path dir) {

@@ -38,7 +38,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import dev.pairwise.policy.model.NativeArrays;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Trains a policy (not owned) with DPO; one instance per run, used from one thread. */
@@ -244,15 +243,7 @@ public final class DpoTrainer implements AutoCloseable {
 
     /** Continues from {@link #save}; the policy must hold the checkpoint's weights. */
     public void restore(Path dir) throws IOException {
-        JsonNode state = TrainerState.read(dir, KIND, "DPO");
-        try (NDManager scratch = NDManager.newBaseManager(policy.device()); NoGrad off = NoGrad.enter()) {
-            if (lora != null) {
-                TrainerState.restoreAdapters(lora, dir, scratch);
-            }
-            optimizer.load(AlignCheckpoints.tensors(dir, AlignCheckpoints.OPTIMIZER, scratch),
-                    state.get("optimizerStep").asLong());
-        }
-        step = state.get("step").asInt();
+        step = TrainerState.restoreFineTuning(dir, KIND, "DPO", policy.device(), lora, optimizer).get("step").asInt();
     }
 
     @Override

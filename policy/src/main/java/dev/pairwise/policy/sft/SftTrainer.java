@@ -35,7 +35,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import dev.pairwise.policy.model.NativeArrays;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Fine-tunes a {@link GptModel} (not owned) on demonstrations; one instance per run, one thread. */
@@ -211,15 +210,7 @@ public final class SftTrainer implements AutoCloseable {
 
     /** Continues from a checkpoint written by {@link #save}; the model must hold its weights. */
     public void restore(Path dir) throws IOException {
-        JsonNode state = TrainerState.read(dir, KIND, "SFT");
-        try (NDManager scratch = NDManager.newBaseManager(model.device()); NoGrad off = NoGrad.enter()) {
-            if (lora != null) {
-                TrainerState.restoreAdapters(lora, dir, scratch);
-            }
-            optimizer.load(AlignCheckpoints.tensors(dir, AlignCheckpoints.OPTIMIZER, scratch),
-                    state.get("optimizerStep").asLong());
-        }
-        step = state.get("step").asInt();
+        step = TrainerState.restoreFineTuning(dir, KIND, "SFT", model.device(), lora, optimizer).get("step").asInt();
     }
 
     @Override
