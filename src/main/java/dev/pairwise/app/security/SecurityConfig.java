@@ -121,11 +121,13 @@ class SecurityConfig {
     }
 
     /**
-     * No observation around Spring Security's filters, authentications and authorizations: with
-     * it, every request ran each of the ~12 filters of its chain inside a wrapper that resolves an
-     * observation (even one a predicate then turns off), which under 64 labelers cost more CPU
-     * than the labeling itself. {@code http.server.requests} and the labeling timer still time
-     * every request.
+     * No observation around Spring Security's filters, authentications and authorizations. The
+     * property {@code management.observations.enable.spring.security=false} only turns those
+     * observations into no-ops: every request still ran each filter of its chain inside a wrapper
+     * that resolves one (most of the labeling API's request samples passed through it). Without
+     * the wrappers the chain's share of the API's CPU fell from 11% to 8%; throughput moved less
+     * than run-to-run noise. {@code http.server.requests} and the labeling timer still time every
+     * request.
      */
     @Bean
     static SecurityObservationSettings securityObservationSettings() {
