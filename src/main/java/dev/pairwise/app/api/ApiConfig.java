@@ -1,11 +1,14 @@
 package dev.pairwise.app.api;
 
 import dev.pairwise.labeling.LabelingConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationPredicate;
 import jakarta.servlet.MultipartConfigElement;
 import jakarta.servlet.http.HttpServletResponse;
+import java.sql.SQLException;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -29,11 +32,14 @@ import org.springframework.web.servlet.handler.SimpleUrlHandlerMapping;
  */
 @Configuration(proxyBeanMethods = false)
 @Import(LabelingConfig.class)
-@EnableConfigurationProperties(ApiLimits.class)
+@EnableConfigurationProperties({ApiLimits.class, LabelingAdmissionSettings.class})
 class ApiConfig {
 
     /** After every endpoint mapping, before Vaadin's catch-all (which would serve its page). */
     private static final int UNKNOWN_API_PATHS_ORDER = Ordered.LOWEST_PRECEDENCE - 100;
+
+    /** Hikari's default {@code maximumPoolSize}, for a pool that is not Hikari's (its size is unknown). */
+    private static final int DEFAULT_POOL_SIZE = 10;
 
     /** Before Spring Security: an oversized body is refused without costing a sign-in. */
     @Bean
@@ -52,6 +58,33 @@ class ApiConfig {
         registration.addUrlPatterns("/api/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2); // just inside the observation filter
         return registration;
+    }
+
+    /**
+     * Right after the timer (which so counts the wait, as a client sees it) and before Spring
+     * Security: see {@link LabelingAdmission}.
+     */
+    @Bean
+    FilterRegistrationBean<LabelingAdmission> labelingAdmission(LabelingAdmissionSettings settings, DataSource dataSource,
+            MeterRegistry meters, @Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems) {
+        var admission = new LabelingAdmission(settings.concurrencyOr(poolSize(dataSource)), settings.queueTimeout(),
+                problems).withMetrics(meters);
+        var registration = new FilterRegistrationBean<>(admission);
+        registration.addUrlPatterns("/api/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
+        return registration;
+    }
+
+    /** The connection pool's size: Hikari's, as Spring Boot builds it (10 unless configured). */
+    private static int poolSize(DataSource dataSource) {
+        try {
+            if (dataSource.isWrapperFor(HikariDataSource.class)) {
+                return dataSource.unwrap(HikariDataSource.class).getMaximumPoolSize();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the connection pool's size", e);
+        }
+        return DEFAULT_POOL_SIZE;
     }
 
     @Bean

@@ -96,11 +96,22 @@ class ApiExceptionHandler {
     /** Too many failed sign-ins for the account or from the address: 429, and when to retry. */
     @ExceptionHandler(SignInThrottledException.class)
     ResponseEntity<ProblemDetail> throttled(SignInThrottledException e) {
-        ProblemDetail p = problem(HttpStatus.TOO_MANY_REQUESTS, "Too many failed sign-ins", e.getMessage(), null);
-        p.setProperty("retryAfterSeconds", e.retryAfterSeconds());
-        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
-                .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
-                .body(p);
+        return retryLater(HttpStatus.TOO_MANY_REQUESTS, "Too many failed sign-ins", e.getMessage(),
+                e.retryAfterSeconds());
+    }
+
+    /** A labeling call that waited too long for its turn ({@link LabelingAdmission}): 503, and when to retry. */
+    @ExceptionHandler(LabelingBusyException.class)
+    ResponseEntity<ProblemDetail> busy(LabelingBusyException e) {
+        return retryLater(HttpStatus.SERVICE_UNAVAILABLE, "Busy", e.getMessage(), e.retryAfterSeconds());
+    }
+
+    /** A refusal that passes with time: {@code Retry-After} and {@code retryAfterSeconds} say when. */
+    private static ResponseEntity<ProblemDetail> retryLater(HttpStatus status, String title, String detail,
+                                                            long retryAfterSeconds) {
+        ProblemDetail p = problem(status, title, detail, null);
+        p.setProperty("retryAfterSeconds", retryAfterSeconds);
+        return ResponseEntity.status(status).header(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds)).body(p);
     }
 
     /** Signed in, but without the role (a route rule or a {@code @PreAuthorize} gate). */
