@@ -48,6 +48,7 @@ public class LabelingLoad {
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*(\\d+)");
     private static final Pattern TOKEN = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"");
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration IMPORT_TIMEOUT = Duration.ofMinutes(10);
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
@@ -110,8 +111,10 @@ public class LabelingLoad {
                     .append(".\",\"Answer B to prompt ").append(i).append(", a little longer.\"]}\n");
         }
         long t0 = System.nanoTime();
-        HttpResponse<String> r = send(post("/api/projects/" + projectId + "/import?format=JSONL&source=bench",
-                adminAuth, "application/x-ndjson", jsonl.toString()));
+        // Setup, not measured: tens of thousands of prompts take longer than a labeling call may.
+        HttpResponse<String> r = send(HttpRequest.newBuilder(post("/api/projects/" + projectId
+                + "/import?format=JSONL&source=bench", adminAuth, "application/x-ndjson", jsonl.toString()),
+                (name, value) -> true).timeout(IMPORT_TIMEOUT).build());
         expect(r, 201, "import");
         System.out.printf(Locale.ROOT, "import_s %.1f%n", (System.nanoTime() - t0) / 1e9);
     }

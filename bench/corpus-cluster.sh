@@ -44,6 +44,10 @@ taskmanager.memory.jvm-overhead.min: 192m
 taskmanager.memory.jvm-overhead.max: 192m
 io.tmp.dirs: $CL/tmp
 restart-strategy.type: none
+# Longer than Flink's 50 s default when asked, so a run paused with SIGSTOP (to measure something else on
+# an idle machine) keeps its TaskManagers: FLINK_PAUSE_TOLERANT_MS=7200000 survives pauses under two hours
+heartbeat.timeout: ${FLINK_PAUSE_TOLERANT_MS:-50000}
+pekko.ask.timeout: ${FLINK_PAUSE_TOLERANT_MS:-10000} ms
 YAML
 PIDS=()
 stop() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; for p in "${PIDS[@]}"; do wait "$p" 2>/dev/null || true; done; }

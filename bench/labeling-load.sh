@@ -22,6 +22,8 @@
 #   KEEP=1 leaves the app's log in bench/results/labeling-load-app.log
 # PostgreSQL must be up: sudo bash scripts/postgres-up.sh
 set -euo pipefail
+# A failed step ends the run: say which, instead of ending without the JSON line.
+trap 'echo "labeling-load.sh: line $LINENO failed (exit $?)" >&2' ERR
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 LABELERS=64
 SECONDS_=30
