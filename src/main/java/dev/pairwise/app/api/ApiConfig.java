@@ -1,7 +1,7 @@
 package dev.pairwise.app.api;
 
-import dev.pairwise.labeling.LabelingConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.pairwise.labeling.LabelingConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationPredicate;
 import jakarta.servlet.MultipartConfigElement;

@@ -37,13 +37,11 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 final class LabelingAdmission extends OncePerRequestFilter {
 
     private final Semaphore permits;
-    private final int concurrency;
     private final long queueTimeoutNanos;
     private final HandlerExceptionResolver problems;
 
     LabelingAdmission(int concurrency, Duration queueTimeout, HandlerExceptionResolver problems) {
         this.permits = new Semaphore(concurrency, true);
-        this.concurrency = concurrency;
         this.queueTimeoutNanos = queueTimeout.toNanos();
         this.problems = problems;
     }
@@ -59,11 +57,6 @@ final class LabelingAdmission extends OncePerRequestFilter {
     /** Calls waiting for their turn now (an estimate while threads come and go, as the semaphore's). */
     int waiting() {
         return permits.getQueueLength();
-    }
-
-    /** How many calls run at once. */
-    int concurrency() {
-        return concurrency;
     }
 
     @Override

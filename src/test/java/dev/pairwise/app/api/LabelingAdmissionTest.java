@@ -25,10 +25,8 @@ class LabelingAdmissionTest {
     @Test
     void calls_beyond_the_concurrency_wait_and_are_let_in_in_the_order_they_came() throws Exception {
         LabelingAdmission admission = new LabelingAdmission(1, Duration.ofSeconds(30), (req, res, h, e) -> null);
-        CountDownLatch release = new CountDownLatch(1);
-        List<String> entered = new CopyOnWriteArrayList<>();
-        Thread holder = call(admission, "/api/tasks/1/judgments", "holder", entered, release);
-        awaitEntered(entered, 1);
+        Holder holder = Holder.takeTheOnlyPermit(admission, "/api/tasks/1/judgments");
+        List<String> entered = holder.entered();
 
         List<Thread> waiting = new java.util.ArrayList<>();
         for (String name : List.of("first", "second", "third")) {
@@ -37,8 +35,7 @@ class LabelingAdmissionTest {
         }
         assertThat(entered).containsExactly("holder");
 
-        release.countDown();
-        holder.join(5_000);
+        holder.release();
         for (Thread t : waiting) {
             t.join(5_000);
         }
@@ -49,24 +46,16 @@ class LabelingAdmissionTest {
     @Test
     void a_call_that_waits_longer_than_the_queue_timeout_is_answered_503_and_not_run() throws Exception {
         LabelingAdmission admission = new LabelingAdmission(1, Duration.ofMillis(50), (req, res, h, e) -> null);
-        CountDownLatch release = new CountDownLatch(1);
-        List<String> entered = new CopyOnWriteArrayList<>();
-        Thread holder = call(admission, NEXT, "holder", entered, release);
-        awaitEntered(entered, 1);
+        Holder holder = Holder.takeTheOnlyPermit(admission, NEXT);
+        List<String> entered = holder.entered();
 
         MockHttpServletResponse refused = new MockHttpServletResponse();
-        admission.doFilter(post(NEXT), refused, new MockFilterChain() {
-            @Override
-            public void doFilter(jakarta.servlet.ServletRequest request, jakarta.servlet.ServletResponse response) {
-                entered.add("refused");
-            }
-        });
+        admission.doFilter(post(NEXT), refused, recording(entered, "refused", null));
         assertThat(refused.getStatus()).isEqualTo(503);
         assertThat(refused.getHeader("Retry-After")).isEqualTo("1");
         assertThat(entered).containsExactly("holder");
 
-        release.countDown();
-        holder.join(5_000);
+        holder.release();
         // The permit came back: the next call runs at once.
         MockHttpServletResponse admitted = new MockHttpServletResponse();
         admission.doFilter(post(NEXT), admitted, new MockFilterChain());
@@ -76,10 +65,7 @@ class LabelingAdmissionTest {
     @Test
     void other_requests_pass_while_every_permit_is_taken() throws Exception {
         LabelingAdmission admission = new LabelingAdmission(1, Duration.ofMillis(50), (req, res, h, e) -> null);
-        CountDownLatch release = new CountDownLatch(1);
-        List<String> entered = new CopyOnWriteArrayList<>();
-        Thread holder = call(admission, NEXT, "holder", entered, release);
-        awaitEntered(entered, 1);
+        Holder holder = Holder.takeTheOnlyPermit(admission, NEXT);
         try {
             for (MockHttpServletRequest other : List.of(post("/api/projects"), post("/api/tasks/3/skip"),
                     new MockHttpServletRequest("GET", NEXT))) {
@@ -88,8 +74,7 @@ class LabelingAdmissionTest {
                 assertThat(response.getStatus()).as(other.getMethod() + " " + other.getRequestURI()).isEqualTo(200);
             }
         } finally {
-            release.countDown();
-            holder.join(5_000);
+            holder.release();
         }
     }
 
@@ -123,25 +108,47 @@ class LabelingAdmissionTest {
                                CountDownLatch hold) {
         Thread t = new Thread(() -> {
             try {
-                admission.doFilter(post(uri), new MockHttpServletResponse(), new MockFilterChain() {
-                    @Override
-                    public void doFilter(jakarta.servlet.ServletRequest request, jakarta.servlet.ServletResponse response) {
-                        entered.add(name);
-                        if (hold != null) {
-                            try {
-                                hold.await(10, TimeUnit.SECONDS);
-                            } catch (InterruptedException e) {
-                                Thread.currentThread().interrupt();
-                            }
-                        }
-                    }
-                });
+                admission.doFilter(post(uri), new MockHttpServletResponse(), recording(entered, name, hold));
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
         }, name);
         t.start();
         return t;
+    }
+
+    /** A chain that records {@code name} on entering and, given a latch, holds there until it opens. */
+    private static MockFilterChain recording(List<String> entered, String name, CountDownLatch hold) {
+        return new MockFilterChain() {
+            @Override
+            public void doFilter(jakarta.servlet.ServletRequest request, jakarta.servlet.ServletResponse response) {
+                entered.add(name);
+                if (hold != null) {
+                    try {
+                        hold.await(10, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            }
+        };
+    }
+
+    /** A call named "holder" that holds the admission's only permit until {@link #release}. */
+    private record Holder(Thread thread, CountDownLatch latch, List<String> entered) {
+
+        static Holder takeTheOnlyPermit(LabelingAdmission admission, String uri) throws InterruptedException {
+            CountDownLatch latch = new CountDownLatch(1);
+            List<String> entered = new CopyOnWriteArrayList<>();
+            Thread thread = call(admission, uri, "holder", entered, latch);
+            awaitEntered(entered, 1);
+            return new Holder(thread, latch, entered);
+        }
+
+        void release() throws InterruptedException {
+            latch.countDown();
+            thread.join(5_000);
+        }
     }
 
     private static void awaitEntered(List<String> entered, int n) throws InterruptedException {
