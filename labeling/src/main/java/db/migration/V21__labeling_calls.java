@@ -1,5 +1,6 @@
 package db.migration;
 
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
@@ -51,8 +52,18 @@ public class V21__labeling_calls extends BaseJavaMigration {
             SELECT 'FALLBACK'::TEXT, NULL::BIGINT, NULL::BIGINT, NULL::TEXT, NULL::BIGINT, NULL::TEXT,
                    NULL::TEXT, NULL::TIMESTAMPTZ, NULL::TIMESTAMPTZ""";
 
-    static final String NEXT_TASK = """
-            CREATE FUNCTION labeling_next_task(p_project BIGINT, p_labeler BIGINT, p_now TIMESTAMPTZ,
+    /**
+     * {@code labeling_next_task} with the given opening ({@code CREATE FUNCTION}, or {@code CREATE
+     * OR REPLACE FUNCTION} for a later migration) and the given filter of open tasks: the one part
+     * a later migration has changed ({@code V23}). This migration keeps its own filter, so what it
+     * creates stays what it created.
+     */
+    static String nextTask(String create, String openForLabeler) {
+        return NEXT_TASK_TEMPLATE.replace("{CREATE}", create).replace("{OPEN_FOR_LABELER}", openForLabeler);
+    }
+
+    private static final String NEXT_TASK_TEMPLATE = """
+            {CREATE} labeling_next_task(p_project BIGINT, p_labeler BIGINT, p_now TIMESTAMPTZ,
                                                p_expires TIMESTAMPTZ, p_uncertainty BOOLEAN, p_shuffle BOOLEAN)
             RETURNS TABLE (outcome TEXT, task_id BIGINT, prompt_id BIGINT, prompt TEXT, response_id BIGINT,
                            response_text TEXT, presented_order TEXT, leased_at TIMESTAMPTZ, expires_at TIMESTAMPTZ)
@@ -139,8 +150,10 @@ public class V21__labeling_calls extends BaseJavaMigration {
             .replace("{FALLBACK}", FALLBACK)
             .replace("{LIVE}", content("'LIVE'::TEXT", "v_lease.presented_order::TEXT", "v_lease.leased_at",
                     "v_lease.expires_at", "v_lease.task_id"))
-            .replace("{LEASED}", content("'LEASED'::TEXT", "v_order", "p_now", "p_expires", "v_task"))
-            .replace("{OPEN_FOR_LABELER}", OPEN_FOR_LABELER);
+            .replace("{LEASED}", content("'LEASED'::TEXT", "v_order", "p_now", "p_expires", "v_task"));
+
+    /** Declared after the template it fills: static fields initialise in order. */
+    static final String NEXT_TASK = nextTask("CREATE FUNCTION", OPEN_FOR_LABELER);
 
     static final String SUBMIT = """
             CREATE FUNCTION labeling_submit(p_task BIGINT, p_labeler BIGINT, p_key TEXT, p_order TEXT, p_tiers TEXT,
@@ -204,10 +217,15 @@ public class V21__labeling_calls extends BaseJavaMigration {
             END
             $fn$""";
 
+    /** Whether the migration runs on PostgreSQL (these functions exist there only). */
+    static boolean onPostgres(Context context) throws SQLException {
+        return context.getConnection().getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT)
+                .contains("postgres");
+    }
+
     @Override
     public void migrate(Context context) throws Exception {
-        String product = context.getConnection().getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
-        if (!product.contains("postgres")) {
+        if (!onPostgres(context)) {
             return;
         }
         try (Statement s = context.getConnection().createStatement()) {

@@ -3,6 +3,7 @@ package dev.pairwise.labeling.importing;
 import dev.pairwise.labeling.InvalidInputException;
 import dev.pairwise.labeling.LabelingLimits;
 import dev.pairwise.labeling.NotFoundException;
+import dev.pairwise.labeling.PlannerStatistics;
 import dev.pairwise.labeling.judgment.Judgment;
 import dev.pairwise.labeling.judgment.JudgmentRepository;
 import dev.pairwise.labeling.judgment.JudgmentPair;
@@ -59,12 +60,13 @@ public class ImportService {
     private final JdbcTemplate jdbc;
     private final ProjectService projectService;
     private final LabelingLimits limits;
+    private final PlannerStatistics statistics;
     private final Clock clock;
 
     ImportService(ProjectRepository projects, TaskService tasks, PromptRepository prompts,
                   ResponseRepository responses, JudgmentRepository judgments, JudgmentPairRepository pairs,
                   EntityManager em, JdbcTemplate jdbc, ProjectService projectService, LabelingLimits limits,
-                  Clock clock) {
+                  PlannerStatistics statistics, Clock clock) {
         this.projects = projects;
         this.tasks = tasks;
         this.prompts = prompts;
@@ -75,6 +77,7 @@ public class ImportService {
         this.jdbc = jdbc;
         this.projectService = projectService;
         this.limits = limits;
+        this.statistics = statistics;
         this.clock = clock;
     }
 
@@ -112,6 +115,7 @@ public class ImportService {
         }
         sink.finish();
         em.flush();
+        statistics.afterImport(sink.prompts, sink.judgments);
         return new ImportResult(sink.prompts, sink.responses, sink.tasks, sink.judgments, sink.pairCount);
     }
 

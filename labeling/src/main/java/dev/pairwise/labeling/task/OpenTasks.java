@@ -21,6 +21,14 @@ import org.springframework.stereotype.Component;
  * on that column alone, without counting its leases: at the front of a busy queue most tasks are
  * ones other labelers hold. Gold tasks are not open work: every labeler may get each once, drawn
  * by {@link #goldFor} at the project's gold rate.
+ *
+ * <p>Both tests over a task's assignments — the labeler never held it, and its running leases
+ * leave room — are one aggregate over the assignments of that task alone, read through the unique
+ * (task, labeler) index: a handful of rows. Asked as {@code NOT EXISTS (… labeler_id = ?)},
+ * PostgreSQL may read all of the labeler's assignments on every call instead (an anti-join, or a
+ * probe of the labeler index) when its statistics were taken while the table was nearly empty:
+ * a cost that grows with everything the labeler did (see migration V23, which asks the same way
+ * in {@code labeling_next_task}).
  */
 @Component
 public class OpenTasks {
@@ -28,10 +36,10 @@ public class OpenTasks {
     private static final String OPEN_FOR_LABELER = """
              WHERE t.project_id = ? AND t.completed = FALSE AND t.gold = FALSE
                AND (t.full_until IS NULL OR t.full_until <= ?)
-               AND NOT EXISTS (SELECT 1 FROM assignments m WHERE m.task_id = t.id AND m.labeler_id = ?)
-               AND t.judgment_count + (SELECT COUNT(*) FROM assignments a
-                     WHERE a.task_id = t.id AND a.status = 'ACTIVE' AND a.expires_at > ?)
-                 < (SELECT p.overlap FROM projects p WHERE p.id = t.project_id)
+               AND (SELECT COUNT(CASE WHEN a.labeler_id = ? THEN 1 END) = 0
+                           AND t.judgment_count + COUNT(CASE WHEN a.status = 'ACTIVE' AND a.expires_at > ? THEN 1 END)
+                               < (SELECT p.overlap FROM projects p WHERE p.id = t.project_id)
+                      FROM assignments a WHERE a.task_id = t.id)
             """;
     /** FIFO: the columns of ix_tasks_open. */
     private static final String OLDEST_FIRST = " ORDER BY t.project_id, t.completed, t.id";
