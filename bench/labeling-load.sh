@@ -125,8 +125,14 @@ INSERT INTO pgb_pairs (judgment_id, project_id, prompt_id, chosen_response_id, r
 END;
 SQL
 CLIENTS=$((LABELERS < 32 ? LABELERS : 32))
-PGB_TPS=$("$PGBIN/pgbench" -n -f "$WORK/submit.sql" -c "$CLIENTS" -j 2 -T "$SECONDS_" "$DB" 2>&1 \
-  | sed -n 's/^tps = \([0-9.]*\).*/\1/p' | head -1)
+# A failed pgbench leaves pgbench_tps null and says why; the labeling figures above still stand.
+PGB_TPS=""
+if "$PGBIN/pgbench" -n -f "$WORK/submit.sql" -c "$CLIENTS" -j 2 -T "$SECONDS_" "$DB" >"$WORK/pgbench.out" 2>&1; then
+  PGB_TPS=$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$WORK/pgbench.out" | head -1)
+else
+  echo "pgbench failed; pgbench_tps is null. Its last lines:" >&2
+  tail -5 "$WORK/pgbench.out" >&2
+fi
 
 printf '{"labelers":%s,"seconds":%s,"judgments_per_s":%s,"pgbench_tps":%s,"next_p50_ms":%s,"next_p99_ms":%s,"submit_p50_ms":%s,"submit_p99_ms":%s,"false_empty":%s,"errors":%s,"acked":%s,"stored":%s}\n' \
   "$LABELERS" "$SECONDS_" "$(get judgments_per_s)" "${PGB_TPS:-null}" "$(get next_p50_ms)" "$(get next_p99_ms)" \
