@@ -73,7 +73,7 @@ class PostgresPlannerStatisticsIT {
     }
 
     @Test
-    void next_task_reads_no_more_for_a_labeler_with_a_long_history_than_for_a_new_one() {
+    void next_task_for_a_labeler_with_a_long_history_reads_only_the_candidates_own_assignments() {
         ProjectView open = f.project(2, 1);
         f.prompts(open.id(), 40, 2);
         ProjectView past = f.project(2, 1);
