@@ -5,6 +5,7 @@ import dev.pairwise.labeling.LabelingConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationPredicate;
 import jakarta.servlet.MultipartConfigElement;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.sql.SQLException;
 import java.util.Map;
@@ -13,6 +14,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -21,7 +23,10 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.web.HttpRequestHandler;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.NoHandlerFoundException;
+import org.springframework.web.servlet.function.HandlerFunction;
 import org.springframework.web.servlet.handler.SimpleUrlHandlerMapping;
+import org.springframework.web.servlet.mvc.method.annotation.ExceptionHandlerExceptionResolver;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The REST API's wiring. Brings the annotation domain's services into the app
@@ -85,6 +90,27 @@ class ApiConfig {
             throw new IllegalStateException("cannot read the connection pool's size", e);
         }
         return DEFAULT_POOL_SIZE;
+    }
+
+    /**
+     * The API's exception handler ({@link ApiExceptionHandler}) for functional endpoints too (the
+     * labeling calls, {@link LabelingRoutes}): Spring MVC applies {@code @ControllerAdvice} to a
+     * controller's handler methods and to errors with no handler, not to a handler function,
+     * whose bad input would otherwise get the servlet container's error page.
+     */
+    @Bean
+    WebMvcRegistrations exceptionHandlersForHandlerFunctions() {
+        return new WebMvcRegistrations() {
+            @Override
+            public ExceptionHandlerExceptionResolver getExceptionHandlerExceptionResolver() {
+                return new ExceptionHandlerExceptionResolver() {
+                    @Override
+                    protected boolean shouldApplyTo(HttpServletRequest request, @Nullable Object handler) {
+                        return handler instanceof HandlerFunction<?> || super.shouldApplyTo(request, handler);
+                    }
+                };
+            }
+        };
     }
 
     @Bean

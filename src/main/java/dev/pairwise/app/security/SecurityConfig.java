@@ -9,6 +9,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -73,7 +74,13 @@ class SecurityConfig {
             @Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems) throws Exception {
         var unauthorized = new JsonAuthenticationEntryPoint(problems);
         http.securityMatcher("/api/**")
-                .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
+                .authorizeHttpRequests(auth -> auth
+                        // The labeling calls are handler functions (app.api.LabelingRoutes), which
+                        // carry no role annotation: their role is checked here. Every other
+                        // endpoint checks its own, with @RolesAllowed or @PreAuthorize.
+                        .requestMatchers(HttpMethod.POST, "/api/projects/*/tasks/next", "/api/tasks/*/judgments")
+                        .hasRole("LABELER")
+                        .anyRequest().authenticated())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 // Stateless: no saved request to replay after a sign-in, no /logout to match on

@@ -11,7 +11,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * Every refusal of the API is an RFC 9457 problem ({@code application/problem+json}) in words,
  * over real HTTP: the security layer's 401 and 403 (also on the actuator), Spring MVC's 404, 405
- * and 415 that come before any controller, and bad input, where an unknown value names the
+ * and 415 that come before any controller (also on the labeling calls, which are handler functions), and bad input, where an unknown value names the
  * allowed ones instead of a Java type.
  */
 class ApiProblemDetailsIT extends LiveApiTest {
@@ -62,6 +62,33 @@ class ApiProblemDetailsIT extends LiveApiTest {
 
         JsonNode badId = problem(send(as(admin, "/api/projects/abc")), 400);
         assertThat(badId.get("field").asString()).isEqualTo("projectId");
+    }
+
+    /** The same refusals on the labeling calls, which are handler functions (LabelingRoutes), not controller methods. */
+    @Test
+    void the_labeling_calls_refuse_as_the_controllers_do() throws Exception {
+        String labeler = account(Role.LABELER);
+        String admin = account(Role.ADMIN);
+
+        HttpResponse<String> method = send(as(labeler, "/api/tasks/1/judgments"));
+        problem(method, 405);
+        assertThat(method.headers().firstValue("Allow")).hasValue("POST");
+        problem(send(as(labeler, "/api/projects/1/tasks/next").DELETE()), 405);
+
+        HttpResponse<String> notLabeler = send(as(admin, "/api/projects/1/tasks/next")
+                .POST(HttpRequest.BodyPublishers.noBody()));
+        assertThat(problem(notLabeler, 403).get("detail").asString()).contains("lacks the role");
+        problem(send(as(null, "/api/projects/1/tasks/next").POST(HttpRequest.BodyPublishers.noBody())), 401);
+
+        JsonNode badId = problem(send(as(labeler, "/api/projects/abc/tasks/next")
+                .POST(HttpRequest.BodyPublishers.noBody())), 400);
+        assertThat(badId.get("field").asString()).isEqualTo("projectId");
+        assertThat(badId.get("detail").asString()).isEqualTo("projectId has an invalid value 'abc'");
+        problem(send(as(labeler, "/api/projects/999999/tasks/next").POST(HttpRequest.BodyPublishers.noBody())), 404);
+
+        problem(send(as(labeler, "/api/tasks/1/judgments").header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString("tiers"))), 415);
+        assertThat(judgment(labeler, "").get("field").asString()).isEqualTo("body");
     }
 
     @Test
