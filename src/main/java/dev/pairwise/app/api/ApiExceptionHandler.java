@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -192,8 +193,13 @@ class ApiExceptionHandler {
     ProblemDetail mismatch(MethodArgumentTypeMismatchException e) {
         String allowed = e.getRequiredType() != null && e.getRequiredType().isEnum()
                 ? " (one of " + java.util.Arrays.toString(e.getRequiredType().getEnumConstants()) + ")" : "";
-        return problem(HttpStatus.BAD_REQUEST, "Invalid input",
-                e.getName() + " has an invalid value '" + e.getValue() + "'" + allowed, e.getName());
+        return problem(HttpStatus.BAD_REQUEST, "Invalid input", invalidValue(e.getName(), e.getValue()) + allowed,
+                e.getName());
+    }
+
+    /** How a path or query value that does not parse is named, by a controller's or a handler function's. */
+    static String invalidValue(String name, @Nullable Object value) {
+        return name + " has an invalid value '" + value + "'";
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)

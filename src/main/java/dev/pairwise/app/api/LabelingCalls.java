@@ -78,7 +78,7 @@ class LabelingCalls {
         try {
             return Long.parseLong(value);
         } catch (NumberFormatException e) {
-            throw new InvalidInputException(name, name + " has an invalid value '" + value + "'");
+            throw new InvalidInputException(name, ApiExceptionHandler.invalidValue(name, value));
         }
     }
 
