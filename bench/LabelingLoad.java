@@ -65,6 +65,8 @@ public class LabelingLoad {
     private final AtomicLong errors = new AtomicLong();
     private final List<String> errorSamples = new ArrayList<>();
     private volatile boolean measuring;
+    /** The app's process id, for its CPU over the measured window; -1: not measured. */
+    private long appPid = -1;
 
     LabelingLoad(String base, String adminUser, String adminPassword) {
         this.base = base;
@@ -90,6 +92,7 @@ public class LabelingLoad {
             throw new IllegalStateException("need " + labelers + " labeler tokens, have " + tokens.size());
         }
         System.out.println("project_id " + projectId);
+        load.appPid = a.containsKey("app-pid") ? Long.parseLong(a.get("app-pid")) : -1;
         load.run(projectId, tokens.subList(0, labelers), prompts, warmup, seconds);
     }
 
@@ -156,6 +159,7 @@ public class LabelingLoad {
         long measureFrom = start + warmupS * 1_000_000_000L;
         long deadline = measureFrom + seconds * 1_000_000_000L;
         long[] lastEnd = new long[c];
+        AppCpu.Window cpu = appPid > 0 ? AppCpu.window(appPid, measureFrom, deadline) : null;
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < c; i++) {
                 int me = i;
@@ -205,6 +209,10 @@ public class LabelingLoad {
         System.out.printf(Locale.ROOT, "next_p50_ms %.1f%nnext_p99_ms %.1f%n", pct(next, 50), pct(next, 99));
         System.out.printf(Locale.ROOT, "submit_p50_ms %.1f%nsubmit_p99_ms %.1f%n", pct(submit, 50), pct(submit, 99));
         System.out.println("next_calls " + next.length);
+        if (cpu != null && cpu.done()) {
+            System.out.printf(Locale.ROOT, "app_cpu_s %.2f%napp_jit_cpu_s %.2f%n", cpu.totalS(), cpu.jitS());
+            System.out.println("acked_measured " + measuredAcked.get());
+        }
         System.out.println("false_empty " + falseEmpty.get());
         System.out.println("true_empty " + trueEmpty.get());
         System.out.println("errors " + errors.get());
@@ -301,6 +309,84 @@ public class LabelingLoad {
      * One keep-alive HTTP/1.1 connection: POSTs a JSON body and reads the answer (Content-Length or
      * chunked). Reconnects once when the server closed the connection between requests.
      */
+    /**
+     * CPU seconds of the app's threads over the measured window, and how much of it its JIT
+     * compiler threads took, read from {@code /proc/PID/task/*} (Linux). Why: C2 compiles the
+     * request path for the first ~30 s of load (it took half a core then, and the request threads
+     * themselves ran 30% slower than once compiled); a window that still contains that measures the
+     * JVM's warm-up, not the labeling service, and this says so in every run.
+     */
+    private static final class AppCpu {
+        /** USER_HZ, the unit of utime and stime in /proc: 100 on Linux unless the kernel says else. */
+        private static final double TICKS_PER_S = 100;
+
+        record Window(Thread reader, long[] start, long[] end) {
+            boolean done() {
+                try {
+                    reader.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+                return start[0] >= 0 && end[0] >= 0;
+            }
+
+            double totalS() {
+                return (end[0] - start[0]) / TICKS_PER_S;
+            }
+
+            double jitS() {
+                return (end[1] - start[1]) / TICKS_PER_S;
+            }
+        }
+
+        /** Reads the app's CPU at {@code from} and at {@code to} (System.nanoTime) on a thread of its own. */
+        static Window window(long pid, long from, long to) {
+            long[] start = {-1, -1};
+            long[] end = {-1, -1};
+            Thread reader = Thread.ofPlatform().daemon().name("app-cpu").start(() -> {
+                sleepUntil(from);
+                System.arraycopy(read(pid), 0, start, 0, 2);
+                sleepUntil(to);
+                System.arraycopy(read(pid), 0, end, 0, 2);
+            });
+            return new Window(reader, start, end);
+        }
+
+        /** {all threads' ticks, JIT compiler threads' ticks}; {-1, -1} where /proc cannot be read. */
+        private static long[] read(long pid) {
+            long all = 0;
+            long jit = 0;
+            try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+                for (Path t : tasks.toList()) {
+                    try {
+                        String stat = Files.readString(t.resolve("stat"));
+                        // fields after the ")" that closes the name: state is 0, utime 11, stime 12
+                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                        all += ticks;
+                        if (Files.readString(t.resolve("comm")).strip().matches("C[12] CompilerThre.*")) {
+                            jit += ticks;
+                        }
+                    } catch (IOException | RuntimeException gone) {
+                        // a thread that ended between the listing and the read (its ticks are
+                        // lost from the sum: the app's threads here live as long as the app)
+                    }
+                }
+            } catch (IOException e) {
+                return new long[] {-1, -1};
+            }
+            return new long[] {all, jit};
+        }
+
+        private static void sleepUntil(long nanoTime) {
+            long ms = (nanoTime - System.nanoTime()) / 1_000_000;
+            if (ms > 0) {
+                sleepQuietly(ms);
+            }
+        }
+    }
+
     private static final class Connection implements AutoCloseable {
 
         record Answer(int statusCode, String body) {
