@@ -159,7 +159,7 @@ public class LabelingLoad {
         long measureFrom = start + warmupS * 1_000_000_000L;
         long deadline = measureFrom + seconds * 1_000_000_000L;
         long[] lastEnd = new long[c];
-        AppCpu.Window cpu = appPid > 0 ? AppCpu.window(appPid, measureFrom, deadline) : null;
+        WindowCpu.Window cpu = appPid > 0 ? WindowCpu.window(appPid, measureFrom, deadline) : null;
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < c; i++) {
                 int me = i;
@@ -210,7 +210,8 @@ public class LabelingLoad {
         System.out.printf(Locale.ROOT, "submit_p50_ms %.1f%nsubmit_p99_ms %.1f%n", pct(submit, 50), pct(submit, 99));
         System.out.println("next_calls " + next.length);
         if (cpu != null && cpu.done()) {
-            System.out.printf(Locale.ROOT, "app_cpu_s %.2f%napp_jit_cpu_s %.2f%n", cpu.totalS(), cpu.jitS());
+            System.out.printf(Locale.ROOT, "app_cpu_s %.2f%napp_jit_cpu_s %.2f%npostgres_cpu_s %.2f%n",
+                    cpu.seconds(WindowCpu.APP), cpu.seconds(WindowCpu.JIT), cpu.seconds(WindowCpu.POSTGRES));
             System.out.println("acked_measured " + measuredAcked.get());
         }
         System.out.println("false_empty " + falseEmpty.get());
@@ -310,15 +311,19 @@ public class LabelingLoad {
      * chunked). Reconnects once when the server closed the connection between requests.
      */
     /**
-     * CPU seconds of the app's threads over the measured window, and how much of it its JIT
-     * compiler threads took, read from {@code /proc/PID/task/*} (Linux). Why: C2 compiles the
-     * request path for the first ~30 s of load (it took half a core then, and the request threads
-     * themselves ran 30% slower than once compiled); a window that still contains that measures the
-     * JVM's warm-up, not the labeling service, and this says so in every run.
+     * CPU seconds over the measured window of the app's threads, of its JIT compiler threads
+     * among them, and of PostgreSQL's processes, read from {@code /proc} (Linux). Why: C2 compiles
+     * the request path for the first ~30 s of load (it took half a core then, and the request
+     * threads themselves ran 30% slower than once compiled); a window that still contains that
+     * measures the JVM's warm-up, not the labeling service, and this says so in every run. The
+     * database's share says which side a judgment's CPU goes to.
      */
-    private static final class AppCpu {
+    private static final class WindowCpu {
         /** USER_HZ, the unit of utime and stime in /proc: 100 on Linux unless the kernel says else. */
         private static final double TICKS_PER_S = 100;
+        private static final int APP = 0;
+        private static final int JIT = 1;
+        private static final int POSTGRES = 2;
 
         record Window(Thread reader, long[] start, long[] end) {
             boolean done() {
@@ -328,55 +333,72 @@ public class LabelingLoad {
                     Thread.currentThread().interrupt();
                     return false;
                 }
-                return start[0] >= 0 && end[0] >= 0;
+                return start[APP] >= 0 && end[APP] >= 0;
             }
 
-            double totalS() {
-                return (end[0] - start[0]) / TICKS_PER_S;
-            }
-
-            double jitS() {
-                return (end[1] - start[1]) / TICKS_PER_S;
+            double seconds(int what) {
+                return (end[what] - start[what]) / TICKS_PER_S;
             }
         }
 
-        /** Reads the app's CPU at {@code from} and at {@code to} (System.nanoTime) on a thread of its own. */
-        static Window window(long pid, long from, long to) {
-            long[] start = {-1, -1};
-            long[] end = {-1, -1};
-            Thread reader = Thread.ofPlatform().daemon().name("app-cpu").start(() -> {
+        /** Reads the CPU at {@code from} and at {@code to} (System.nanoTime) on a thread of its own. */
+        static Window window(long appPid, long from, long to) {
+            long[] start = {-1, -1, -1};
+            long[] end = {-1, -1, -1};
+            Thread reader = Thread.ofPlatform().daemon().name("window-cpu").start(() -> {
                 sleepUntil(from);
-                System.arraycopy(read(pid), 0, start, 0, 2);
+                System.arraycopy(read(appPid), 0, start, 0, 3);
                 sleepUntil(to);
-                System.arraycopy(read(pid), 0, end, 0, 2);
+                System.arraycopy(read(appPid), 0, end, 0, 3);
             });
             return new Window(reader, start, end);
         }
 
-        /** {all threads' ticks, JIT compiler threads' ticks}; {-1, -1} where /proc cannot be read. */
-        private static long[] read(long pid) {
-            long all = 0;
-            long jit = 0;
-            try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+        /** {app ticks, its JIT compiler threads' ticks, PostgreSQL's ticks}; -1 where unreadable. */
+        private static long[] read(long appPid) {
+            long[] ticks = {0, 0, 0};
+            try (var tasks = Files.list(Path.of("/proc", Long.toString(appPid), "task"))) {
                 for (Path t : tasks.toList()) {
-                    try {
-                        String stat = Files.readString(t.resolve("stat"));
-                        // fields after the ")" that closes the name: state is 0, utime 11, stime 12
-                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                        long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
-                        all += ticks;
-                        if (Files.readString(t.resolve("comm")).strip().matches("C[12] CompilerThre.*")) {
-                            jit += ticks;
-                        }
-                    } catch (IOException | RuntimeException gone) {
-                        // a thread that ended between the listing and the read (its ticks are
-                        // lost from the sum: the app's threads here live as long as the app)
+                    long v = ticks(t);
+                    ticks[APP] += v;
+                    if (name(t).matches("C[12] CompilerThre.*")) {
+                        ticks[JIT] += v;
                     }
                 }
             } catch (IOException e) {
-                return new long[] {-1, -1};
+                return new long[] {-1, -1, -1};
             }
-            return new long[] {all, jit};
+            // PostgreSQL: one process per session; the pool's sessions live through the window.
+            try (var procs = Files.list(Path.of("/proc"))) {
+                for (Path p : procs.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
+                    if (name(p).equals("postgres")) {
+                        ticks[POSTGRES] += ticks(p);
+                    }
+                }
+            } catch (IOException e) {
+                ticks[POSTGRES] = -1;
+            }
+            return ticks;
+        }
+
+        /** utime + stime of a process or thread; 0 for one that ended between listing and reading. */
+        private static long ticks(Path proc) {
+            try {
+                String stat = Files.readString(proc.resolve("stat"));
+                // the fields after the ")" that closes the name: state is 0, utime 11, stime 12
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+            } catch (IOException | RuntimeException gone) {
+                return 0;
+            }
+        }
+
+        private static String name(Path proc) {
+            try {
+                return Files.readString(proc.resolve("comm")).strip();
+            } catch (IOException gone) {
+                return "";
+            }
         }
 
         private static void sleepUntil(long nanoTime) {

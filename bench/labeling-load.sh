@@ -114,13 +114,15 @@ get() { sed -n "s/^$1 //p" "$WORK/load.out" | head -1; }
 PROJECT=$(get project_id)
 STORED=$(psql_db "$DB" "SELECT COUNT(*) FROM judgments WHERE project_id = $PROJECT AND labeler_id IS NOT NULL")
 grep '^error_sample' "$WORK/load.out" >&2 || true
-# The app's CPU over the measured window, and its JIT compilers' share: a window the JIT still
-# compiles in measures the JVM's warm-up (README, "Labeling under load").
+# CPU over the measured window: the app's, its JIT compilers' share, PostgreSQL's. A window the
+# JIT still compiles in measures the JVM's warm-up (README, "Labeling under load").
 APP_CPU=$(get app_cpu_s)
 if [[ -n $APP_CPU ]]; then
-  awk -v cpu="$APP_CPU" -v jit="$(get app_jit_cpu_s)" -v n="$(get acked_measured)" -v s="$SECONDS_" 'BEGIN {
-    printf "app CPU in the measured window: %.1f s, %.2f ms per judgment; JIT compiler threads %.1f s (%.0f%%)\n",
-           cpu, (n > 0 ? cpu * 1000 / n : 0), jit, (cpu > 0 ? 100 * jit / cpu : 0)
+  awk -v cpu="$APP_CPU" -v jit="$(get app_jit_cpu_s)" -v pg="$(get postgres_cpu_s)" -v n="$(get acked_measured)" 'BEGIN {
+    per = n > 0 ? 1000 / n : 0
+    db = pg > 0 ? sprintf("PostgreSQL %.1f s (%.2f ms per judgment)", pg, pg * per) : "PostgreSQL not on this machine"
+    printf "CPU in the measured window: app %.1f s (%.2f ms per judgment), of it JIT compilers %.1f s (%.0f%%); %s\n",
+           cpu, cpu * per, jit, (cpu > 0 ? 100 * jit / cpu : 0), db
     if (cpu > 0 && jit / cpu > 0.05) print "warning: the JIT was still compiling in the measured window; lengthen WARMUP"
   }' >&2
 fi
