@@ -368,7 +368,9 @@ public class LabelingLoad {
             } catch (IOException e) {
                 return new long[] {-1, -1, -1};
             }
-            // PostgreSQL: one process per session; the pool's sessions live through the window.
+            // PostgreSQL: one process per session, plus its background processes. The pool's
+            // sessions live through the window; an autovacuum worker that ends inside it is not
+            // counted, so this is a lower bound.
             try (var procs = Files.list(Path.of("/proc"))) {
                 for (Path p : procs.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
                     if (name(p).equals("postgres")) {
