@@ -307,10 +307,6 @@ public class LabelingLoad {
     }
 
     /**
-     * One keep-alive HTTP/1.1 connection: POSTs a JSON body and reads the answer (Content-Length or
-     * chunked). Reconnects once when the server closed the connection between requests.
-     */
-    /**
      * CPU seconds over the measured window of the app's threads, of its JIT compiler threads
      * among them, and of PostgreSQL's processes, read from {@code /proc} (Linux). Why: C2 compiles
      * the request path for the first ~30 s of load (it took half a core then, and the request
@@ -411,6 +407,10 @@ public class LabelingLoad {
         }
     }
 
+    /**
+     * One keep-alive HTTP/1.1 connection: POSTs a JSON body and reads the answer (Content-Length or
+     * chunked). Reconnects once when the server closed the connection between requests.
+     */
     private static final class Connection implements AutoCloseable {
 
         record Answer(int statusCode, String body) {
