@@ -72,6 +72,7 @@ class AdminReviewsLabelQualityIT extends BrowserTestBase {
 
         page.navigate(url("/review"));
         choose("#review-project", projectName);
+        assertThat(page.locator("#review-tasks")).hasAttribute("data-project-id", Long.toString(project));
         page.locator("#review-tasks vaadin-grid-cell-content").filter(new Locator.FilterOptions()
                 .setHasText(Pattern.compile("^Task \\d+$"))).first().click();
         String taskText = page.locator("#review-detail h3").first().textContent();
@@ -99,6 +100,9 @@ class AdminReviewsLabelQualityIT extends BrowserTestBase {
         // Uncertainty-first routing is one of the project's quality settings.
         page.navigate(url("/admin/quality"));
         choose("#quality-project", projectName);
+        // The form is rebuilt on the server for the chosen project; opening the old one's select
+        // would lose its overlay when the new form replaces it.
+        assertThat(page.locator("#quality-body")).hasAttribute("data-project-id", Long.toString(project));
         choose("#quality-routing", "Least certain first");
         page.locator("#quality-save").click();
         assertThat(page.getByTestId("notification-success").last()).containsText("Quality settings saved");

@@ -47,6 +47,7 @@ public class QualityView extends Div {
         this.settings = settings;
         this.pauses = pauses;
         addClassName("page");
+        body.setId("quality-body");
         ProjectPicker picker = new ProjectPicker(projects, "quality-project");
         picker.addValueChangeListener(e -> show(e.getValue()));
         add(new H2("Label quality"), picker, body);
@@ -55,6 +56,7 @@ public class QualityView extends Div {
 
     private void show(@Nullable ProjectView project) {
         body.removeAll();
+        Ui.showsProject(body, project);
         if (project == null) {
             return;
         }

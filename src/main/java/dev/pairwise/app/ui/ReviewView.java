@@ -67,6 +67,7 @@ public class ReviewView extends Div {
         project = p;
         detail.removeAll();
         tasks.setItems(p == null ? List.of() : queue.disputed(p.id()));
+        Ui.showsProject(tasks, p);
     }
 
     private void showTask(ReviewQueue.@Nullable Disputed d) {

@@ -6,6 +6,8 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import dev.pairwise.app.UnexpectedErrors;
+import dev.pairwise.labeling.project.ProjectView;
+import org.jspecify.annotations.Nullable;
 
 /** Small helpers shared by the views: test ids and notifications. */
 final class Ui {
@@ -17,6 +19,20 @@ final class Ui {
     static <T extends Component> T testId(T component, String id) {
         component.getElement().setAttribute("data-testid", id);
         return component;
+    }
+
+    /**
+     * Marks {@code component} with the id of the project it now shows ({@code data-project-id}),
+     * or removes the mark. A project picker's text changes in the browser before the server has
+     * rebuilt what depends on it; the mark changes only once the server has, so a reader (the
+     * browser tests) can wait for it instead of acting on the previous project's content.
+     */
+    static void showsProject(Component component, @Nullable ProjectView project) {
+        if (project == null) {
+            component.getElement().removeAttribute("data-project-id");
+        } else {
+            component.getElement().setAttribute("data-project-id", Long.toString(project.id()));
+        }
     }
 
     /** A figure with its label, as the progress and quality views show them; the value carries {@code testId}. */
