@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.configuration.BatchExecutionOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
@@ -36,6 +37,11 @@ public final class CorpusCleaner {
     }
 
     private static final String JOB_NAME = "pairwise clean-corpus";
+    /** How often the job's status is asked (a short job ends within one poll of finishing). */
+    private static final long POLL_MS = 200;
+    /** Progress (the accumulators) is asked every this many polls. */
+    private static final int POLLS_PER_PROGRESS = 5;
+    private static final long STATUS_TIMEOUT_S = 60;
 
     private CorpusCleaner() {
     }
@@ -53,7 +59,7 @@ public final class CorpusCleaner {
         config = config.withLocations(config.inputs().stream().map(CorpusCleaner::uri).toList(), uri(config.output()));
         StreamExecutionEnvironment env = environment(engine);
         CleanJob.build(env, config);
-        JobExecutionResult result = execute(env, progress, cancelled);
+        JobExecutionResult result = execute(env, engine, progress, cancelled);
         double seconds = (System.nanoTime() - start) / 1e9;
         CleanReport report = report(result.getAllAccumulatorResults(), config, describe(engine), seconds);
         Path out = localPath(config.output());
@@ -95,7 +101,7 @@ public final class CorpusCleaner {
         }
     }
 
-    private static JobExecutionResult execute(StreamExecutionEnvironment env, Progress progress,
+    private static JobExecutionResult execute(StreamExecutionEnvironment env, Engine engine, Progress progress,
                                               BooleanSupplier cancelled) {
         JobClient client;
         try {
@@ -103,25 +109,63 @@ public final class CorpusCleaner {
         } catch (Exception e) {
             throw failure(e);
         }
-        var done = client.getJobExecutionResult();
         try {
-            while (true) {
-                try {
-                    return done.get(1, TimeUnit.SECONDS);
-                } catch (TimeoutException tick) {
-                    if (cancelled.getAsBoolean()) {
-                        client.cancel().get(30, TimeUnit.SECONDS);
-                        throw new IllegalStateException("cancelled");
-                    }
-                    report(client, progress);
-                }
-            }
+            return engine instanceof Engine.Remote remote
+                    ? awaitRemote(client, remote, progress, cancelled)
+                    : awaitEmbedded(client, progress, cancelled);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             client.cancel();
             throw new IllegalStateException("interrupted", e);
         } catch (ExecutionException | TimeoutException e) {
             throw failure(e);
+        }
+    }
+
+    /** The embedded MiniCluster runs for this one job and shuts down with it: wait on its result. */
+    private static JobExecutionResult awaitEmbedded(JobClient client, Progress progress, BooleanSupplier cancelled)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        var done = client.getJobExecutionResult();
+        for (long poll = 1; ; poll++) {
+            try {
+                return done.get(POLL_MS, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException tick) {
+                whileRunning(client, progress, cancelled, poll);
+            }
+        }
+    }
+
+    /**
+     * A cluster's job is waited for by polling its status, not on {@code getJobExecutionResult()}:
+     * that future never completes for a failed job when we run inside the Boot jar (see
+     * {@link RemoteFailure}), so a job that ends without finishing is explained from the REST
+     * endpoint's text instead.
+     */
+    private static JobExecutionResult awaitRemote(JobClient client, Engine.Remote remote, Progress progress,
+                                                  BooleanSupplier cancelled)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        for (long poll = 1; ; poll++) {
+            JobStatus status = client.getJobStatus().get(STATUS_TIMEOUT_S, TimeUnit.SECONDS);
+            if (status == JobStatus.FINISHED) {
+                return client.getJobExecutionResult().get(STATUS_TIMEOUT_S, TimeUnit.SECONDS);
+            }
+            if (status.isGloballyTerminalState()) {
+                throw RemoteFailure.read(remote, client.getJobID(), status);
+            }
+            whileRunning(client, progress, cancelled, poll);
+            Thread.sleep(POLL_MS);
+        }
+    }
+
+    /** Between polls: cancels the job when asked to, and passes on progress every few polls. */
+    private static void whileRunning(JobClient client, Progress progress, BooleanSupplier cancelled, long poll)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        if (cancelled.getAsBoolean()) {
+            client.cancel().get(30, TimeUnit.SECONDS);
+            throw new IllegalStateException("cancelled");
+        }
+        if (poll % POLLS_PER_PROGRESS == 0) {
+            report(client, progress);
         }
     }
 
@@ -143,10 +187,10 @@ public final class CorpusCleaner {
             if (cause instanceof IllegalArgumentException) {
                 user = cause;
             } else if (name.equals("org.apache.flink.util.SerializedThrowable")) {
-                // a remote cluster sends the exception as text: "<class>: <message>"
-                String msg = String.valueOf(cause.getMessage());
-                if (msg.contains("IllegalArgumentException") || msg.contains("CorpusFormatException")) {
-                    user = new IllegalArgumentException(msg.substring(msg.indexOf(':') + 1).strip());
+                // an exception whose class could not be loaded here; its toString() is "<class>: <message>"
+                IllegalArgumentException named = RemoteFailure.userError(cause.toString());
+                if (named != null) {
+                    user = named;
                 }
             }
             cause = cause.getCause();

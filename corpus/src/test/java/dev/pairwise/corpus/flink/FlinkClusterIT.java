@@ -1,6 +1,7 @@
 package dev.pairwise.corpus.flink;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pairwise.corpus.CleanConfig;
 import dev.pairwise.corpus.CleanReport;
@@ -10,6 +11,7 @@ import dev.pairwise.corpus.JobJars;
 import dev.pairwise.corpus.quality.QualityThresholds;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -83,5 +85,21 @@ class FlinkClusterIT {
         assertThat(embedded.exactDuplicates()).isEqualTo(30);
         assertThat(embedded.nearDuplicates()).isGreaterThanOrEqualTo(29);
         assertThat(embedded.piiReplaced()).isEqualTo(3);
+    }
+
+    @Test
+    void a_bad_line_fails_the_cluster_run_with_the_line_named() throws Exception {
+        Path in = Files.write(dir.resolve("bad.jsonl"), List.of(CleanJobTest.json("a", "A fine first line of text."),
+                "{\"id\": \"b\", \"text\": "));
+        CleanConfig config = CleanConfig.defaults(List.of(in.toString()), dir.resolve("cluster").toString());
+        try (LocalFlinkCluster cluster = new LocalFlinkCluster(dir.resolve("flink"), 1)) {
+            List<String> jars = JobJars.collect(config);
+            long start = System.nanoTime();
+            assertThatThrownBy(() -> CorpusCleaner.run(config, new Engine.Remote("127.0.0.1", cluster.restPort, 1, jars),
+                    (d, c) -> { }, () -> false))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("bad.jsonl:2: not valid JSON");
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(60));
+        }
     }
 }

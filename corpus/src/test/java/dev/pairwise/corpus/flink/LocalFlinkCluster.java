@@ -24,16 +24,18 @@ import java.util.regex.Pattern;
  * (Lingua, Kotlin, Moshi, Okio, fastutil, Jackson 3): a job only runs if its jars carry them, as on a
  * user's cluster. {@link #close} ends the processes it started, by their handles.
  */
-final class LocalFlinkCluster implements AutoCloseable {
+public final class LocalFlinkCluster implements AutoCloseable {
 
     private static final Pattern SHIPPED = Pattern.compile(
             ".*(/target[^/]*/(test-)?classes/?|/lingua-|/kotlin-|/moshi|/okio|/fastutil|/tools/jackson/).*");
 
     private final List<Process> processes = new ArrayList<>();
     private final Path dir;
-    final int restPort;
+    /** The JobManager's REST port on 127.0.0.1. */
+    public final int restPort;
 
-    LocalFlinkCluster(Path dir, int taskManagers) throws IOException, InterruptedException {
+    /** Starts the processes (their logs in {@code dir}) and waits until every TaskManager has registered. */
+    public LocalFlinkCluster(Path dir, int taskManagers) throws IOException, InterruptedException {
         this.dir = dir;
         this.restPort = freePort();
         int rpcPort = freePort();
@@ -123,7 +125,7 @@ final class LocalFlinkCluster implements AutoCloseable {
     }
 
     /** The last lines of every process log, for a failure message. */
-    String logs() {
+    public String logs() {
         StringBuilder s = new StringBuilder();
         try (var files = Files.list(dir)) {
             for (Path log : files.filter(f -> f.toString().endsWith(".log")).sorted().toList()) {
