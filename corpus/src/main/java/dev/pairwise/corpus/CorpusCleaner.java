@@ -37,10 +37,16 @@ public final class CorpusCleaner {
     }
 
     private static final String JOB_NAME = "pairwise clean-corpus";
-    /** How often the job's status is asked (a short job ends within one poll of finishing). */
+    /** How long the embedded job's result is waited on between checks for cancel (short jobs end promptly). */
     private static final long POLL_MS = 200;
-    /** Progress (the accumulators) is asked every this many polls. */
+    /** Progress (the accumulators) of the embedded job is asked every this many polls: once a second. */
     private static final int POLLS_PER_PROGRESS = 5;
+    /**
+     * How often a cluster's job is asked its status and progress: each question is a REST client
+     * that Flink's {@code JobClient} builds and closes (its own Netty event loop and threads), so
+     * once a second, as the progress was asked before.
+     */
+    private static final long REMOTE_POLL_MS = 1000;
     private static final long STATUS_TIMEOUT_S = 60;
 
     private CorpusCleaner() {
@@ -130,7 +136,7 @@ public final class CorpusCleaner {
             try {
                 return done.get(POLL_MS, TimeUnit.MILLISECONDS);
             } catch (TimeoutException tick) {
-                whileRunning(client, progress, cancelled, poll);
+                whileRunning(client, progress, cancelled, poll % POLLS_PER_PROGRESS == 0);
             }
         }
     }
@@ -144,7 +150,7 @@ public final class CorpusCleaner {
     private static JobExecutionResult awaitRemote(JobClient client, Engine.Remote remote, Progress progress,
                                                   BooleanSupplier cancelled)
             throws InterruptedException, ExecutionException, TimeoutException {
-        for (long poll = 1; ; poll++) {
+        while (true) {
             JobStatus status = client.getJobStatus().get(STATUS_TIMEOUT_S, TimeUnit.SECONDS);
             if (status == JobStatus.FINISHED) {
                 return client.getJobExecutionResult().get(STATUS_TIMEOUT_S, TimeUnit.SECONDS);
@@ -152,19 +158,20 @@ public final class CorpusCleaner {
             if (status.isGloballyTerminalState()) {
                 throw RemoteFailure.read(remote, client.getJobID(), status);
             }
-            whileRunning(client, progress, cancelled, poll);
-            Thread.sleep(POLL_MS);
+            whileRunning(client, progress, cancelled, true);
+            Thread.sleep(REMOTE_POLL_MS);
         }
     }
 
-    /** Between polls: cancels the job when asked to, and passes on progress every few polls. */
-    private static void whileRunning(JobClient client, Progress progress, BooleanSupplier cancelled, long poll)
+    /** Between polls: cancels the job when asked to, and passes on progress when {@code reportProgress}. */
+    private static void whileRunning(JobClient client, Progress progress, BooleanSupplier cancelled,
+                                     boolean reportProgress)
             throws InterruptedException, ExecutionException, TimeoutException {
         if (cancelled.getAsBoolean()) {
             client.cancel().get(30, TimeUnit.SECONDS);
             throw new IllegalStateException("cancelled");
         }
-        if (poll % POLLS_PER_PROGRESS == 0) {
+        if (reportProgress) {
             report(client, progress);
         }
     }

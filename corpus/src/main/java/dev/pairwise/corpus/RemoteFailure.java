@@ -32,6 +32,7 @@ import tools.jackson.databind.JsonNode;
 final class RemoteFailure {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final long RETRY_MS = 200;
     private static final Pattern FRAME = Pattern.compile("^\\s+(at |\\.\\.\\. \\d+ more|Suppressed: ).*");
     private static final String CAUSED_BY = "Caused by: ";
 
@@ -60,7 +61,7 @@ final class RemoteFailure {
                     return new IllegalStateException("the cleaning job ended " + status + " on the cluster; "
                             + uri + " answered " + response.statusCode() + ": " + response.body());
                 }
-                Thread.sleep(200);
+                Thread.sleep(RETRY_MS);
             }
         } catch (IOException | RuntimeException e) {
             return new IllegalStateException("the cleaning job ended " + status + " on the cluster; its cause could "
